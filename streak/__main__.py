@@ -1,0 +1,5 @@
+"""Lets `python -m streak` behave exactly like the `streak` command."""
+
+from streak.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,5 @@
+"""The rules of streak: weeks, goals, figures, badges and tips, over plain immutable values.
+
+Nothing here touches the disk, the clock or the terminal; `today` is always a parameter.
+Submodules are imported where used, so the command line only pays for what it runs.
+"""

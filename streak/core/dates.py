@@ -1,0 +1,44 @@
+"""Strict calendar dates and weeks that start on Monday or Sunday."""
+
+from datetime import date, timedelta
+
+from streak.core.errors import InputError
+
+MONDAY = "monday"
+SUNDAY = "sunday"
+WEEK_START_DAYS = (MONDAY, SUNDAY)
+
+ONE_WEEK = timedelta(days=7)
+
+
+class DateError(InputError):
+    """A date the user typed that is not exactly YYYY-MM-DD, or not a real day."""
+
+
+def parse_date(text: str) -> date:
+    """Read exactly `YYYY-MM-DD`; `date.fromisoformat` alone would also take `20261121` and `2026-W47-6`."""
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not (digits.isascii() and digits.isdigit()):
+        raise DateError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DateError(f"{text} is not a day on the calendar") from None
+
+
+def check_week_start_day(name: str) -> str:
+    """Accept `monday` or `sunday` as the first weekday."""
+    if name not in WEEK_START_DAYS:
+        raise InputError(f"the first weekday must be monday or sunday, not {name!r}")
+    return name
+
+
+def week_start(day: date, week_start_day: str) -> date:
+    """The first day of the week holding `day`."""
+    offset = day.weekday() if week_start_day == MONDAY else (day.weekday() + 1) % 7
+    return day - timedelta(days=offset)
+
+
+def week_end(day: date, week_start_day: str) -> date:
+    """The last day of the week holding `day`."""
+    return week_start(day, week_start_day) + timedelta(days=6)

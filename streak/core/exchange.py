@@ -1,0 +1,166 @@
+"""Export a history as JSON or CSV, read such a file back, and merge it into a history.
+
+Reading is all-or-nothing: the first bad row refuses the whole file with a line naming it.
+"""
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any, NamedTuple
+
+from streak.core.dates import WEEK_START_DAYS, parse_date, week_start
+from streak.core.edits import check_not_future
+from streak.core.errors import InputError
+from streak.core.model import GoalChange, History, Session, check_goal, clean_note
+
+EXPORT_FORMAT = "streak-export"
+EXPORT_VERSION = 1
+CSV_HEADER = ["date", "note"]
+
+
+class Imported(NamedTuple):
+    """What an export file holds: sessions in file order, goal changes, and the first weekday if it says."""
+
+    sessions: tuple[Session, ...]
+    goal_changes: tuple[GoalChange, ...]
+    week_start_day: str | None
+
+
+def to_json(history: History) -> str:
+    """Everything needed to restore the history: sessions with notes, goal changes and settings."""
+    document = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "settings": {"week_start": history.week_start_day},
+        "goal_changes": [{"from": c.since.isoformat(), "goal": c.goal} for c in history.goal_changes],
+        "sessions": [{"date": s.day.isoformat(), "note": s.note} for s in history.sessions],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(history: History) -> str:
+    """A `date,note` header, then one session a row, oldest first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows((session.day.isoformat(), session.note or "") for session in history.sessions)
+    return buffer.getvalue()
+
+
+def read_export(text: str, today: date) -> Imported:
+    """Read a JSON export or a CSV; raises InputError naming the first thing wrong."""
+    text = text.removeprefix("\ufeff")
+    if text.lstrip().startswith("{"):
+        return _read_json(text, today)
+    return _read_csv(text, today)
+
+
+def _session(day_text: Any, note: Any, where: str, today: date) -> Session:
+    if not isinstance(day_text, str):
+        raise InputError(f"{where}: the date is missing")
+    if note is not None and not isinstance(note, str):
+        raise InputError(f"{where}: the note is not text")
+    try:
+        day = check_not_future(parse_date(day_text.strip()), today)
+        return Session(day, clean_note(note))
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+
+
+def _read_csv(text: str, today: date) -> Imported:
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows, None)
+        if header is None or [cell.strip().lower() for cell in header] not in (CSV_HEADER, CSV_HEADER[:1]):
+            raise InputError("it is neither a streak JSON export nor a CSV whose first row is date,note")
+        sessions = []
+        for row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"line {rows.line_num}"
+            if len(row) > 2:
+                raise InputError(f"{where}: expected date,note but found {len(row)} fields")
+            sessions.append(_session(row[0], row[1] if len(row) > 1 else None, where, today))
+    except csv.Error as error:
+        raise InputError(f"line {rows.line_num}: {error}") from None
+    return Imported(tuple(sessions), (), None)
+
+
+def _read_json(text: str, today: date) -> Imported:
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise InputError(f"it is not valid JSON ({error})") from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise InputError("it is JSON but not a streak export")
+    version = document.get("version")
+    if type(version) is not int or version > EXPORT_VERSION:
+        raise InputError(f"it is a version {version!r} export, which this streak cannot read; upgrade streak")
+    sessions = document.get("sessions", [])
+    changes = document.get("goal_changes", [])
+    settings = document.get("settings", {})
+    if not (isinstance(sessions, list) and isinstance(changes, list) and isinstance(settings, dict)):
+        raise InputError("its sessions, goal_changes or settings are damaged")
+    return Imported(
+        tuple(_json_session(entry, index, today) for index, entry in enumerate(sessions, 1)),
+        tuple(_json_goal_change(entry, index) for index, entry in enumerate(changes, 1)),
+        _json_week_start(settings),
+    )
+
+
+def _json_session(entry: Any, index: int, today: date) -> Session:
+    if not isinstance(entry, dict):
+        raise InputError(f"session {index} is not an object with a date")
+    return _session(entry.get("date"), entry.get("note"), f"session {index}", today)
+
+
+def _json_goal_change(entry: Any, index: int) -> GoalChange:
+    where = f"goal change {index}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("from"), str) or type(entry.get("goal")) is not int:
+        raise InputError(f"{where} needs a from date and a whole-number goal")
+    try:
+        return GoalChange(parse_date(entry["from"]), check_goal(entry["goal"]))
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+
+
+def _json_week_start(settings: dict[str, Any]) -> str | None:
+    name = settings.get("week_start")
+    if name is not None and name not in WEEK_START_DAYS:
+        raise InputError(f"its first weekday {name!r} is neither monday nor sunday")
+    return name
+
+
+class MergeResult(NamedTuple):
+    """How many sessions an import added, and how many it skipped as already present."""
+
+    imported: int
+    skipped: int
+
+
+def merge(history: History, imported: Imported) -> tuple[History, MergeResult]:
+    """Add what `imported` holds that `history` lacks; settings come along only into an empty history."""
+    week_start_day = history.week_start_day
+    if history.is_empty() and imported.week_start_day:
+        week_start_day = imported.week_start_day
+    present = {session.day for session in history.sessions}
+    added = []
+    for session in imported.sessions:
+        if session.day not in present:
+            present.add(session.day)
+            added.append(session)
+    changes = list(history.goal_changes)
+    weeks_with_change = {week_start(change.since, week_start_day) for change in changes}
+    for change in imported.goal_changes:
+        week = week_start(change.since, week_start_day)
+        if week not in weeks_with_change:
+            weeks_with_change.add(week)
+            changes.append(change)
+    merged = history._replace(
+        sessions=tuple(sorted((*history.sessions, *added), key=lambda session: session.day)),
+        goal_changes=tuple(sorted(changes)),
+        week_start_day=week_start_day,
+    )
+    return merged, MergeResult(len(added), len(imported.sessions) - len(added))
+

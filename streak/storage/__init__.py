@@ -1,0 +1,1 @@
+"""The only code that touches the disk: the TinyDB data file, its lock, its backups and exchange files."""

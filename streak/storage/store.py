@@ -1,0 +1,213 @@
+"""The data file: read it whole, change it under an exclusive lock, write it back atomically.
+
+Every change is a pure function from the old history to the new one, applied while the lock
+is held to what is on disk at that moment, so two processes never lose each other's work.
+A file that cannot be trusted (corrupt, newer, unreadable) is never written.
+"""
+
+import json
+import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import NamedTuple, TypeVar
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from streak.core.errors import InputError
+from streak.core.model import History
+from streak.storage.atomic import write_atomically
+from streak.storage.backups import Backup, Backups
+from streak.storage.documents import backups_kept, history_from, set_backups_kept, write_history
+from streak.storage.errors import CorruptDataFile, DataFileError
+from streak.storage.lock import exclusive_lock
+from streak.storage.paths import default_data_path
+from streak.storage.schema import NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+
+LOCK_TIMEOUT_SECONDS = 10.0
+Result = TypeVar("Result")
+
+
+class _TablesInMemory(Storage):
+    """A TinyDB storage over tables already read; the Store alone decides when they reach the disk."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def read(self) -> Tables:
+        return self.tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+
+
+class BackupState(NamedTuple):
+    """A backup and what it holds: the number of sessions, or None if it cannot be read."""
+
+    backup: Backup
+    sessions: int | None
+
+
+class Store:
+    """One streak data file, with its lock file and its backups folder beside it."""
+
+    def __init__(
+        self, path: str, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS, now: Callable[[], datetime] = datetime.now
+    ) -> None:
+        self.path = os.path.abspath(path)
+        self.lock_timeout = lock_timeout
+        self.backups = Backups(self.path)
+        self._now = now
+
+    def load(self) -> History:
+        """The history as it is on disk now; an empty one if the file does not exist yet."""
+        return self._open(self._read_bytes())[1]
+
+    def update(self, change: Callable[[History], tuple[History, Result]]) -> Result:
+        """Apply `change` to the history on disk and save the result, all under the lock.
+
+        If `change` raises, or returns the history unchanged, the file is not touched.
+        """
+        with self._locked():
+            raw = self._read_bytes()
+            db, old, migrated = self._open(raw)
+            new, result = change(old)
+            if new != old or migrated:
+                write_history(db, old, new)
+                self._save(db, raw, keep_backup=migrated)
+            return result
+
+    def backup_states(self) -> list[BackupState]:
+        """Every backup, newest first, with the number of sessions it holds."""
+        states = []
+        for backup in self.backups.all():
+            try:
+                sessions = len(self._open(_read(backup.path), backup.path)[1].sessions)
+            except (OSError, DataFileError):
+                sessions = None
+            states.append(BackupState(backup, sessions))
+        return states
+
+    def newest_good_backup(self) -> Backup | None:
+        """The newest backup that opens cleanly."""
+        return next((state.backup for state in self.backup_states() if state.sessions is not None), None)
+
+    def restore(self, name: str | None = None) -> Backup:
+        """Put a backup (by default the newest good one) in place; the current file is kept as a backup first."""
+        with self._locked():
+            backup = self.backups.find(name) if name else self.newest_good_backup()
+            if backup is None:
+                raise InputError(f"there is no backup called {name}" if name else "there is no usable backup to restore")
+            data = _read(backup.path)
+            self._open(data, backup.path)
+            current = self._read_bytes_raw()
+            try:
+                if current is not None:
+                    self.backups.save(current, self._now())
+                write_atomically(self.path, data)
+            except OSError as error:
+                raise self._write_failed(error) from None
+            return backup
+
+    def set_backups_kept(self, kept: int) -> None:
+        """Keep the newest `kept` daily backups from now on."""
+        if not 1 <= kept <= 365:
+            raise InputError(f"keep from 1 to 365 backups, not {kept}")
+        with self._locked():
+            raw = self._read_bytes()
+            db, _, _ = self._open(raw)
+            set_backups_kept(db, kept)
+            self._save(db, raw, keep_backup=False)
+
+    def backups_kept(self) -> int:
+        """How many daily backups are kept."""
+        return backups_kept(self._open(self._read_bytes())[0])
+
+    # The rest is how the file is read, checked and written.
+
+    def _locked(self) -> AbstractContextManager[None]:
+        try:
+            os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
+        except OSError as error:
+            raise DataFileError(f"the folder for {self.path} cannot be created ({error.strerror})") from None
+        return exclusive_lock(self.path + ".lock", self.lock_timeout, f"{self.path} is in use by another streak")
+
+    def _read_bytes_raw(self) -> bytes | None:
+        try:
+            return _read(self.path)
+        except FileNotFoundError:
+            return None
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            return self._read_bytes_raw()
+        except OSError as error:
+            raise DataFileError(f"{self.path} cannot be read: {error.strerror}") from None
+
+    def _open(self, raw: bytes | None, path: str | None = None) -> tuple[TinyDB, History, bool]:
+        """The file's tables as a TinyDB, its history, and whether it was migrated from an older schema."""
+        if raw is None:
+            tables, migrated = fresh_tables(), False
+            db = TinyDB(tables, storage=_TablesInMemory)
+            return db, history_from(db), migrated
+        try:
+            tables = _parse(raw)
+            migrated = upgrade(tables)
+            db = TinyDB(tables, storage=_TablesInMemory)
+            history = history_from(db)
+            backups_kept(db)
+        except NewerDataFile as error:
+            raise NewerDataFile(f"{path or self.path} {error}") from None
+        except CorruptDataFile as error:
+            raise CorruptDataFile(f"{path or self.path} is not a usable streak data file: {error}") from None
+        return db, history, migrated
+
+    def _save(self, db: TinyDB, raw: bytes | None, keep_backup: bool) -> None:
+        tables = db.storage.read()
+        stamp_version(tables)
+        data = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode()
+        try:
+            if raw is not None:
+                now = self._now()
+                if keep_backup or not self.backups.taken_on(now.date().isoformat()):
+                    self.backups.save(raw, now)
+                    self.backups.prune(backups_kept(db))
+            write_atomically(self.path, data)
+        except OSError as error:
+            raise self._write_failed(error) from None
+
+    def _write_failed(self, error: OSError) -> DataFileError:
+        return DataFileError(f"{self.path} could not be saved ({error.strerror}); it was left as it was")
+
+    def describe_problem(self, error: DataFileError) -> str:
+        """One line for the user: what is wrong with the file and, where it helps, how to restore a backup."""
+        if type(error) is not CorruptDataFile:
+            return str(error)
+        backup = self.newest_good_backup()
+        if backup is None:
+            return f"{error}; it was left untouched, and there is no backup to restore"
+        return f"{error}; it was left untouched. The newest good backup is {backup.name}: {self.restore_command(backup)}"
+
+    def restore_command(self, backup: Backup) -> str:
+        """The exact command that restores `backup` over this data file."""
+        if self.path == os.path.abspath(default_data_path()):
+            return f"streak restore {backup.name}"
+        from shlex import quote  # only needed on this rare path
+
+        return f"streak --db {quote(self.path)} restore {backup.name}"
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _parse(raw: bytes) -> Tables:
+    try:
+        tables = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
+    if not isinstance(tables, dict):
+        raise CorruptDataFile("it is not a streak data file")
+    return tables
