@@ -32,7 +32,7 @@ class CheckIn(NamedTuple):
 
 
 def moments_of(history: History, day: date, new_badges: list[BadgeState]) -> list[str]:
-    """The moments a check-in on `day` marks, for a history that already holds it."""
+    """The moments a check-in on `day` marks, strongest first, for a history that already holds it."""
     moments = []
     earlier = [session.day for session in history.sessions if session.day < day]
     if len(history.sessions) == 1:
@@ -41,11 +41,11 @@ def moments_of(history: History, day: date, new_badges: list[BadgeState]) -> lis
         moments.append(COMEBACK)
     if any(state.badge.kind == "streak" for state in new_badges):
         moments.append(STREAK_MILESTONE)
-    if new_badges:
-        moments.append(NEW_BADGE)
     week = week_start(day, history.week_start_day)
     if sum(1 for session in history.sessions if week_start(session.day, history.week_start_day) == week) == 2:
         moments.append(SECOND_IN_WEEK)
+    if new_badges:
+        moments.append(NEW_BADGE)
     return moments
 
 

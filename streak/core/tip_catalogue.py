@@ -42,7 +42,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      "Add lunges or Bulgarian split squats to your next session. Working one leg at a time "
      "evens out left-right differences and sharpens balance."),
     ("ms-supersets", ("fat-loss",),
-     "Want more burn? Pair squats with step-ups, or deadlifts with lunges, and keep the rest "
+     "Want more burn? Alternate squats and step-ups, or deadlifts and lunges, and keep the rest "
      "between sets short so your heart rate stays up."),
     ("ms-epoc", ("fat-loss",),
      "A hard leg session leaves your body using extra energy for hours as it returns to rest. "
@@ -54,7 +54,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      "More leg muscle raises your basal metabolic rate, so the squats you did today keep "
      "burning calories while you sit still."),
     ("ms-posterior", ("injury", "posture"),
-     "Romanian deadlifts, glute bridges and hip thrusts strengthen the glutes and hamstrings "
+     "Hip thrusts, glute bridges and Romanian deadlifts strengthen the glutes and hamstrings "
      "that shield your lower back and knees."),
     ("ms-desk-posture", ("posture",),
      "Long days in a chair weaken the muscles that hold your pelvis and spine in line. Strong "
@@ -91,13 +91,13 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      "on both sides."),
     # Why You Should Never Miss Leg Day...
     ("tb-big-lift-first", ("start", "technique"),
-     "Open your next leg day with one big lift (back squat, front squat or trap-bar deadlift): "
+     "Open your next leg day with one big lift, a squat (back or front) or a trap-bar deadlift: "
      "3 sets of 5 to 8 reps while you are fresh."),
     ("tb-single-leg", ("technique",),
      "After the main lift, add one single-leg exercise such as lunges or step-ups, so your "
      "stronger leg cannot cover for the weaker one."),
     ("tb-hamstrings", ("technique", "injury"),
-     "Finish with at least one hamstring exercise, a leg curl or a stiff-leg deadlift, so the "
+     "Finish with at least one hamstring exercise (leg curls, or stiff-legged deadlifts) so the "
      "back of your legs never gets skipped."),
     ("tb-split-it", ("frequency",),
      "Dreading leg day? Try two lighter sessions a week instead of one exhausting one. It is "
@@ -155,10 +155,10 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      "everything built on it can go."),
     # The Benefits of Leg Day (Erin Stern)
     ("es-once-or-twice", ("frequency", "growth"),
-     "If you want to build muscle, Erin Stern recommends one or two leg sessions a week. Twice "
+     "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice "
      "is the sweet spot this app counts toward."),
     ("es-hip-drive", ("strength",),
-     "Military presses, T-bar rows and bench presses all draw on core strength and hip drive. A "
+     "Military presses, T-bar rows and bench presses all lean on your core and on drive from the hips. A "
      "stronger lower body lifts your upper-body numbers too."),
     ("es-free-weights", ("growth", "technique"),
      "Free-weight squats, deadlifts and RDLs make your upper body hold and brace the bar, so "

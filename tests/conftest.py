@@ -1,0 +1,60 @@
+"""Shared fixtures: a pinned today, a data file in a temporary folder, and the real CLI entry point."""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from streak.cli.main import main
+from streak.core.model import GoalChange, History, Session
+
+TODAY = date(2026, 11, 21)  # a Saturday
+NOW = datetime(2026, 11, 21, 18, 30, 0)
+
+
+class Run(NamedTuple):
+    """What one `streak` command did."""
+
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test may read or write the real user's data file."""
+    monkeypatch.delenv("STREAK_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A data file path in a fresh folder (the file itself does not exist yet)."""
+    return tmp_path / "data" / "streak.json"
+
+
+@pytest.fixture
+def streak(db: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run `streak --db <db> ARGS...` through the real entry point with today pinned to 2026-11-21."""
+
+    def run(*args: str, today: date = TODAY, now: datetime = NOW) -> Run:
+        capsys.readouterr()
+        status = main(["--db", str(db), *args], today=today, now=now)
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run
+
+
+def days(*texts: str) -> tuple[date, ...]:
+    """Dates from ISO strings."""
+    return tuple(date.fromisoformat(text) for text in texts)
+
+
+def history_of(*texts: str, goals: dict[str, int] | None = None, week_start_day: str = "monday") -> History:
+    """A history with sessions on the given days and goal changes {from: goal}."""
+    changes = tuple(sorted(GoalChange(date.fromisoformat(k), v) for k, v in (goals or {}).items()))
+    return History(tuple(Session(day) for day in sorted(days(*texts))), changes, week_start_day)
