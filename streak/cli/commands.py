@@ -12,7 +12,7 @@ from streak.core.checkin import check_in
 from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
-from streak.core.phrases import short_day
+from streak.core.phrases import plural, short_day
 from streak.core.weeks import days_until, weeks_between
 
 
@@ -100,7 +100,7 @@ def export(args: Namespace, context: Context) -> None:
         from streak.storage.files import write_export_file
 
         write_export_file(args.output, text)
-        print(f"Exported {len(recorded.sessions)} sessions to {args.output}.", file=sys.stderr)
+        print(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.", file=sys.stderr)
     else:
         context.out.write(text)
 
@@ -119,7 +119,7 @@ def import_(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json({"imported": result.imported, "skipped": result.skipped})
     else:
-        context.print(f"Imported {result.imported} sessions; skipped {result.skipped} already present.")
+        context.print(f"Imported {plural(result.imported, 'session')}; skipped {result.skipped} already present.")
 
 
 def tip(args: Namespace, context: Context) -> None:
@@ -156,7 +156,7 @@ def backup(args: Namespace, context: Context) -> None:
     kept = context.store.backups_kept()
     lines = [f"Backups of {context.store.path} (the newest {kept} are kept), newest first:"]
     for state in states:
-        held = "unreadable" if state.sessions is None else f"{state.sessions} sessions"
+        held = "unreadable" if state.sessions is None else plural(state.sessions, "session")
         lines.append(f"  {state.backup.name}  {held}")
     if not states:
         lines.append("  none yet: one is taken before the first change of each day")
@@ -167,4 +167,5 @@ def restore(args: Namespace, context: Context) -> None:
     """Put a backup in place of the data file, keeping the current file as a backup first."""
     restored = context.store.restore(args.backup)
     recorded = context.store.load()
-    context.print(f"Restored {restored.name}: {len(recorded.sessions)} sessions. The previous file was kept as a backup.")
+    held = plural(len(recorded.sessions), "session")
+    context.print(f"Restored {restored.name}: {held}. The previous file was kept as a backup.")
