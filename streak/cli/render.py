@@ -7,7 +7,7 @@ from streak.core.badges import BadgeState
 from streak.core.checkin import CheckIn
 from streak.core.figures import Status
 from streak.core.model import DEFAULT_GOAL, History
-from streak.core.phrases import WEEKDAYS, days_ago, goal_dots, plural, short_day, streak_phrase, week_nudge
+from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_phrase, week_nudge, weekday_and_day
 from streak.core.tips import Tip
 from streak.core.weeks import Week
 
@@ -127,7 +127,7 @@ def history_text(weeks: list[Week]) -> str:
     lines = []
     for week in weeks:
         mark = "met" if week.met else "   "
-        days = ", ".join(f"{WEEKDAYS[day.weekday()][:3]} {day.day}" for day in week.days) or "-"
+        days = ", ".join(weekday_and_day(day) for day in week.days) or "-"
         lines.append(f"{week.start.isoformat()}  {goal_dots(len(week.days), week.goal):<7} {mark}  {days}")
     return "\n".join(["week of      sessions      days", *lines])
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from streak.core.badges import BadgeState
 from streak.core.figures import Status
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -16,6 +17,11 @@ def plural(count: int, word: str) -> str:
 def short_day(day: date) -> str:
     """`Sat 21 Nov 2026`, in English whatever the locale."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def weekday_and_day(day: date) -> str:
+    """`Mon 2`: a session day within its week."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day}"
 
 
 def goal_dots(done: int, goal: int) -> str:
@@ -48,3 +54,19 @@ def week_nudge(status: Status) -> str:
 def streak_phrase(status: Status) -> str:
     """`3 weeks (best 7)`."""
     return f"{plural(status.current_streak, 'week')} (best {status.best_streak})"
+
+
+PROGRESS_UNITS = {
+    "sessions": "sessions",
+    "twice-in-a-week": "sessions in one week",
+    "twice-weekly": "weeks in a row",
+    "streak": "weeks in a row",
+    "comeback": "comebacks",
+}
+
+
+def badge_progress(state: BadgeState) -> str:
+    """`earned 2026-11-18`, or progress such as `3 of 4 weeks in a row`."""
+    if state.earned_on:
+        return f"earned {state.earned_on.isoformat()}"
+    return f"{state.current} of {state.badge.target} {PROGRESS_UNITS[state.badge.kind]}"

@@ -1,0 +1,91 @@
+"""The streak terminal app: four views as Textual modes over one store, keyboard first, fits 80x24."""
+
+import random
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from streak.core.tips import Pick
+from streak.storage.errors import DataFileError
+from streak.storage.store import Store
+from streak.ui.screens.badges import BadgesScreen
+from streak.ui.screens.base import StoreScreen
+from streak.ui.screens.goal import GoalScreen
+from streak.ui.screens.history import HistoryScreen
+from streak.ui.screens.problem import DataProblemScreen
+from streak.ui.screens.today import TodayScreen
+
+
+VIEWS = Binding.Group("Views", compact=True)
+
+
+class StreakApp(App[None]):
+    """Check in leg day, watch the streak, browse history and badges, set the goal."""
+
+    TITLE = "streak"
+    CSS_PATH = "app.tcss"
+    MODES = {"today": TodayScreen, "history": HistoryScreen, "badges": BadgesScreen, "goal": GoalScreen}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("t", "switch_mode('today')", "Today", tooltip="Today's check-in, this week and the streak", group=VIEWS),
+        Binding("h", "switch_mode('history')", "History", tooltip="The last 52 weeks as a heat map, and every week", group=VIEWS),
+        Binding("b", "switch_mode('badges')", "Badges", tooltip="Every badge, earned or in progress", group=VIEWS),
+        Binding("g", "switch_mode('goal')", "Goal", tooltip="Set the weekly goal and the first weekday", group=VIEWS),
+        Binding("question_mark", "toggle_keys", "Keys", key_display="?", tooltip="Show or hide every key"),
+        Binding("q", "quit", "Quit", tooltip="Quit streak"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date] = date.today,
+        pick: Pick | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.pick = pick or random.Random().choice
+        self.cursor_blink = cursor_blink
+
+    def show_data_problem(self, error: DataFileError) -> None:
+        """Replace everything with the problem screen; the app then exits with status 3."""
+        if not isinstance(self.screen, DataProblemScreen):
+            self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
+
+    def on_app_focus(self, event: events.AppFocus) -> None:
+        """Coming back to the terminal: another process may have changed the file meanwhile."""
+        if isinstance(self.screen, StoreScreen):
+            self.screen.reload()
+
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key the screen shows in its footer, from the same bindings."""
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.show and binding.description and active.enabled:
+                key = binding.key_display or self.get_key_display(binding)
+                yield SystemCommand(f"{binding.description} ({key})", binding.tooltip, partial(self.run_action, binding.action, active.node))
+        yield from super().get_system_commands(screen)
+
+
+def build_app(
+    path: str,
+    *,
+    today: Callable[[], date] = date.today,
+    pick: Pick | None = None,
+    cursor_blink: bool = True,
+) -> StreakApp:
+    """The app on the data file at `path`; tests pin `today` and seed `pick`."""
+    return StreakApp(Store(path), today=today, pick=pick, cursor_blink=cursor_blink)

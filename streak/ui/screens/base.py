@@ -1,0 +1,53 @@
+"""What every view shares: reading and changing the store, and turning a data-file problem into the problem screen."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
+
+from textual import on
+from textual.events import ScreenResume
+from textual.screen import Screen
+
+from streak.core.model import History
+from streak.storage.errors import DataFileError
+
+if TYPE_CHECKING:
+    from streak.ui.app import StreakApp
+
+Result = TypeVar("Result")
+
+
+class StoreScreen(Screen[None]):
+    """A view that shows the history; it reads the store afresh whenever it is shown."""
+
+    @property
+    def streak_app(self) -> "StreakApp":
+        """The app, typed."""
+        return cast("StreakApp", self.app)
+
+    def read(self) -> History | None:
+        """The history on disk now, or None after showing the problem screen."""
+        try:
+            return self.streak_app.store.load()
+        except DataFileError as error:
+            self.streak_app.show_data_problem(error)
+            return None
+
+    def change(self, change: Callable[[History], tuple[History, Result]]) -> Result | None:
+        """Apply `change` to the history on disk (under its lock); None after showing the problem screen.
+
+        Refused and InputError pass through to the caller, which words them for the person.
+        """
+        try:
+            result = self.streak_app.store.update(change)
+        except DataFileError as error:
+            self.streak_app.show_data_problem(error)
+            return None
+        self.reload()
+        return result
+
+    def reload(self) -> None:
+        """Read the store and redraw; each view fills this in."""
+
+    @on(ScreenResume)
+    def _reload_on_show(self) -> None:
+        self.reload()

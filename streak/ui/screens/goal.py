@@ -1,0 +1,122 @@
+"""Goal: choose sessions a week (1 to 7) and the first weekday; a new goal holds from this week on."""
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import reactive
+from textual.widgets import Digits, Footer, Static
+
+from streak.core.dates import MONDAY, SUNDAY, week_start
+from streak.core.edits import set_goal, set_week_start_day
+from streak.core.figures import compute_status
+from streak.core.model import MAX_GOAL, MIN_GOAL, History
+from streak.core.phrases import plural, short_day
+from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.view_bar import ViewBar
+
+STEP = Binding.Group("Goal", compact=True)
+RULE = "A new goal counts from the start of this week; earlier weeks keep the goal they had."
+
+
+class GoalScreen(StoreScreen):
+    """Edit the goal and the first weekday, then save both at once."""
+
+    CSS_PATH = "goal.tcss"
+    BINDINGS = [
+        Binding("left,minus", "adjust(-1)", "Fewer", key_display="←", tooltip="One session a week fewer", group=STEP),
+        Binding("right,plus", "adjust(1)", "More", key_display="→", tooltip="One session a week more", group=STEP),
+        *[Binding(str(n), f"choose({n})", f"Goal {n}", show=False) for n in range(MIN_GOAL, MAX_GOAL + 1)],
+        Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
+        Binding("enter,s", "save", "Save", key_display="enter", tooltip="Save the goal and the first weekday"),
+        Binding("escape", "discard", "Undo", tooltip="Go back to the saved goal"),
+    ]
+
+    goal: reactive[int] = reactive(2)
+    week_start_day: reactive[str] = reactive(MONDAY)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved = History()
+        self.saved_goal = 2
+
+    def compose(self) -> ComposeResult:
+        yield ViewBar("goal")
+        with Vertical(id="goal-editor"):
+            yield Static("Sessions a week", classes="field-label")
+            yield Digits("2", id="goal-digits")
+            yield Static(id="week-start", classes="field")
+            yield Static(RULE, id="rule")
+            yield Static(id="pending")
+            yield Static(id="changes", markup=False)
+        yield Footer(compact=True)
+
+    @property
+    def today(self) -> date:
+        return self.streak_app.today()
+
+    def reload(self) -> None:
+        history = self.read()
+        if history is None:
+            return
+        self.saved = history
+        self.saved_goal = compute_status(history, self.today).goal
+        self.goal = self.saved_goal
+        self.week_start_day = history.week_start_day
+        self._redraw()
+
+    def watch_goal(self) -> None:
+        self._redraw()
+
+    def watch_week_start_day(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#goal-digits", Digits).update(str(self.goal))
+        self.query_one("#week-start", Static).update(f"Weeks start on {self.week_start_day.capitalize()}")
+        this_week = week_start(self.today, self.week_start_day)
+        unsaved = self._unsaved()
+        self.query_one("#pending", Static).update(
+            f"Unsaved: {plural(self.goal, 'session')} a week from {short_day(this_week)}. Press enter to save."
+            if unsaved
+            else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
+        )
+        self.set_class(unsaved, "-unsaved")
+        changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
+        self.query_one("#changes", Static).update(
+            "Changes so far:\n  " + "\n  ".join(changes[-6:]) if changes else "No changes yet: the goal is the default, 2 a week."
+        )
+
+    def _unsaved(self) -> bool:
+        return self.goal != self.saved_goal or self.week_start_day != self.saved.week_start_day
+
+    def action_adjust(self, step: int) -> None:
+        self.goal = min(max(self.goal + step, MIN_GOAL), MAX_GOAL)
+
+    def action_choose(self, goal: int) -> None:
+        self.goal = goal
+
+    def action_toggle_week_start(self) -> None:
+        self.week_start_day = SUNDAY if self.week_start_day == MONDAY else MONDAY
+
+    def action_discard(self) -> None:
+        self.reload()
+
+    def action_save(self) -> None:
+        """Save what changed: the first weekday for all weeks, the goal from this week on."""
+        if not self._unsaved():
+            self.notify("Nothing to save.")
+            return
+        goal, week_start_day, today, saved_goal = self.goal, self.week_start_day, self.today, self.saved_goal
+
+        def change(history: History) -> tuple[History, bool]:
+            history = set_week_start_day(history, week_start_day)
+            if goal != saved_goal:
+                history = set_goal(history, today, goal)
+            return history, True
+
+        if self.change(change):
+            self.notify(f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()}.", title="Goal saved")

@@ -1,0 +1,34 @@
+"""Shown when the data file cannot be used: says why, then quits with status 3 without touching the file."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+EXIT_DATA_FILE = 3
+
+
+class DataProblemScreen(Screen[None]):
+    """A full-screen message about the data file; any listed key quits."""
+
+    CSS_PATH = "problem.tcss"
+    BINDINGS = [
+        Binding("q,escape,enter", "leave", "Quit", key_display="q", priority=True),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="problem"):
+            yield Static("streak cannot open your data file", id="problem-title")
+            yield Static(self.message, id="problem-message", markup=False)
+            yield Static("Nothing was changed. Press q to quit.", id="problem-hint")
+        yield Footer(compact=True)
+
+    def action_leave(self) -> None:
+        """Quit with status 3, leaving the same line on the terminal as the command line would."""
+        self.app.exit(return_code=EXIT_DATA_FILE, message=Text(f"streak: {self.message}"))

@@ -1,0 +1,145 @@
+"""A year of leg days as a calendar heat map: one cell a day, one column a week, met weeks marked."""
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from streak.core.dates import week_start
+from streak.core.phrases import MONTHS, WEEKDAYS
+
+WEEKS_SHOWN = 52
+LABEL_WIDTH = 4
+SESSION_CELL = "■"
+REST_CELL = "·"
+MET_MARK = "▲"
+
+
+class HeatMapData(NamedTuple):
+    """What the heat map shows: the days trained and the weeks that met their goal, up to `today`."""
+
+    today: date
+    week_start_day: str
+    session_days: frozenset[date] = frozenset()
+    met_weeks: frozenset[date] = frozenset()
+
+    @property
+    def first_day(self) -> date:
+        """The first day of the oldest week shown."""
+        return week_start(self.today, self.week_start_day) - timedelta(weeks=WEEKS_SHOWN - 1)
+
+
+class HeatMap(Widget, can_focus=True):
+    """The last 52 weeks, oldest on the left; the arrow keys move a cursor over the days."""
+
+    BINDINGS = [
+        Binding("left", "move(-7)", "Week back", show=False),
+        Binding("right", "move(7)", "Week on", show=False),
+        Binding("up", "move(-1)", "Day back", show=False),
+        Binding("down", "move(1)", "Day on", show=False),
+        Binding("home", "jump_to_start", "Oldest day", show=False),
+        Binding("end", "jump_to_today", "Today", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "heatmap--label",
+        "heatmap--session",
+        "heatmap--rest",
+        "heatmap--met",
+        "heatmap--cursor",
+    }
+
+    DEFAULT_CSS = """
+    HeatMap {
+        width: auto;
+        height: auto;
+    }
+    """
+
+    cursor: reactive[date | None] = reactive(None)
+
+    class CursorMoved(Message):
+        """The cursor is on a new day."""
+
+        def __init__(self, day: date) -> None:
+            super().__init__()
+            self.day = day
+
+    def __init__(self, data: HeatMapData, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.data = data
+        self.set_reactive(HeatMap.cursor, data.today)
+
+    def show(self, data: HeatMapData) -> None:
+        """Draw new data, keeping the cursor where it was if that day is still shown."""
+        self.data = data
+        if self.cursor is None or not data.first_day <= self.cursor <= data.today:
+            self.cursor = data.today
+        self.refresh(layout=True)
+
+    def watch_cursor(self, day: date | None) -> None:
+        if day is not None:
+            self.post_message(self.CursorMoved(day))
+
+    def action_move(self, days: int) -> None:
+        """Move the cursor, staying between the oldest day shown and today."""
+        if self.cursor is not None:
+            self.cursor = min(max(self.cursor + timedelta(days=days), self.data.first_day), self.data.today)
+
+    def action_jump_to_start(self) -> None:
+        self.cursor = self.data.first_day
+
+    def action_jump_to_today(self) -> None:
+        self.cursor = self.data.today
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return LABEL_WIDTH + WEEKS_SHOWN
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return 9
+
+    def render(self) -> Text:
+        label = self.get_component_rich_style("heatmap--label")
+        session = self.get_component_rich_style("heatmap--session")
+        rest = self.get_component_rich_style("heatmap--rest")
+        met = self.get_component_rich_style("heatmap--met")
+        cursor = self.get_component_rich_style("heatmap--cursor") if self.has_focus else Style(reverse=True)
+        first, data = self.data.first_day, self.data
+        text = Text(no_wrap=True)
+        text.append(" " * LABEL_WIDTH + self._month_row(first) + "\n", label)
+        for row in range(7):
+            day_name = WEEKDAYS[(first + timedelta(days=row)).weekday()][:3]
+            text.append(f"{day_name} " if row % 2 == 0 else " " * LABEL_WIDTH, label)
+            for column in range(WEEKS_SHOWN):
+                day = first + timedelta(weeks=column, days=row)
+                if day > data.today:
+                    text.append(" ")
+                    continue
+                trained = day in data.session_days
+                style = session if trained else rest
+                if day == self.cursor:
+                    style = style + cursor
+                text.append(SESSION_CELL if trained else REST_CELL, style)
+            text.append("\n")
+        text.append("met ", label)
+        for column in range(WEEKS_SHOWN):
+            shown = first + timedelta(weeks=column) in data.met_weeks
+            text.append(MET_MARK if shown else " ", met)
+        return text
+
+    def _month_row(self, first: date) -> str:
+        """Month names above the first column that holds the 1st of that month, where they fit."""
+        row = [" "] * WEEKS_SHOWN
+        free_from = 0
+        for column in range(WEEKS_SHOWN):
+            week = first + timedelta(weeks=column)
+            first_of_month = next((week + timedelta(days=d) for d in range(7) if (week + timedelta(days=d)).day == 1), None)
+            if first_of_month and column >= free_from and column + 3 <= WEEKS_SHOWN:
+                row[column : column + 3] = MONTHS[first_of_month.month - 1]
+                free_from = column + 4
+        return "".join(row)

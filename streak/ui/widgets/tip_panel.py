@@ -1,0 +1,32 @@
+"""The tip shown after a check-in, with the article it comes from."""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from streak.core.tips import Tip
+
+WAITING = "Check in (press c) to read a tip on why leg day matters."
+
+
+class TipPanel(Vertical):
+    """A boxed tip and its source, or a hint before the first check-in."""
+
+    DEFAULT_CSS = """
+    TipPanel {
+        height: auto;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(WAITING, id="tip-text", markup=False)
+        yield Static("", id="tip-source", markup=False)
+
+    def on_mount(self) -> None:
+        self.border_title = "Tip"
+
+    def show(self, tip: Tip) -> None:
+        """Show `tip` and its source."""
+        self.query_one("#tip-text", Static).update(tip.text)
+        self.query_one("#tip-source", Static).update(f"Source: {tip.source}")
+        self.add_class("-shown")
