@@ -105,7 +105,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("tb-log-it", ("progress", "consistency"),
      "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
      "reasons to keep turning up, and you just added to yours."),
-    ("tb-ease-back", ("comeback", "start"),
+    ("tb-ease-back", ("comeback",),
      "Back after time off? Go lighter than your pride suggests. Jumping straight into a huge "
      "workout leaves you too sore to walk and tempts you to quit again."),
     ("tb-largest-muscle", ("growth",),

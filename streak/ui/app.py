@@ -24,8 +24,11 @@ from streak.ui.screens.today import TodayScreen
 VIEWS = Binding.Group("Views", compact=True)
 
 
-class StreakApp(App[None]):
-    """Check in leg day, watch the streak, browse history and badges, set the goal."""
+class StreakApp(App[str]):
+    """Check in leg day, watch the streak, browse history and badges, set the goal.
+
+    The app's result is the data-file problem that ended it, if one did.
+    """
 
     TITLE = "streak"
     CSS_PATH = "app.tcss"
@@ -58,6 +61,12 @@ class StreakApp(App[None]):
         """Replace everything with the problem screen; the app then exits with status 3."""
         if not isinstance(self.screen, DataProblemScreen):
             self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the data file has failed, the only way on is out: no other view may open over it."""
+        if action in ("switch_mode", "toggle_keys") and isinstance(self.screen, DataProblemScreen):
+            return False
+        return True
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Coming back to the terminal: another process may have changed the file meanwhile."""

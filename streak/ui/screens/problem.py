@@ -1,6 +1,5 @@
 """Shown when the data file cannot be used: says why, then quits with status 3 without touching the file."""
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,5 +29,5 @@ class DataProblemScreen(Screen[None]):
         yield Footer(compact=True)
 
     def action_leave(self) -> None:
-        """Quit with status 3, leaving the same line on the terminal as the command line would."""
-        self.app.exit(return_code=EXIT_DATA_FILE, message=Text(f"streak: {self.message}"))
+        """Quit with status 3; the launcher then prints the same line the command line would."""
+        self.app.exit(result=self.message, return_code=EXIT_DATA_FILE)
