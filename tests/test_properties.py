@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streak.core.dates import week_start
-from streak.core.figures import compute_status
+from streak.core.figures import badges_before, compute_status
 from streak.core.goals import GoalTimeline
 from streak.core.model import GoalChange, History, Session
 
@@ -100,3 +100,24 @@ def test_counts_are_consistent(history: History, as_of: date) -> None:
     assert status.days_since_last is None or status.days_since_last >= 0
     assert all(0 <= s.current <= s.badge.target for s in status.badges)
     assert all(s.current == s.badge.target for s in status.badges if s.earned)
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(), days)
+def test_comeback_is_the_first_session_after_fourteen_days_away(history: History, as_of: date) -> None:
+    """The week-walking comeback rule agrees with a plain scan over consecutive sessions."""
+    session_days = [s.day for s in history.sessions if s.day <= as_of]
+    expected = next((b for a, b in zip(session_days, session_days[1:]) if (b - a).days >= 14), None)
+    states = {s.badge.id: s for s in compute_status(history, as_of).badges}
+    assert states["comeback"].earned_on == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(histories(), days)
+def test_badges_before_a_session_match_the_history_without_it(history: History, day: date) -> None:
+    """What a check-in counts as already earned is exactly what the history without that session earned."""
+    as_of = START + timedelta(days=500)
+    if any(s.day == day for s in history.sessions):
+        return
+    with_day = history._replace(sessions=tuple(sorted((*history.sessions, Session(day)))))
+    assert badges_before(compute_status(with_day, as_of), day) == list(compute_status(history, as_of).badges)

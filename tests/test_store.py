@@ -302,3 +302,11 @@ def test_an_interrupted_replace_leaves_the_old_file(store: Store, db: Path, monk
         store.update(add("2026-11-17"))
     assert db.read_bytes() == before
     assert Store(str(db)).load().sessions == (Session(D("2026-11-16")),)
+
+
+def test_a_session_that_is_not_an_object_is_refused(store: Store, db: Path) -> None:
+    """A session stored as a bare string is damage, reported as such."""
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": "2026-11-17"}}')
+    with pytest.raises(CorruptDataFile, match="session 1 has no valid date"):
+        store.load()

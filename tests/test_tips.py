@@ -127,8 +127,8 @@ def test_moment_tips_are_preferred_but_never_repeated() -> None:
 def test_check_in_marks_its_moment(before: tuple[str, ...], day: str, moment: str) -> None:
     """First session, comeback, second in a week and a new badge are each recognised."""
     history = history_of(*before)
-    recorded, result = check_in(history, Session(D(day)), D("2026-11-21"), random.Random(0).choice)
-    assert moment in moments_of(recorded, D(day), list(result.new_badges))
+    _, result = check_in(history, Session(D(day)), D("2026-11-21"), random.Random(0).choice)
+    assert moment in moments_of(result.status, D(day), list(result.new_badges))
     assert moment in result.tip.tags
 
 

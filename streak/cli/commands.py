@@ -7,8 +7,6 @@ from datetime import timedelta
 from streak.cli import render
 from streak.cli.context import Context
 from streak.core import edits
-from streak.core.badges import badge_states
-from streak.core.checkin import check_in
 from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
@@ -24,6 +22,8 @@ def _random_pick():  # noqa: ANN202 - returns random.Random.choice
 
 def checkin(args: Namespace, context: Context) -> None:
     """Record a session, then show the streak, any new badges and a tip."""
+    from streak.core.checkin import check_in
+
     session = Session(args.date or context.today, clean_note(args.note))
     pick = _random_pick()
     result = context.store.update(lambda history: check_in(history, session, context.today, pick))

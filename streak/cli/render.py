@@ -1,15 +1,19 @@
 """What the commands print: the JSON documents SPEC.md fixes, and plain text for people."""
 
+from __future__ import annotations
+
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from streak.core.badges import BadgeState
-from streak.core.checkin import CheckIn
 from streak.core.figures import Status
 from streak.core.model import DEFAULT_GOAL, History
 from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_phrase, week_nudge, weekday_and_day
-from streak.core.tips import Tip
 from streak.core.weeks import Week
+
+if TYPE_CHECKING:  # the check-in and tip modules load only for the commands that use them
+    from streak.core.checkin import CheckIn
+    from streak.core.tips import Tip
 
 
 def _iso(day: date | None) -> str | None:

@@ -3,7 +3,6 @@
 Badges are derived from the history every time, never stored, so removing a session can take one away.
 """
 
-from collections.abc import Callable
 from datetime import date
 from typing import NamedTuple
 
@@ -59,47 +58,66 @@ BADGES: tuple[Badge, ...] = (
 BADGES_BY_ID = {badge.id: badge for badge in BADGES}
 
 
-def _first_run_of(weeks: list[Week], holds: list[bool], length: int, deciding: Callable[[Week], int]) -> date | None:
-    """The day of the deciding (nth) session in the last week of the first run of `length` holding weeks."""
+def _first_runs(holds: list[bool], lengths: set[int]) -> dict[int, int]:
+    """For each run length wanted, the index of the week that first completes a run that long."""
+    found: dict[int, int] = {}
     run = 0
-    for week, flag in zip(weeks, holds):
+    for index, flag in enumerate(holds):
         run = run + 1 if flag else 0
-        if run == length:
-            return week.days[deciding(week) - 1]
+        if run in lengths and run not in found:
+            found[run] = index
+    return found
+
+
+def _first_comeback(weeks: list[Week]) -> date | None:
+    """The first session 14 or more days after the one before it.
+
+    Such a gap always leaves a whole empty week, so only a week's first session after an
+    empty week can be one: this walks weeks, not sessions.
+    """
+    previous: date | None = None
+    after_empty_week = False
+    for week in weeks:
+        if not week.days:
+            after_empty_week = True
+            continue
+        first = week.days[0]
+        if previous and after_empty_week and (first - previous).days >= COMEBACK_GAP_DAYS:
+            return first
+        previous, after_empty_week = week.days[-1], False
     return None
 
 
-def _second(week: Week) -> int:
-    return 2
-
-
-def _goal_th(week: Week) -> int:
-    return week.goal
-
-
 def badge_states(days: list[date], weeks: list[Week]) -> list[BadgeState]:
-    """Every badge, as the sessions `days` (sorted) and their `weeks` (consecutive, up to the current one) stand."""
-    met = [week.met for week in weeks]
+    """Every badge, as the sessions `days` (sorted) and their `weeks` (consecutive, up to the current one) stand.
+
+    One pass over the weeks per kind of run, whatever the number of badges of that kind.
+    """
+    met = [len(week.days) >= week.goal for week in weeks]
     twice = [len(week.days) >= 2 for week in weeks]
-    comeback = next((b for a, b in zip(days, days[1:]) if (b - a).days >= COMEBACK_GAP_DAYS), None)
-    busiest_week = max((len(week.days) for week in weeks), default=0)
+    streak_runs = _first_runs(met, {badge.target for badge in BADGES if badge.kind == "streak"})
+    twice_runs = _first_runs(twice, {1} | {badge.target for badge in BADGES if badge.kind == "twice-weekly"})
+    comeback = _first_comeback(weeks)
     now = {
         "sessions": len(days),
-        "twice-in-a-week": busiest_week,
+        "twice-in-a-week": max((len(week.days) for week in weeks), default=0),
         "twice-weekly": current_run(twice),
         "streak": current_run(met),
         "comeback": 1 if comeback else 0,
     }
     states = []
     for badge in BADGES:
+        earned_on: date | None = None
         if badge.kind == "sessions":
             earned_on = days[badge.target - 1] if len(days) >= badge.target else None
-        elif badge.kind == "twice-in-a-week":
-            earned_on = _first_run_of(weeks, twice, 1, _second)
-        elif badge.kind == "twice-weekly":
-            earned_on = _first_run_of(weeks, twice, badge.target, _second)
+        elif badge.kind in ("twice-in-a-week", "twice-weekly"):
+            run = 1 if badge.kind == "twice-in-a-week" else badge.target
+            if run in twice_runs:
+                earned_on = weeks[twice_runs[run]].days[1]  # that week's second session
         elif badge.kind == "streak":
-            earned_on = _first_run_of(weeks, met, badge.target, _goal_th)
+            if badge.target in streak_runs:
+                week = weeks[streak_runs[badge.target]]
+                earned_on = week.days[week.goal - 1]  # the session that met that week's goal
         else:
             earned_on = comeback
         current = badge.target if earned_on else min(now[badge.kind], badge.target)

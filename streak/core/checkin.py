@@ -1,12 +1,12 @@
 """A check-in: the new session, the badges it earns and the tip that fits the moment."""
 
+from bisect import bisect_left
 from datetime import date
 from typing import NamedTuple
 
 from streak.core.badges import COMEBACK_GAP_DAYS, BadgeState
-from streak.core.dates import week_start
 from streak.core.edits import add_session
-from streak.core.figures import Status, compute_status
+from streak.core.figures import Status, badges_before, compute_status
 from streak.core.model import History, Session
 from streak.core.tips import (
     COMEBACK,
@@ -31,18 +31,19 @@ class CheckIn(NamedTuple):
     status: Status
 
 
-def moments_of(history: History, day: date, new_badges: list[BadgeState]) -> list[str]:
-    """The moments a check-in on `day` marks, strongest first, for a history that already holds it."""
+def moments_of(status: Status, day: date, new_badges: list[BadgeState]) -> list[str]:
+    """The moments a check-in on `day` marks, strongest first, given the status just after it."""
     moments = []
-    earlier = [session.day for session in history.sessions if session.day < day]
-    if len(history.sessions) == 1:
+    days = [d for week in status.weeks for d in week.days]
+    index = bisect_left(days, day)
+    if status.total_sessions == 1:
         moments.append(FIRST_SESSION)
-    elif earlier and (day - earlier[-1]).days >= COMEBACK_GAP_DAYS:
+    elif index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS:
         moments.append(COMEBACK)
     if any(state.badge.kind == "streak" for state in new_badges):
         moments.append(STREAK_MILESTONE)
-    week = week_start(day, history.week_start_day)
-    if sum(1 for session in history.sessions if week_start(session.day, history.week_start_day) == week) == 2:
+    week = next(week for week in reversed(status.weeks) if week.start <= day)
+    if len(week.days) == 2:
         moments.append(SECOND_IN_WEEK)
     if new_badges:
         moments.append(NEW_BADGE)
@@ -51,11 +52,11 @@ def moments_of(history: History, day: date, new_badges: list[BadgeState]) -> lis
 
 def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
     """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
-    earned_before = {state.badge.id for state in compute_status(history, today).earned_badges}
     recorded = add_session(history, session, today)
     status = compute_status(recorded, today)
+    earned_before = {state.badge.id for state in badges_before(status, session.day) if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
-    tip = choose_tip(tips, history.shown_tips, moments_of(recorded, session.day, new_badges), pick)
+    tip = choose_tip(tips, history.shown_tips, moments_of(status, session.day, new_badges), pick)
     recorded = recorded._replace(shown_tips=after_showing(tips, history.shown_tips, tip))
     return recorded, CheckIn(session, tuple(new_badges), tip, status)

@@ -1,6 +1,8 @@
 """Changes to a history, each a pure function from the old history to the new one."""
 
+from bisect import insort
 from datetime import date
+from operator import attrgetter
 
 from streak.core.dates import check_week_start_day
 from streak.core.errors import InputError, Refused
@@ -15,16 +17,14 @@ def check_not_future(day: date, today: date, what: str = "a session") -> date:
     return day
 
 
-def _day(session: Session) -> date:
-    return session.day
-
-
 def add_session(history: History, session: Session, today: date) -> History:
     """The history with one more session; a day holds at most one."""
     check_not_future(session.day, today)
     if history.session_on(session.day):
         raise Refused(f"{session.day.isoformat()} is already checked in; one session a day is counted")
-    return history._replace(sessions=tuple(sorted((*history.sessions, session), key=_day)))
+    sessions = list(history.sessions)
+    insort(sessions, session, key=attrgetter("day"))
+    return history._replace(sessions=tuple(sessions))
 
 
 def remove_session(history: History, day: date) -> History:

@@ -41,7 +41,7 @@ def compute_status(history: History, as_of: date) -> Status:
     """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""
     days = days_until(history, as_of)
     weeks = weeks_until(history, days, as_of)
-    met = [week.met for week in weeks]
+    met = [len(week.days) >= week.goal for week in weeks]
     this_week = weeks[-1]
     last = days[-1] if days else None
     previous = weeks[-1 - AVERAGE_WEEKS : -1]
@@ -59,3 +59,15 @@ def compute_status(history: History, as_of: date) -> Status:
         badges=tuple(badge_states(days, weeks)),
         weeks=tuple(weeks),
     )
+
+
+def badges_before(status: Status, day: date) -> list[BadgeState]:
+    """The badges as they stood before the session on `day`, which `status` counts, was recorded.
+
+    Only that day's week differs, so a check-in reuses the weeks it has just computed instead of
+    computing the whole history a second time.
+    """
+    weeks = list(status.weeks)
+    index = (day - weeks[0].start).days // 7
+    weeks[index] = weeks[index]._replace(days=tuple(d for d in weeks[index].days if d != day))
+    return badge_states([d for week in weeks for d in week.days], weeks)

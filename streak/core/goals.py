@@ -29,3 +29,8 @@ class GoalTimeline:
         """The goal for the week starting on `week`."""
         index = bisect_right(self._weeks, week)
         return self._goals[index - 1] if index else DEFAULT_GOAL
+
+    def next_change(self, week: date) -> date | None:
+        """The first week after `week` whose goal differs by a change, if any; lets a walk skip lookups."""
+        index = bisect_right(self._weeks, week)
+        return self._weeks[index] if index < len(self._weeks) else None

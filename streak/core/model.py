@@ -4,7 +4,9 @@ Named tuples rather than dataclasses: they are just as immutable, and the `datac
 import (it pulls in `inspect`) would cost the shell-prompt commands about 7 ms.
 """
 
+from bisect import bisect_left
 from datetime import date
+from operator import attrgetter
 from typing import NamedTuple
 
 from streak.core.dates import MONDAY
@@ -21,6 +23,9 @@ class Session(NamedTuple):
 
     day: date
     note: str | None = None
+
+
+_day = attrgetter("day")
 
 
 class GoalChange(NamedTuple):
@@ -47,9 +52,9 @@ class History(NamedTuple):
 
     def session_on(self, day: date) -> Session | None:
         """The session recorded on `day`, if any."""
-        for session in self.sessions:
-            if session.day == day:
-                return session
+        index = bisect_left(self.sessions, day, key=_day)
+        if index < len(self.sessions) and self.sessions[index].day == day:
+            return self.sessions[index]
         return None
 
 

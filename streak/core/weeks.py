@@ -1,5 +1,6 @@
 """A history cut into calendar weeks, each with its goal and its sessions."""
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import NamedTuple
 
@@ -21,27 +22,34 @@ class Week(NamedTuple):
         return len(self.days) >= self.goal
 
 
+_new_week = tuple.__new__  # skips the named tuple's Python-level __new__; a long history has thousands of weeks
+
+
 def days_until(history: History, as_of: date) -> list[date]:
     """The session days on or before `as_of`, oldest first."""
-    return [session.day for session in history.sessions if session.day <= as_of]
+    days = [session.day for session in history.sessions]
+    return days[: bisect_right(days, as_of)]
 
 
 def weeks_between(history: History, days: list[date], first: date, last: date) -> list[Week]:
     """Every week from the one holding `first` to the one holding `last`, empty weeks included.
 
-    `days` must be sorted; days outside the range are ignored.
+    `days` must be sorted; days outside the range are ignored. Each week finds its days by
+    bisection, so the cost follows the number of weeks, not of sessions.
     """
-    start_day = history.week_start_day
-    by_week: dict[date, list[date]] = {}
-    for day in days:
-        by_week.setdefault(week_start(day, start_day), []).append(day)
-    timeline = GoalTimeline(history.goal_changes, start_day)
+    timeline = GoalTimeline(history.goal_changes, history.week_start_day)
+    week = week_start(first, history.week_start_day)
+    end = week_start(last, history.week_start_day)
     weeks = []
-    week = week_start(first, start_day)
-    end = week_start(last, start_day)
+    index = bisect_left(days, week)
+    goal, change = timeline.goal_for(week), timeline.next_change(week)
     while week <= end:
-        weeks.append(Week(week, timeline.goal_for(week), tuple(by_week.get(week, ()))))
-        week += ONE_WEEK
+        if change is not None and week >= change:
+            goal, change = timeline.goal_for(week), timeline.next_change(week)
+        following = week + ONE_WEEK
+        stop = bisect_left(days, following, index)
+        weeks.append(_new_week(Week, (week, goal, tuple(days[index:stop]))))
+        week, index = following, stop
     return weeks
 
 

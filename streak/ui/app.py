@@ -13,15 +13,30 @@ from textual.screen import Screen
 from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
 from streak.storage.store import Store
-from streak.ui.screens.badges import BadgesScreen
 from streak.ui.screens.base import StoreScreen
-from streak.ui.screens.goal import GoalScreen
-from streak.ui.screens.history import HistoryScreen
-from streak.ui.screens.problem import DataProblemScreen
 from streak.ui.screens.today import TodayScreen
 
 
 VIEWS = Binding.Group("Views", compact=True)
+
+
+# The views after Today are imported when first opened, so the first screen does not wait for them.
+def _history() -> Screen:
+    from streak.ui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
+def _badges() -> Screen:
+    from streak.ui.screens.badges import BadgesScreen
+
+    return BadgesScreen()
+
+
+def _goal() -> Screen:
+    from streak.ui.screens.goal import GoalScreen
+
+    return GoalScreen()
 
 
 class StreakApp(App[str]):
@@ -31,8 +46,10 @@ class StreakApp(App[str]):
     """
 
     TITLE = "streak"
-    CSS_PATH = "app.tcss"
-    MODES = {"today": TodayScreen, "history": HistoryScreen, "badges": BadgesScreen, "goal": GoalScreen}
+    # Today's styles load with the app's: as its own screen CSS they would make Textual re-parse
+    # the whole stylesheet (twice) before the first frame. The other views bring theirs when opened.
+    CSS_PATH = ["app.tcss", "screens/today.tcss"]
+    MODES = {"today": TodayScreen, "history": _history, "badges": _badges, "goal": _goal}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("t", "switch_mode('today')", "Today", tooltip="Today's check-in, this week and the streak", group=VIEWS),
@@ -56,15 +73,19 @@ class StreakApp(App[str]):
         self.today = today
         self.pick = pick or random.Random().choice
         self.cursor_blink = cursor_blink
+        self.data_problem = False
 
     def show_data_problem(self, error: DataFileError) -> None:
-        """Replace everything with the problem screen; the app then exits with status 3."""
-        if not isinstance(self.screen, DataProblemScreen):
+        """Cover everything with the problem screen; the app then exits with status 3."""
+        from streak.ui.screens.problem import DataProblemScreen
+
+        if not self.data_problem:
+            self.data_problem = True
             self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""
-        if action in ("switch_mode", "toggle_keys") and isinstance(self.screen, DataProblemScreen):
+        if action in ("switch_mode", "toggle_keys") and self.data_problem:
             return False
         return True
 

@@ -84,7 +84,7 @@ class GoalScreen(StoreScreen):
             if unsaved
             else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
         )
-        self.set_class(unsaved, "-unsaved")
+        self.query_one("#pending").set_class(unsaved, "-unsaved")
         changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
             "Changes so far:\n  " + "\n  ".join(changes[-6:]) if changes else "No changes yet: the goal is the default, 2 a week."

@@ -1,27 +1,30 @@
 """Today: has today been checked in, the week against its goal, the streaks, and the check-in itself."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
-from streak.core.checkin import CheckIn, check_in
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import Session
 from streak.core.phrases import days_ago, goal_dots, plural, short_day, week_nudge
 from streak.ui.screens.base import StoreScreen
-from streak.ui.widgets.view_bar import ViewBar
-from streak.ui.screens.dialogs import CheckInDialog
 from streak.ui.widgets.tip_panel import TipPanel
+from streak.ui.widgets.view_bar import ViewBar
+
+if TYPE_CHECKING:
+    from streak.core.checkin import CheckIn
 
 
 class TodayScreen(StoreScreen):
     """The first screen: today's check-in and where the streak stands."""
 
-    CSS_PATH = "today.tcss"
     BINDINGS = [Binding("c", "check_in", "Check in", tooltip="Check in today's leg day, with an optional note")]
 
     def compose(self) -> ComposeResult:
@@ -65,14 +68,17 @@ class TodayScreen(StoreScreen):
             if done
             else f"Not checked in yet today, {short_day(status.as_of)}. Press c when your leg day is done."
         )
-        self.set_class(done, "-done")
+        # Classes go on the widgets they style: toggling one on the screen restyles every widget.
+        self.query_one("#done").set_class(done, "-done")
         self.query_one("#current-digits", Digits).update(str(status.current_streak))
         self.query_one("#best-digits", Digits).update(str(status.best_streak))
         self.query_one("#current-unit", Static).update("week" if status.current_streak == 1 else "weeks")
         self.query_one("#best-unit", Static).update("week" if status.best_streak == 1 else "weeks")
         self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, status.goal)))
         self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions")
-        self.set_class(status.week_sessions >= status.goal, "-week-met")
+        met = status.week_sessions >= status.goal
+        self.query_one("#week").set_class(met, "-met")
+        self.query_one("#nudge").set_class(met, "-met")
         nudge = week_nudge(status)
         self.query_one("#nudge", Static).update(nudge[0].upper() + nudge[1:] + ".")
         last = "no leg day recorded yet"
@@ -90,12 +96,16 @@ class TodayScreen(StoreScreen):
         if history.session_on(self.today):
             self.notify("Today is already checked in. See you next leg day!", title="Already done", severity="warning")
             return
+        from streak.ui.screens.dialogs import CheckInDialog  # Input and its validators load on first use
+
         self.app.push_screen(CheckInDialog(self.today, cursor_blink=self.streak_app.cursor_blink), self._record)
 
     def _record(self, note: str | None) -> None:
         """Record the session the dialog confirmed (None means it was cancelled)."""
         if note is None:
             return
+        from streak.core.checkin import check_in
+
         session = Session(self.today, note or None)
         try:
             result = self.change(lambda history: check_in(history, session, self.today, self.streak_app.pick))

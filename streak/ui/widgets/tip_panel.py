@@ -1,10 +1,15 @@
 """The tip shown after a check-in, with the article it comes from."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from streak.core.tips import Tip
+if TYPE_CHECKING:
+    from streak.core.tips import Tip
 
 WAITING = "Check in (press c) to read a tip on why leg day matters."
 

@@ -1,0 +1,142 @@
+"""Times the command line and the app's first screen against their floors, and prints medians and ratios.
+
+Run it from the repository with the project installed in .venv:
+
+    .venv/bin/python tests/benchmark.py
+
+Not collected by pytest (the name does not start with test_): timings on shared machines are too
+noisy to assert. The budgets it checks are the ones in the README.
+"""
+
+import compileall
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import streak as streak_package
+from streak.core.model import History, Session
+from streak.storage.paths import DATA_FILE_NAME
+from streak.storage.store import Store
+
+RUNS = int(os.environ.get("BENCHMARK_RUNS", "25"))
+PYTHON = sys.executable
+
+FIRST_SCREEN = """
+import sys
+from {module} import {factory}
+app = {factory}({argument})
+async def leave(pilot):
+    await pilot.pause()
+    pilot.app.exit()
+app.run(headless=True, size=(80, 24), auto_pilot=leave)
+"""
+
+MINIMAL_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Minimal(App):
+    def compose(self):
+        yield Static("leg day")
+def minimal(_):
+    return Minimal()
+"""
+
+
+def history_of(sessions: int, today: date) -> History:
+    """`sessions` leg days, two a week (Monday and Thursday) back from last week, each with a note."""
+    days = []
+    monday = today - timedelta(days=today.weekday() + 7)
+    while len(days) < sessions:
+        days += [monday + timedelta(days=3), monday]
+        monday -= timedelta(weeks=1)
+    return History(tuple(Session(day, "back squats 5x5, lunges") for day in sorted(days[:sessions])))
+
+
+class Setup:
+    """A data file in the default location (under $XDG_DATA_HOME) holding a given history."""
+
+    def __init__(self, root: Path, sessions: int) -> None:
+        self.env = {**os.environ, "XDG_DATA_HOME": str(root / f"xdg-{sessions}")}
+        self.env.pop("STREAK_DB", None)
+        self.folder = Path(self.env["XDG_DATA_HOME"]) / "streak"
+        self.path = self.folder / DATA_FILE_NAME
+        Store(str(self.path)).update(lambda _: (history_of(sessions, date.today()), None))
+        self.pristine = self.path.read_bytes()
+
+    def reset(self) -> None:
+        """Put the file back as it was and drop today's backup, so every check-in is the day's first."""
+        self.path.write_bytes(self.pristine)
+        shutil.rmtree(self.folder / "backups", ignore_errors=True)
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {result.stderr.decode()}")
+    return elapsed * 1000
+
+
+def compare(name: str, floor: list[str], command: list[str], env: dict[str, str], before=None) -> tuple[float, float]:  # noqa: ANN001
+    """Median ms of `floor` and `command`, run alternately so both see the same machine."""
+    floors, times = [], []
+    for _ in range(RUNS):
+        floors.append(timed(floor, env))
+        if before:
+            before()
+        times.append(timed(command, env))
+    return statistics.median(floors), statistics.median(times)
+
+
+def main() -> None:
+    # The installed `streak` script, as a shell prompt runs it, with bytecode compiled as a
+    # pip install leaves it (some environments set PYTHONDONTWRITEBYTECODE; users rarely do).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(Path(streak_package.__file__).parent, quiet=1)
+    streak = [str(Path(PYTHON).parent / ("streak.exe" if os.name == "nt" else "streak"))]
+    floor = [PYTHON, "-c", "import tinydb"]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        ten_years, ten_thousand = Setup(root, 1040), Setup(root, 10_000)
+        results = {}
+        for label, setup in (("1,040 sessions", ten_years), ("10,000 sessions", ten_thousand)):
+            for command in (["status"], ["status", "--json"], ["checkin"]):
+                before = setup.reset if command == ["checkin"] else None
+                base, median = compare(" ".join(command), floor, streak + command, setup.env, before)
+                results[(label, command[0] + (" --json" if len(command) > 1 else ""))] = median
+                rows.append((f"streak {' '.join(command)}", label, base, median))
+        minimal_script = root / "minimal_app.py"
+        minimal_script.write_text(MINIMAL_APP, encoding="utf-8")
+        minimal = [PYTHON, "-c", FIRST_SCREEN.format(module="minimal_app", factory="minimal", argument="None")]
+        app = [PYTHON, "-c", FIRST_SCREEN.format(module="streak.ui.app", factory="build_app", argument=repr(str(ten_years.path)))]
+        env = {**ten_years.env, "PYTHONPATH": str(root)}
+        base, median = compare("app", minimal, app, env)
+        rows.append(("app to first screen", "1,040 sessions", base, median))
+
+    print(f"{RUNS} runs each, medians in ms, whole processes; Python {sys.version.split()[0]} on {sys.platform}, {date.today()}")
+    print("floor: `python -c 'import tinydb'`; for the app, a minimal Textual app showing one Static\n")
+    print("| command | history | floor | time | ratio | budget |")
+    print("|---|---|---:|---:|---:|---|")
+    budgets = {"streak status": 1.8, "streak status --json": 1.8, "streak checkin": 2.0, "app to first screen": 1.2}
+    for command, label, base, median in rows:
+        ratio = median / base
+        budget = "-"
+        if label.startswith("1,040"):
+            budget = f"{budgets[command]:.1f}x: {'met' if ratio <= budgets[command] else 'NOT MET'}"
+        print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {ratio:.2f}x | {budget} |")
+    print("\nGrowth from 1,040 to 10,000 sessions (budget: under 2x):")
+    for command in ("status", "status --json", "checkin"):
+        growth = results[("10,000 sessions", command)] / results[("1,040 sessions", command)]
+        print(f"- streak {command}: {growth:.2f}x, {'met' if growth < 2 else 'NOT MET'}")
+
+
+if __name__ == "__main__":
+    main()
