@@ -350,6 +350,10 @@ BAD_IMPORTS = {
     "newer export": ("new.json", '{"format": "streak-export", "version": 9, "sessions": []}'),
     "bad goal": ("goal.json", '{"format": "streak-export", "version": 1, "goal_changes": [{"from": "2026-11-02", "goal": 0}]}'),
     "long note": ("long.csv", "date,note\n2026-11-10," + "x" * 600 + "\n"),
+    "two goals one day": (
+        "twice.json",
+        '{"format": "streak-export", "version": 1, "goal_changes": [{"from": "2026-11-02", "goal": 3}, {"from": "2026-11-02", "goal": 4}]}',
+    ),
 }
 
 
@@ -503,3 +507,16 @@ def test_help_and_version_exit_0(streak) -> None:  # noqa: ANN001
     run = streak("--help")
     assert run.status == 0 and "checkin" in run.out and "history" in run.out
     assert streak("--version").out.startswith("streak ")
+
+
+def test_a_full_disk_exits_3_and_keeps_the_old_file(streak, db: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A write that fails (disk full, read-only folder) is a data-file error; the file is as it was."""
+    checked_in(streak, "2026-11-16", "2026-11-17")
+    before = db.read_bytes()
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("streak.storage.atomic.os.write", full)
+    one_line_error(streak("checkin", "--date", "2026-11-18"), 3, "No space left on device", "left as it was")
+    assert db.read_bytes() == before

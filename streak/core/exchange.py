@@ -102,9 +102,12 @@ def _read_json(text: str, today: date) -> Imported:
     settings = document.get("settings", {})
     if not (isinstance(sessions, list) and isinstance(changes, list) and isinstance(settings, dict)):
         raise InputError("its sessions, goal_changes or settings are damaged")
+    goal_changes = tuple(_json_goal_change(entry, index) for index, entry in enumerate(changes, 1))
+    if len({change.since for change in goal_changes}) != len(goal_changes):
+        raise InputError("it has two goal changes from the same day")
     return Imported(
         tuple(_json_session(entry, index, today) for index, entry in enumerate(sessions, 1)),
-        tuple(_json_goal_change(entry, index) for index, entry in enumerate(changes, 1)),
+        goal_changes,
         _json_week_start(settings),
     )
 
@@ -150,13 +153,11 @@ def merge(history: History, imported: Imported) -> tuple[History, MergeResult]:
         if session.day not in present:
             present.add(session.day)
             added.append(session)
-    changes = list(history.goal_changes)
-    weeks_with_change = {week_start(change.since, week_start_day) for change in changes}
-    for change in imported.goal_changes:
-        week = week_start(change.since, week_start_day)
-        if week not in weeks_with_change:
-            weeks_with_change.add(week)
-            changes.append(change)
+    # "Weeks that have none" are the weeks without a change in the history being merged into; an
+    # export's own changes all come along, so exporting and importing into an empty file is exact.
+    weeks_with_change = {week_start(change.since, week_start_day) for change in history.goal_changes}
+    changes = set(history.goal_changes)
+    changes.update(c for c in imported.goal_changes if week_start(c.since, week_start_day) not in weeks_with_change)
     merged = history._replace(
         sessions=tuple(sorted((*history.sessions, *added), key=lambda session: session.day)),
         goal_changes=tuple(sorted(changes)),
