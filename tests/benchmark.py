@@ -116,12 +116,18 @@ def main() -> None:
         minimal_script = root / "minimal_app.py"
         minimal_script.write_text(MINIMAL_APP, encoding="utf-8")
         minimal = [PYTHON, "-c", FIRST_SCREEN.format(module="minimal_app", factory="minimal", argument="None")]
-        app = [PYTHON, "-c", FIRST_SCREEN.format(module="streak.ui.app", factory="build_app", argument=repr(str(ten_years.path)))]
+        app = [
+            PYTHON,
+            "-c",
+            FIRST_SCREEN.format(module="streak.ui.app", factory="build_app", argument=repr(str(ten_years.path))),
+        ]
         env = {**ten_years.env, "PYTHONPATH": str(root)}
         base, median = compare("app", minimal, app, env)
         rows.append(("app to first screen", "1,040 sessions", base, median))
 
-    print(f"{RUNS} runs each, medians in ms, whole processes; Python {sys.version.split()[0]} on {sys.platform}, {date.today()}")
+    print(
+        f"{RUNS} runs each, medians in ms, whole processes; Python {sys.version.split()[0]} on {sys.platform}, {date.today()}"
+    )
     print("floor: `python -c 'import tinydb'`; for the app, a minimal Textual app showing one Static\n")
     print("| command | history | floor | time | ratio | budget |")
     print("|---|---|---:|---:|---:|---|")

@@ -133,7 +133,9 @@ async def test_today_shows_streaks_and_the_week_against_the_goal(db: Path) -> No
         assert "Tue 17 Nov 2026 (4 days ago)" in text_of(app, "#last")
 
 
-@pytest.mark.parametrize(("key", "screen"), [("h", HistoryScreen), ("b", BadgesScreen), ("g", GoalScreen), ("t", TodayScreen)])
+@pytest.mark.parametrize(
+    ("key", "screen"), [("h", HistoryScreen), ("b", BadgesScreen), ("g", GoalScreen), ("t", TodayScreen)]
+)
 async def test_each_view_has_its_key(db: Path, key: str, screen: type) -> None:
     """t, h, b and g switch between the four views."""
     app = make_app(db)

@@ -98,7 +98,17 @@ def test_checkin_without_a_data_file_creates_it_and_its_folder(streak, db: Path)
 
 def test_status_json_has_exactly_the_spec_keys_and_figures(streak) -> None:  # noqa: ANN001
     """The figures SPEC.md names, badges ordered by earned_on then id."""
-    checked_in(streak, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-10", "2026-11-12", "2026-11-18")
+    checked_in(
+        streak,
+        "2026-10-26",
+        "2026-10-28",
+        "2026-11-02",
+        "2026-11-04",
+        "2026-11-09",
+        "2026-11-10",
+        "2026-11-12",
+        "2026-11-18",
+    )
     document = json.loads(streak("status", "--json").out)
     assert list(document) == STATUS_KEYS
     assert document == {
@@ -348,7 +358,10 @@ BAD_IMPORTS = {
     "not an export": ("other.json", '{"sessions": []}'),
     "broken json": ("broken.json", '{"format": "streak-export", "sessions": [}'),
     "newer export": ("new.json", '{"format": "streak-export", "version": 9, "sessions": []}'),
-    "bad goal": ("goal.json", '{"format": "streak-export", "version": 1, "goal_changes": [{"from": "2026-11-02", "goal": 0}]}'),
+    "bad goal": (
+        "goal.json",
+        '{"format": "streak-export", "version": 1, "goal_changes": [{"from": "2026-11-02", "goal": 0}]}',
+    ),
     "long note": ("long.csv", "date,note\n2026-11-10," + "x" * 600 + "\n"),
     "two goals one day": (
         "twice.json",
@@ -456,7 +469,10 @@ def test_empty_db_path_is_bad_input(streak) -> None:  # noqa: ANN001
     assert main(["--db", "", "status"], today=TODAY) == 2
 
 
-@pytest.mark.parametrize("command", [["status"], ["checkin"], ["goal", "3"], ["history"], ["badges"], ["remove", "2026-11-16"], ["export"], ["tip"]])
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["checkin"], ["goal", "3"], ["history"], ["badges"], ["remove", "2026-11-16"], ["export"], ["tip"]],
+)
 def test_a_corrupt_file_exits_3_for_every_command_and_is_left_alone(streak, db: Path, command: list[str]) -> None:  # noqa: ANN001
     """Exit 3 with one line naming the file; the bytes are untouched."""
     db.parent.mkdir(parents=True)

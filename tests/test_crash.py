@@ -74,7 +74,9 @@ def test_killed_between_temp_file_and_rename_the_old_file_is_intact(big_store: S
         "main(sys.argv[1:])\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "checkin", "--date", "2021-06-01"], capture_output=True, check=False
+        [sys.executable, "-c", code, "--db", str(db), "checkin", "--date", "2021-06-01"],
+        capture_output=True,
+        check=False,
     )
     assert result.returncode == -signal.SIGKILL
     assert (db.parent / ".streak.json.tmp").exists(), "the kill should come after the temporary file was written"

@@ -28,7 +28,9 @@ def test_each_change_holds_until_the_next() -> None:
     """Three changes split the calendar into three spans, each with its own goal."""
     changes = (GoalChange(D("2026-01-05"), 1), GoalChange(D("2026-03-02"), 4), GoalChange(D("2026-06-01"), 2))
     timeline = GoalTimeline(changes, "monday")
-    assert [timeline.goal_for(D(week)) for week in ("2025-12-29", "2026-01-05", "2026-02-23", "2026-03-02", "2026-06-01")] == [2, 1, 1, 4, 2]
+    assert [
+        timeline.goal_for(D(week)) for week in ("2025-12-29", "2026-01-05", "2026-02-23", "2026-03-02", "2026-06-01")
+    ] == [2, 1, 1, 4, 2]
 
 
 def test_setting_a_goal_twice_in_one_week_replaces_the_first() -> None:

@@ -9,7 +9,9 @@ import pytest
 from streak.storage.paths import default_data_path, user_data_dir
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fast path is Linux-only; elsewhere platformdirs is asked")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the fast path is Linux-only; elsewhere platformdirs is asked"
+)
 @pytest.mark.parametrize(
     "env",
     [

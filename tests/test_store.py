@@ -156,7 +156,9 @@ def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, d
     assert db.read_bytes() == content
 
 
-def test_an_older_schema_is_migrated_and_the_old_file_kept(store: Store, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_older_schema_is_migrated_and_the_old_file_kept(
+    store: Store, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Opening a schema-1 file once schema 2 exists migrates it on the next change, after backing it up."""
 
     def rename_notes(tables: schema.Tables) -> None:
@@ -271,9 +273,13 @@ def test_a_held_lock_times_out_without_touching_the_file(store: Store, db: Path)
 
 
 @pytest.mark.parametrize(
-    "failure", [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")], ids=["disk full", "read-only"]
+    "failure",
+    [OSError(28, "No space left on device"), PermissionError(13, "Permission denied")],
+    ids=["disk full", "read-only"],
 )
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(store: Store, db: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    store: Store, db: Path, monkeypatch: pytest.MonkeyPatch, failure: OSError
+) -> None:
     """A full disk or a read-only folder is a data-file error; the old file is intact and no temp file lingers."""
     store.update(add("2026-11-16"))
     store.update(add("2026-11-17"))  # takes today's backup, so the next write is the data file's alone

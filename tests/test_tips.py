@@ -11,7 +11,16 @@ from conftest import history_of
 from streak.core.checkin import check_in, moments_of
 from streak.core.model import History, Session
 from streak.core.tip_catalogue import SOURCES, TAGS
-from streak.core.tips import COMEBACK, FIRST_SESSION, NEW_BADGE, SECOND_IN_WEEK, STREAK_MILESTONE, after_showing, catalogue, choose_tip
+from streak.core.tips import (
+    COMEBACK,
+    FIRST_SESSION,
+    NEW_BADGE,
+    SECOND_IN_WEEK,
+    STREAK_MILESTONE,
+    after_showing,
+    catalogue,
+    choose_tip,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 TIPS = catalogue()
@@ -134,7 +143,9 @@ def test_check_in_marks_its_moment(before: tuple[str, ...], day: str, moment: st
 
 def test_streak_milestone_gets_a_consistency_tip() -> None:
     """Meeting the fourth week in a row earns streak-4, and the tip speaks to consistency."""
-    history = history_of("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16")
+    history = history_of(
+        "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16"
+    )
     recorded, result = check_in(history, Session(D("2026-11-18")), D("2026-11-21"), random.Random(0).choice)
     assert "streak-4" in {state.badge.id for state in result.new_badges}
     assert STREAK_MILESTONE in result.tip.tags

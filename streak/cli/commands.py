@@ -147,10 +147,7 @@ def backup(args: Namespace, context: Context) -> None:
     states = context.store.backup_states()
     if context.json:
         context.print_json(
-            [
-                {"name": s.backup.name, "taken": s.backup.taken.isoformat(), "sessions": s.sessions}
-                for s in states
-            ]
+            [{"name": s.backup.name, "taken": s.backup.taken.isoformat(), "sessions": s.sessions} for s in states]
         )
         return
     kept = context.store.backups_kept()

@@ -31,7 +31,9 @@ class _Formatter(argparse.HelpFormatter):
     without ever printing help. The width is found the way shutil finds it: $COLUMNS, then the terminal.
     """
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
         if width is None:
             try:
                 width = int(os.environ["COLUMNS"])
@@ -63,7 +65,12 @@ def _whole_number(low: int, high: int, what: str):  # noqa: ANN202 - an argparse
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as SPEC.md lays it out."""
     db = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
-    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the data file (default: $STREAK_DB, else the user data folder)")
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the data file (default: $STREAK_DB, else the user data folder)",
+    )
     json_flag = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     json_flag.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -82,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         subparser.set_defaults(handler=handler)
         return subparser
 
-    checkin = command("checkin", commands.checkin, "record a leg-day session, then show the streak, new badges and a tip")
+    checkin = command(
+        "checkin", commands.checkin, "record a leg-day session, then show the streak, new badges and a tip"
+    )
     checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day of the session (default: today)")
     checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
 
@@ -90,12 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="as the history stood at the end of this day")
 
     goal = command("goal", commands.goal, "show the weekly goal, or set it from a week on")
-    goal.add_argument("n", nargs="?", type=_whole_number(1, 7, "the weekly goal"), metavar="N", help="sessions a week, 1 to 7")
-    goal.add_argument("--from", dest="since", type=_date, metavar="YYYY-MM-DD", help="the goal holds from this day's week on (default: today)")
+    goal.add_argument(
+        "n", nargs="?", type=_whole_number(1, 7, "the weekly goal"), metavar="N", help="sessions a week, 1 to 7"
+    )
+    goal.add_argument(
+        "--from",
+        dest="since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the goal holds from this day's week on (default: today)",
+    )
     goal.add_argument("--week-start", choices=WEEK_START_DAYS, help="the first day of every week, past and future")
 
     history = command("history", commands.history, "list recent weeks, newest first")
-    history.add_argument("--weeks", type=_whole_number(1, 5200, "--weeks"), default=12, metavar="N", help="how many weeks (default: 12)")
+    history.add_argument(
+        "--weeks", type=_whole_number(1, 5200, "--weeks"), default=12, metavar="N", help="how many weeks (default: 12)"
+    )
 
     command("badges", commands.badges, "list every badge, earned or in progress")
 
@@ -113,10 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     tip.add_argument("--all", action="store_true", help="list every tip")
 
     backup = command("backup", commands.backup, "list the automatic backups of the data file")
-    backup.add_argument("--keep", type=_whole_number(1, 365, "--keep"), metavar="N", help="keep the newest N daily backups (default: 7)")
+    backup.add_argument(
+        "--keep", type=_whole_number(1, 365, "--keep"), metavar="N", help="keep the newest N daily backups (default: 7)"
+    )
 
     restore = command("restore", commands.restore, "put a backup back in place of the data file", json=False)
-    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="a name from `streak backup` (default: the newest good one)")
+    restore.add_argument(
+        "backup", nargs="?", metavar="BACKUP", help="a name from `streak backup` (default: the newest good one)"
+    )
     return parser
 
 

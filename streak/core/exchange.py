@@ -164,4 +164,3 @@ def merge(history: History, imported: Imported) -> tuple[History, MergeResult]:
         week_start_day=week_start_day,
     )
     return merged, MergeResult(len(added), len(imported.sessions) - len(added))
-

@@ -23,200 +23,388 @@ TAGS = frozenset(
 
 ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # Muscle & Strength
-    ("ms-compound-weekly", ("strength", "growth"),
-     "Put at least one heavy compound lift, a squat or a deadlift, into every week: it trains "
-     "your legs and builds a base for the rest of your program."),
-    ("ms-bench-base", ("strength",),
-     "Your legs are the platform for upper-body lifts. Planted, strong legs let you press and "
-     "row harder and with more control."),
-    ("ms-hormone-claim", ("growth",),
-     "Muscle & Strength argues that heavy leg work sets off a rise in testosterone and growth "
-     "hormone that helps muscles everywhere grow. Treat that as a possible bonus, not a promise."),
-    ("ms-overload", ("progress", "growth"),
-     "Beat last time by a little: one more rep or a slightly heavier bar. Small, steady "
-     "increases are what keep legs adapting."),
-    ("ms-rest-fuel", ("recovery",),
-     "The gains from today arrive while you recover. Sleep well and eat a proper meal with "
-     "protein before the next hard session."),
-    ("ms-unilateral", ("technique", "injury"),
-     "Add lunges or Bulgarian split squats to your next session. Working one leg at a time "
-     "evens out left-right differences and sharpens balance."),
-    ("ms-supersets", ("fat-loss",),
-     "Want more burn? Alternate squats and step-ups, or deadlifts and lunges, and keep the rest "
-     "between sets short so your heart rate stays up."),
-    ("ms-epoc", ("fat-loss",),
-     "A hard leg session leaves your body using extra energy for hours as it returns to rest. "
-     "The effect has a name: EPOC, excess post-exercise oxygen consumption."),
-    ("ms-insulin", ("fat-loss",),
-     "Regularly working your biggest muscles improves insulin sensitivity, helping your body "
-     "manage blood sugar and store less fat."),
-    ("ms-resting-burn", ("fat-loss", "growth"),
-     "More leg muscle raises your basal metabolic rate, so the squats you did today keep "
-     "burning calories while you sit still."),
-    ("ms-posterior", ("injury", "posture"),
-     "Hip thrusts, glute bridges and Romanian deadlifts strengthen the glutes and hamstrings "
-     "that shield your lower back and knees."),
-    ("ms-desk-posture", ("posture",),
-     "Long days in a chair weaken the muscles that hold your pelvis and spine in line. Strong "
-     "glutes, hamstrings and quads take strain off your back."),
-    ("ms-knee-balance", ("injury",),
-     "Quads that far outpower your hamstrings leave the knee less stable. Give the back of your "
-     "thighs as much attention as the front."),
-    ("ms-small-muscles", ("injury", "technique"),
-     "Spare a set for the small muscles: strong calves guard your ankles, and the hip "
-     "stabilizers keep your hips steady under load."),
-    ("ms-everyday", ("aging", "strength"),
-     "Stairs, heavy shopping bags, getting up off the floor: strong legs make daily life easier "
-     "now and keep it easy decades from now."),
-    ("ms-brain", ("aging", "mind"),
-     "Studies have tied stronger legs in middle and later life to less cognitive decline, "
-     "possibly thanks to better circulation. Your squats may help your head as well."),
-    ("ms-functional", ("aging", "technique"),
-     "Walking lunges, step-ups and single-leg Romanian deadlifts copy real-life movement and "
-     "build balance you will be glad of as you age."),
-    ("ms-athletic", ("strength",),
-     "Quads, hamstrings and glutes drive every sprint, jump and safe landing. Stronger legs mean "
-     "faster starts and steadier stops."),
-    ("ms-falls", ("aging", "injury"),
-     "A strong lower body steadies the whole frame and lowers your risk of falls and "
-     "balance-related injuries."),
-    ("ms-keep-at-it", ("consistency", "frequency"),
-     "The benefits of leg training last only while the training does. A steady routine beats "
-     "an occasional heroic session every time."),
-    ("ms-endorphins", ("mind",),
-     "Leg training releases endorphins and takes the edge off stress. A good session is good for "
-     "your mood, not only your muscles."),
-    ("ms-both-kinds", ("technique",),
-     "Combine two-legged lifts like squats with single-leg work so your strength grows evenly "
-     "on both sides."),
+    (
+        "ms-compound-weekly",
+        ("strength", "growth"),
+        "Put at least one heavy compound lift, a squat or a deadlift, into every week: it trains "
+        "your legs and builds a base for the rest of your program.",
+    ),
+    (
+        "ms-bench-base",
+        ("strength",),
+        "Your legs are the platform for upper-body lifts. Planted, strong legs let you press and "
+        "row harder and with more control.",
+    ),
+    (
+        "ms-hormone-claim",
+        ("growth",),
+        "Muscle & Strength argues that heavy leg work sets off a rise in testosterone and growth "
+        "hormone that helps muscles everywhere grow. Treat that as a possible bonus, not a promise.",
+    ),
+    (
+        "ms-overload",
+        ("progress", "growth"),
+        "Beat last time by a little: one more rep or a slightly heavier bar. Small, steady "
+        "increases are what keep legs adapting.",
+    ),
+    (
+        "ms-rest-fuel",
+        ("recovery",),
+        "The gains from today arrive while you recover. Sleep well and eat a proper meal with "
+        "protein before the next hard session.",
+    ),
+    (
+        "ms-unilateral",
+        ("technique", "injury"),
+        "Add lunges or Bulgarian split squats to your next session. Working one leg at a time "
+        "evens out left-right differences and sharpens balance.",
+    ),
+    (
+        "ms-supersets",
+        ("fat-loss",),
+        "Want more burn? Alternate squats and step-ups, or deadlifts and lunges, and keep the rest "
+        "between sets short so your heart rate stays up.",
+    ),
+    (
+        "ms-epoc",
+        ("fat-loss",),
+        "A hard leg session leaves your body using extra energy for hours as it returns to rest. "
+        "The effect has a name: EPOC, excess post-exercise oxygen consumption.",
+    ),
+    (
+        "ms-insulin",
+        ("fat-loss",),
+        "Regularly working your biggest muscles improves insulin sensitivity, helping your body "
+        "manage blood sugar and store less fat.",
+    ),
+    (
+        "ms-resting-burn",
+        ("fat-loss", "growth"),
+        "More leg muscle raises your basal metabolic rate, so the squats you did today keep "
+        "burning calories while you sit still.",
+    ),
+    (
+        "ms-posterior",
+        ("injury", "posture"),
+        "Hip thrusts, glute bridges and Romanian deadlifts strengthen the glutes and hamstrings "
+        "that shield your lower back and knees.",
+    ),
+    (
+        "ms-desk-posture",
+        ("posture",),
+        "Long days in a chair weaken the muscles that hold your pelvis and spine in line. Strong "
+        "glutes, hamstrings and quads take strain off your back.",
+    ),
+    (
+        "ms-knee-balance",
+        ("injury",),
+        "Quads that far outpower your hamstrings leave the knee less stable. Give the back of your "
+        "thighs as much attention as the front.",
+    ),
+    (
+        "ms-small-muscles",
+        ("injury", "technique"),
+        "Spare a set for the small muscles: strong calves guard your ankles, and the hip "
+        "stabilizers keep your hips steady under load.",
+    ),
+    (
+        "ms-everyday",
+        ("aging", "strength"),
+        "Stairs, heavy shopping bags, getting up off the floor: strong legs make daily life easier "
+        "now and keep it easy decades from now.",
+    ),
+    (
+        "ms-brain",
+        ("aging", "mind"),
+        "Studies have tied stronger legs in middle and later life to less cognitive decline, "
+        "possibly thanks to better circulation. Your squats may help your head as well.",
+    ),
+    (
+        "ms-functional",
+        ("aging", "technique"),
+        "Walking lunges, step-ups and single-leg Romanian deadlifts copy real-life movement and "
+        "build balance you will be glad of as you age.",
+    ),
+    (
+        "ms-athletic",
+        ("strength",),
+        "Quads, hamstrings and glutes drive every sprint, jump and safe landing. Stronger legs mean "
+        "faster starts and steadier stops.",
+    ),
+    (
+        "ms-falls",
+        ("aging", "injury"),
+        "A strong lower body steadies the whole frame and lowers your risk of falls and balance-related injuries.",
+    ),
+    (
+        "ms-keep-at-it",
+        ("consistency", "frequency"),
+        "The benefits of leg training last only while the training does. A steady routine beats "
+        "an occasional heroic session every time.",
+    ),
+    (
+        "ms-endorphins",
+        ("mind",),
+        "Leg training releases endorphins and takes the edge off stress. A good session is good for "
+        "your mood, not only your muscles.",
+    ),
+    (
+        "ms-both-kinds",
+        ("technique",),
+        "Combine two-legged lifts like squats with single-leg work so your strength grows evenly on both sides.",
+    ),
     # Why You Should Never Miss Leg Day...
-    ("tb-big-lift-first", ("start", "technique"),
-     "Open your next leg day with one big lift, a squat (back or front) or a trap-bar deadlift: "
-     "3 sets of 5 to 8 reps while you are fresh."),
-    ("tb-single-leg", ("technique",),
-     "After the main lift, add one single-leg exercise such as lunges or step-ups, so your "
-     "stronger leg cannot cover for the weaker one."),
-    ("tb-hamstrings", ("technique", "injury"),
-     "Finish with at least one hamstring exercise (leg curls, or stiff-legged deadlifts) so the "
-     "back of your legs never gets skipped."),
-    ("tb-split-it", ("frequency",),
-     "Dreading leg day? Try two lighter sessions a week instead of one exhausting one. It is "
-     "easier to face and adds up to more work."),
-    ("tb-log-it", ("progress", "consistency"),
-     "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
-     "reasons to keep turning up, and you just added to yours."),
-    ("tb-ease-back", ("comeback",),
-     "Back after time off? Go lighter than your pride suggests. Jumping straight into a huge "
-     "workout leaves you too sore to walk and tempts you to quit again."),
-    ("tb-largest-muscle", ("growth",),
-     "The gluteus maximus is the biggest muscle you own, and with the quads and hamstrings it "
-     "makes the lower body your largest store of muscle."),
-    ("tb-sleepy-glutes", ("posture",),
-     "Hours of sitting can leave your glutes slow to switch on, so your lower back takes over "
-     "their job. Bridges and hip hinges wake them up."),
-    ("tb-rdl", ("posture", "technique"),
-     "The Romanian deadlift is a first-rate choice for healthy hamstrings and for undoing the "
-     "rounded posture of a desk job."),
-    ("tb-bone-density", ("aging",),
-     "Bones adapt to the loads you put on them (Wolff's law). Loaded squats and lunges make "
-     "thigh and hip bones denser, a hedge against osteoporosis and falls."),
-    ("tb-knees", ("injury", "technique"),
-     "Achy knees are often a sign of weak or tight quads and glutes. Squatting with good form "
-     "strengthens the tissue that supports the joint."),
-    ("tb-runners", ("strength", "injury"),
-     "Running is great for your heart but does not build bone density or structural strength "
-     "the way lifting does. Runners who lift tend to run more efficiently and get hurt less."),
-    ("tb-not-too-big", ("start", "mind"),
-     "Worried your legs will get too big? Building very large legs takes years of heavy lifting "
-     "and eating a surplus; a month of lunges will not do it."),
-    ("tb-quit-threshold", ("mind",),
-     "Leg day is uncomfortable, and showing up anyway trains discipline. Pushing past the urge "
-     "to skip carries over to diet, work and other goals."),
-    ("tb-afterburn", ("fat-loss",),
-     "That article reckons a brutal leg session keeps calorie burn raised for 24 to 48 hours of "
-     "recovery, far more than a shoulder workout manages."),
-    ("tb-nervous-system", ("strength",),
-     "Handling heavy squats teaches your nervous system to cope with load, which, the article "
-     "says, makes a heavy bench or overhead press feel less daunting."),
-    ("tb-foundation", ("injury", "posture"),
-     "A big upper body balanced on thin legs is unstable and invites knee and hip injuries. "
-     "Build from the ground up."),
-    ("tb-independence", ("aging",),
-     "Older people who stay independent can rise from a chair and climb stairs without help. "
-     "That is leg strength, and you are banking it now."),
-    ("tb-twice-lighter", ("frequency",),
-     "Second leg day this week: keep the volume moderate. Two manageable sessions beat one "
-     "marathon you end up dreading."),
-    ("tb-first-plan", ("start",),
-     "A simple plan for any leg day: one big lift, one single-leg move and one hamstring "
-     "exercise. That covers the essentials."),
-    ("tb-for-life", ("consistency", "mind"),
-     "Treat leg day as a habit for life, not a box to tick: the stronger your base, the higher "
-     "everything built on it can go."),
+    (
+        "tb-big-lift-first",
+        ("start", "technique"),
+        "Open your next leg day with one big lift, a squat (back or front) or a trap-bar deadlift: "
+        "3 sets of 5 to 8 reps while you are fresh.",
+    ),
+    (
+        "tb-single-leg",
+        ("technique",),
+        "After the main lift, add one single-leg exercise such as lunges or step-ups, so your "
+        "stronger leg cannot cover for the weaker one.",
+    ),
+    (
+        "tb-hamstrings",
+        ("technique", "injury"),
+        "Finish with at least one hamstring exercise (leg curls, or stiff-legged deadlifts) so the "
+        "back of your legs never gets skipped.",
+    ),
+    (
+        "tb-split-it",
+        ("frequency",),
+        "Dreading leg day? Try two lighter sessions a week instead of one exhausting one. It is "
+        "easier to face and adds up to more work.",
+    ),
+    (
+        "tb-log-it",
+        ("progress", "consistency"),
+        "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
+        "reasons to keep turning up, and you just added to yours.",
+    ),
+    (
+        "tb-ease-back",
+        ("comeback",),
+        "Back after time off? Go lighter than your pride suggests. Jumping straight into a huge "
+        "workout leaves you too sore to walk and tempts you to quit again.",
+    ),
+    (
+        "tb-largest-muscle",
+        ("growth",),
+        "The gluteus maximus is the biggest muscle you own, and with the quads and hamstrings it "
+        "makes the lower body your largest store of muscle.",
+    ),
+    (
+        "tb-sleepy-glutes",
+        ("posture",),
+        "Hours of sitting can leave your glutes slow to switch on, so your lower back takes over "
+        "their job. Bridges and hip hinges wake them up.",
+    ),
+    (
+        "tb-rdl",
+        ("posture", "technique"),
+        "The Romanian deadlift is a first-rate choice for healthy hamstrings and for undoing the "
+        "rounded posture of a desk job.",
+    ),
+    (
+        "tb-bone-density",
+        ("aging",),
+        "Bones adapt to the loads you put on them (Wolff's law). Loaded squats and lunges make "
+        "thigh and hip bones denser, a hedge against osteoporosis and falls.",
+    ),
+    (
+        "tb-knees",
+        ("injury", "technique"),
+        "Achy knees are often a sign of weak or tight quads and glutes. Squatting with good form "
+        "strengthens the tissue that supports the joint.",
+    ),
+    (
+        "tb-runners",
+        ("strength", "injury"),
+        "Running is great for your heart but does not build bone density or structural strength "
+        "the way lifting does. Runners who lift tend to run more efficiently and get hurt less.",
+    ),
+    (
+        "tb-not-too-big",
+        ("start", "mind"),
+        "Worried your legs will get too big? Building very large legs takes years of heavy lifting "
+        "and eating a surplus; a month of lunges will not do it.",
+    ),
+    (
+        "tb-quit-threshold",
+        ("mind",),
+        "Leg day is uncomfortable, and showing up anyway trains discipline. Pushing past the urge "
+        "to skip carries over to diet, work and other goals.",
+    ),
+    (
+        "tb-afterburn",
+        ("fat-loss",),
+        "That article reckons a brutal leg session keeps calorie burn raised for 24 to 48 hours of "
+        "recovery, far more than a shoulder workout manages.",
+    ),
+    (
+        "tb-nervous-system",
+        ("strength",),
+        "Handling heavy squats teaches your nervous system to cope with load, which, the article "
+        "says, makes a heavy bench or overhead press feel less daunting.",
+    ),
+    (
+        "tb-foundation",
+        ("injury", "posture"),
+        "A big upper body balanced on thin legs is unstable and invites knee and hip injuries. "
+        "Build from the ground up.",
+    ),
+    (
+        "tb-independence",
+        ("aging",),
+        "Older people who stay independent can rise from a chair and climb stairs without help. "
+        "That is leg strength, and you are banking it now.",
+    ),
+    (
+        "tb-twice-lighter",
+        ("frequency",),
+        "Second leg day this week: keep the volume moderate. Two manageable sessions beat one "
+        "marathon you end up dreading.",
+    ),
+    (
+        "tb-first-plan",
+        ("start",),
+        "A simple plan for any leg day: one big lift, one single-leg move and one hamstring "
+        "exercise. That covers the essentials.",
+    ),
+    (
+        "tb-for-life",
+        ("consistency", "mind"),
+        "Treat leg day as a habit for life, not a box to tick: the stronger your base, the higher "
+        "everything built on it can go.",
+    ),
     # The Benefits of Leg Day (Erin Stern)
-    ("es-once-or-twice", ("frequency", "growth"),
-     "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice "
-     "is the sweet spot this app counts toward."),
-    ("es-hip-drive", ("strength",),
-     "Military presses, T-bar rows and bench presses all lean on your core and on drive from the hips. A "
-     "stronger lower body lifts your upper-body numbers too."),
-    ("es-free-weights", ("growth", "technique"),
-     "Free-weight squats, deadlifts and RDLs make your upper body hold and brace the bar, so "
-     "your back, grip and core get trained as well."),
-    ("es-hormone-claim", ("recovery",),
-     "Erin Stern holds that big compound lifts lift testosterone and growth hormone, which she "
-     "credits with better sleep and recovery. Compound lifts are worth doing either way."),
-    ("es-calories", ("fat-loss",),
-     "Legs are your biggest muscle group, so training them burns the most calories, and more "
-     "afterwards as your muscles refill their glycogen and repair."),
-    ("es-cardio", ("fat-loss",),
-     "A solid leg session keeps your heart rate high from start to finish, so you get a cardio "
-     "benefit alongside the strength work."),
-    ("es-symmetry", ("injury",),
-     "A balanced body is a healthier one: strong legs are hard to injure and keep your physique "
-     "in proportion."),
-    ("es-stress-relief", ("mind",),
-     "Moving heavy weight with your legs can be pure stress relief. Let the next set clear "
-     "your head."),
+    (
+        "es-once-or-twice",
+        ("frequency", "growth"),
+        "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice "
+        "is the sweet spot this app counts toward.",
+    ),
+    (
+        "es-hip-drive",
+        ("strength",),
+        "Military presses, T-bar rows and bench presses all lean on your core and on drive from the hips. A "
+        "stronger lower body lifts your upper-body numbers too.",
+    ),
+    (
+        "es-free-weights",
+        ("growth", "technique"),
+        "Free-weight squats, deadlifts and RDLs make your upper body hold and brace the bar, so "
+        "your back, grip and core get trained as well.",
+    ),
+    (
+        "es-hormone-claim",
+        ("recovery",),
+        "Erin Stern holds that big compound lifts lift testosterone and growth hormone, which she "
+        "credits with better sleep and recovery. Compound lifts are worth doing either way.",
+    ),
+    (
+        "es-calories",
+        ("fat-loss",),
+        "Legs are your biggest muscle group, so training them burns the most calories, and more "
+        "afterwards as your muscles refill their glycogen and repair.",
+    ),
+    (
+        "es-cardio",
+        ("fat-loss",),
+        "A solid leg session keeps your heart rate high from start to finish, so you get a cardio "
+        "benefit alongside the strength work.",
+    ),
+    (
+        "es-symmetry",
+        ("injury",),
+        "A balanced body is a healthier one: strong legs are hard to injure and keep your physique in proportion.",
+    ),
+    (
+        "es-stress-relief",
+        ("mind",),
+        "Moving heavy weight with your legs can be pure stress relief. Let the next set clear your head.",
+    ),
     # How Important Are Leg Workouts for Muscle Gain? (Andrea Cespedes)
-    ("ac-upper-growth", ("growth",),
-     "Counterintuitive but useful: training your legs works some of your largest muscles, which "
-     "helps set up a body-wide state that favours growth, upper body included."),
-    ("ac-repair", ("recovery", "growth"),
-     "Heavy training damages muscle fibres and satellite cells repair them thicker and "
-     "stronger. Rest between hard sessions is when that happens."),
-    ("ac-not-a-substitute", ("growth",),
-     "Squats add to upper-body training; they do not replace it. Keep presses and rows in your "
-     "week alongside leg day."),
-    ("ac-food-sleep", ("recovery",),
-     "Building muscle also needs a small surplus of good-quality calories and enough sleep. "
-     "Training alone cannot do it all."),
-    ("ac-whole-body", ("growth", "start"),
-     "You can grow your upper body without training legs, but working every major muscle "
-     "group gets you there faster and better."),
+    (
+        "ac-upper-growth",
+        ("growth",),
+        "Counterintuitive but useful: training your legs works some of your largest muscles, which "
+        "helps set up a body-wide state that favours growth, upper body included.",
+    ),
+    (
+        "ac-repair",
+        ("recovery", "growth"),
+        "Heavy training damages muscle fibres and satellite cells repair them thicker and "
+        "stronger. Rest between hard sessions is when that happens.",
+    ),
+    (
+        "ac-not-a-substitute",
+        ("growth",),
+        "Squats add to upper-body training; they do not replace it. Keep presses and rows in your "
+        "week alongside leg day.",
+    ),
+    (
+        "ac-food-sleep",
+        ("recovery",),
+        "Building muscle also needs a small surplus of good-quality calories and enough sleep. "
+        "Training alone cannot do it all.",
+    ),
+    (
+        "ac-whole-body",
+        ("growth", "start"),
+        "You can grow your upper body without training legs, but working every major muscle "
+        "group gets you there faster and better.",
+    ),
     # Why do we need to train our legs?
-    ("wl-half-your-muscle", ("growth",),
-     "By that article's count your legs hold more than half of your muscle mass, so growing "
-     "them is the quickest way to carry more muscle overall."),
-    ("wl-machines", ("technique",),
-     "Leg press and extension machines have their uses, but free-weight squats and deadlifts "
-     "ask far more of your whole body."),
-    ("wl-cardio-not-enough", ("strength",),
-     "Running, football and the cross trainer keep you fit, but they are not heavy leg "
-     "training. Add squats or deadlifts to get the rest."),
-    ("wl-arm-rule", ("growth",),
-     "That article's rule of thumb: adding 2 cm to your arms takes about 5 pounds of new lean "
-     "muscle, and big leg lifts are the easiest place to build it."),
-    ("wl-character", ("mind",),
-     "Heavy squats are hard on body and mind alike. Every tough set you finish builds the "
-     "staying power you need for the next one."),
-    ("wl-balance-growth", ("growth",),
-     "The article argues that the body keeps itself in proportion: stimulating the biggest "
-     "muscles nudges growth elsewhere too."),
-    ("wl-why-skip", ("mind", "consistency"),
-     "Most people skip legs because the work is hard, not because it is useless. Doing it "
-     "anyway is exactly what sets you apart."),
-    ("wl-comeback-squat", ("comeback", "progress"),
-     "Welcome back. Rebuild over a few weeks: start with light squats and add a little weight "
-     "each session rather than chasing your old numbers today."),
+    (
+        "wl-half-your-muscle",
+        ("growth",),
+        "By that article's count your legs hold more than half of your muscle mass, so growing "
+        "them is the quickest way to carry more muscle overall.",
+    ),
+    (
+        "wl-machines",
+        ("technique",),
+        "Leg press and extension machines have their uses, but free-weight squats and deadlifts "
+        "ask far more of your whole body.",
+    ),
+    (
+        "wl-cardio-not-enough",
+        ("strength",),
+        "Running, football and the cross trainer keep you fit, but they are not heavy leg "
+        "training. Add squats or deadlifts to get the rest.",
+    ),
+    (
+        "wl-arm-rule",
+        ("growth",),
+        "That article's rule of thumb: adding 2 cm to your arms takes about 5 pounds of new lean "
+        "muscle, and big leg lifts are the easiest place to build it.",
+    ),
+    (
+        "wl-character",
+        ("mind",),
+        "Heavy squats are hard on body and mind alike. Every tough set you finish builds the "
+        "staying power you need for the next one.",
+    ),
+    (
+        "wl-balance-growth",
+        ("growth",),
+        "The article argues that the body keeps itself in proportion: stimulating the biggest "
+        "muscles nudges growth elsewhere too.",
+    ),
+    (
+        "wl-why-skip",
+        ("mind", "consistency"),
+        "Most people skip legs because the work is hard, not because it is useless. Doing it "
+        "anyway is exactly what sets you apart.",
+    ),
+    (
+        "wl-comeback-squat",
+        ("comeback", "progress"),
+        "Welcome back. Rebuild over a few weeks: start with light squats and add a little weight "
+        "each session rather than chasing your old numbers today.",
+    ),
 )

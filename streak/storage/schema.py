@@ -44,7 +44,9 @@ def upgrade(tables: Tables) -> bool:
     """Bring `tables` to the current schema in place; True if a migration ran."""
     schema, _ = version_of(tables)
     if schema > SCHEMA:
-        raise NewerDataFile(f"was written by a newer streak (data schema {schema}; this one reads {SCHEMA}): upgrade streak to use it")
+        raise NewerDataFile(
+            f"was written by a newer streak (data schema {schema}; this one reads {SCHEMA}): upgrade streak to use it"
+        )
     migrated = schema < SCHEMA
     while schema < SCHEMA:
         MIGRATIONS[schema](tables)

@@ -83,7 +83,9 @@ class Store:
         with self._locked():
             backup = self.backups.find(name) if name else self.newest_good_backup()
             if backup is None:
-                raise InputError(f"there is no backup called {name}" if name else "there is no usable backup to restore")
+                raise InputError(
+                    f"there is no backup called {name}" if name else "there is no usable backup to restore"
+                )
             data = _read(backup.path)
             self._open(data, backup.path)
             current = self._read_bytes_raw()
@@ -171,7 +173,9 @@ class Store:
         backup = self.newest_good_backup()
         if backup is None:
             return f"{error}; it was left untouched, and there is no backup to restore"
-        return f"{error}; it was left untouched. The newest good backup is {backup.name}: {self.restore_command(backup)}"
+        return (
+            f"{error}; it was left untouched. The newest good backup is {backup.name}: {self.restore_command(backup)}"
+        )
 
     def restore_command(self, backup: Backup) -> str:
         """The exact command that restores `backup` over this data file."""

@@ -16,7 +16,6 @@ from streak.storage.store import Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
-
 VIEWS = Binding.Group("Views", compact=True)
 
 
@@ -52,8 +51,16 @@ class StreakApp(App[str]):
     MODES = {"today": TodayScreen, "history": _history, "badges": _badges, "goal": _goal}
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today", tooltip="Today's check-in, this week and the streak", group=VIEWS),
-        Binding("h", "switch_mode('history')", "History", tooltip="The last 52 weeks as a heat map, and every week", group=VIEWS),
+        Binding(
+            "t", "switch_mode('today')", "Today", tooltip="Today's check-in, this week and the streak", group=VIEWS
+        ),
+        Binding(
+            "h",
+            "switch_mode('history')",
+            "History",
+            tooltip="The last 52 weeks as a heat map, and every week",
+            group=VIEWS,
+        ),
         Binding("b", "switch_mode('badges')", "Badges", tooltip="Every badge, earned or in progress", group=VIEWS),
         Binding("g", "switch_mode('goal')", "Goal", tooltip="Set the weekly goal and the first weekday", group=VIEWS),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", tooltip="Show or hide every key"),
@@ -106,7 +113,11 @@ class StreakApp(App[str]):
             binding = active.binding
             if binding.show and binding.description and active.enabled:
                 key = binding.key_display or self.get_key_display(binding)
-                yield SystemCommand(f"{binding.description} ({key})", binding.tooltip, partial(self.run_action, binding.action, active.node))
+                yield SystemCommand(
+                    f"{binding.description} ({key})",
+                    binding.tooltip,
+                    partial(self.run_action, binding.action, active.node),
+                )
         yield from super().get_system_commands(screen)
 
 

@@ -4,6 +4,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
 from streak.core.figures import compute_status
+from streak.core.model import History
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.badge_list import BadgeList
 from streak.ui.widgets.view_bar import ViewBar
@@ -20,11 +21,8 @@ class BadgesScreen(StoreScreen):
         yield BadgeList(id="badges")
         yield Footer(compact=True)
 
-    def reload(self) -> None:
-        history = self.read()
-        if history is None:
-            return
-        status = compute_status(history, self.streak_app.today())
+    def show_history(self, history: History) -> None:
+        status = compute_status(history, self.today)
         earned = status.earned_badges
         locked = [state for state in status.badges if not state.earned]
         self.query_one("#badge-count", Static).update(f"{len(earned)} of {len(status.badges)} badges earned")

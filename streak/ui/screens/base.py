@@ -1,6 +1,7 @@
 """What every view shares: reading and changing the store, and turning a data-file problem into the problem screen."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import on
@@ -45,8 +46,19 @@ class StoreScreen(Screen[None]):
         self.reload()
         return result
 
+    @property
+    def today(self) -> date:
+        """Today, as the app's clock says (tests pin it)."""
+        return self.streak_app.today()
+
     def reload(self) -> None:
-        """Read the store and redraw; each view fills this in."""
+        """Read the store and show what it holds."""
+        history = self.read()
+        if history is not None:
+            self.show_history(history)
+
+    def show_history(self, history: History) -> None:
+        """Redraw the view from `history`; each view fills this in."""
 
     @on(ScreenResume)
     def _reload_on_show(self) -> None:

@@ -1,7 +1,5 @@
 """Goal: choose sessions a week (1 to 7) and the first weekday; a new goal holds from this week on."""
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -52,14 +50,7 @@ class GoalScreen(StoreScreen):
             yield Static(id="changes", markup=False)
         yield Footer(compact=True)
 
-    @property
-    def today(self) -> date:
-        return self.streak_app.today()
-
-    def reload(self) -> None:
-        history = self.read()
-        if history is None:
-            return
+    def show_history(self, history: History) -> None:
         self.saved = history
         self.saved_goal = compute_status(history, self.today).goal
         self.goal = self.saved_goal
@@ -87,7 +78,9 @@ class GoalScreen(StoreScreen):
         self.query_one("#pending").set_class(unsaved, "-unsaved")
         changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
-            "Changes so far:\n  " + "\n  ".join(changes[-6:]) if changes else "No changes yet: the goal is the default, 2 a week."
+            "Changes so far:\n  " + "\n  ".join(changes[-6:])
+            if changes
+            else "No changes yet: the goal is the default, 2 a week."
         )
 
     def _unsaved(self) -> bool:
@@ -119,4 +112,7 @@ class GoalScreen(StoreScreen):
             return history, True
 
         if self.change(change):
-            self.notify(f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()}.", title="Goal saved")
+            self.notify(
+                f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()}.",
+                title="Goal saved",
+            )

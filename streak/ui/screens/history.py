@@ -15,9 +15,9 @@ from streak.core.model import History, Session
 from streak.core.phrases import goal_dots, short_day, weekday_and_day
 from streak.core.weeks import Week, days_until, weeks_between
 from streak.ui.screens.base import StoreScreen
-from streak.ui.widgets.view_bar import ViewBar
 from streak.ui.screens.dialogs import ConfirmDialog
-from streak.ui.widgets.heatmap import HeatMap, HeatMapData, MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN
+from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
+from streak.ui.widgets.view_bar import ViewBar
 
 LEGEND = f"{SESSION_CELL} leg day   {REST_CELL} rest day   {MET_MARK} goal met   ←→ weeks  ↑↓ days"
 
@@ -28,7 +28,9 @@ class HistoryScreen(StoreScreen):
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("a", "add", "Add session", tooltip="Record a leg day on the selected past day"),
-        Binding("x,delete", "remove", "Remove session", key_display="x", tooltip="Delete the session on the selected day"),
+        Binding(
+            "x,delete", "remove", "Remove session", key_display="x", tooltip="Delete the session on the selected day"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -48,14 +50,7 @@ class HistoryScreen(StoreScreen):
         table = self.query_one("#weeks", DataTable)
         table.add_columns("Week of", "Sessions", "Goal", "Met", "Days")
 
-    @property
-    def today(self) -> date:
-        return self.streak_app.today()
-
-    def reload(self) -> None:
-        history = self.read()
-        if history is None:
-            return
+    def show_history(self, history: History) -> None:
         self.history = history
         today = self.today
         days = days_until(history, today)
@@ -125,7 +120,12 @@ class HistoryScreen(StoreScreen):
             return
         if result is None:
             return
-        self.notify(f"{result.tip.text}\nSource: {result.tip.source}", title=f"Added leg day on {short_day(day)}", markup=False, timeout=10)
+        self.notify(
+            f"{result.tip.text}\nSource: {result.tip.source}",
+            title=f"Added leg day on {short_day(day)}",
+            markup=False,
+            timeout=10,
+        )
         for state in result.new_badges:
             self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -12,7 +11,7 @@ from textual.widgets import Digits, Footer, Static
 
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
-from streak.core.model import Session
+from streak.core.model import History, Session
 from streak.core.phrases import days_ago, goal_dots, plural, short_day, week_nudge
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.tip_panel import TipPanel
@@ -51,14 +50,8 @@ class TodayScreen(StoreScreen):
         self.query_one("#best").border_title = "Best streak"
         self.query_one("#week").border_title = "This week"
 
-    @property
-    def today(self) -> date:
-        return self.streak_app.today()
-
-    def reload(self) -> None:
-        history = self.read()
-        if history is not None:
-            self.show_status(compute_status(history, self.today))
+    def show_history(self, history: History) -> None:
+        self.show_status(compute_status(history, self.today))
 
     def show_status(self, status: Status) -> None:
         """Fill every figure from one computed status."""

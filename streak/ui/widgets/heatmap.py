@@ -138,7 +138,9 @@ class HeatMap(Widget, can_focus=True):
         free_from = 0
         for column in range(WEEKS_SHOWN):
             week = first + timedelta(weeks=column)
-            first_of_month = next((week + timedelta(days=d) for d in range(7) if (week + timedelta(days=d)).day == 1), None)
+            first_of_month = next(
+                (week + timedelta(days=d) for d in range(7) if (week + timedelta(days=d)).day == 1), None
+            )
             if first_of_month and column >= free_from and column + 3 <= WEEKS_SHOWN:
                 row[column : column + 3] = MONTHS[first_of_month.month - 1]
                 free_from = column + 4
