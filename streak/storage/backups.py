@@ -73,4 +73,7 @@ class Backups:
     def prune(self, keep: int) -> None:
         """Delete all but the newest `keep` backups."""
         for backup in self.all()[keep:]:
-            os.remove(backup.path)
+            try:
+                os.remove(backup.path)
+            except OSError:
+                pass  # an old backup that will not go is no reason to refuse today's change

@@ -86,7 +86,10 @@ class Store:
                 raise InputError(
                     f"there is no backup called {name}" if name else "there is no usable backup to restore"
                 )
-            data = _read(backup.path)
+            try:
+                data = _read(backup.path)
+            except OSError as error:
+                raise DataFileError(f"backup {backup.path} cannot be read ({error.strerror})") from None
             self._open(data, backup.path)
             current = self._read_bytes_raw()
             try:
