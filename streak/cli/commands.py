@@ -47,16 +47,15 @@ def goal(args: Namespace, context: Context) -> None:
     if args.since and args.n is None:
         raise InputError("--from needs a goal: streak goal N --from YYYY-MM-DD")
 
-    def change(history: History) -> tuple[History, None]:
+    def change(history: History) -> tuple[History, History]:
         if args.week_start:
             history = edits.set_week_start_day(history, args.week_start)
         if args.n is not None:
             history = edits.set_goal(history, args.since or context.today, args.n)
-        return history, None
+        return history, history
 
-    if args.week_start or args.n is not None:
-        context.store.update(change)
-    history = context.store.load()
+    changing = args.week_start or args.n is not None
+    history = context.store.update(change) if changing else context.store.load()
     current = compute_status(history, context.today).goal
     if context.json:
         context.print_json(render.goal_json(history, current))
