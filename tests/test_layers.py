@@ -25,21 +25,26 @@ def test_import_contracts_are_kept() -> None:
     assert "3 kept, 0 broken" in result.stdout
 
 
-@pytest.mark.parametrize("command", [["status"], ["status", "--json"], ["checkin"], ["history"], ["badges"], ["tip"]])
-def test_command_line_never_imports_textual(tmp_path: Path, command: list[str]) -> None:
-    """The shell-prompt commands load neither Textual nor Rich, nor platformdirs on Linux."""
+@pytest.mark.parametrize(
+    ("command", "reads_only"),
+    [(["status"], True), (["status", "--json"], True), (["history"], True), (["badges"], True), (["checkin"], False)],
+)
+def test_command_line_never_imports_textual(tmp_path: Path, command: list[str], reads_only: bool) -> None:
+    """The shell-prompt commands load neither Textual nor Rich; reading commands not even TinyDB."""
     code = (
         "import sys, json\n"
         "from streak.cli.main import main\n"
         "status = main(sys.argv[1:])\n"
-        "heavy = [m for m in ('textual', 'rich', 'platformdirs', 'dataclasses', 'tempfile') if m in sys.modules]\n"
-        "print(json.dumps([status, heavy]), file=sys.stderr)\n"
+        "heavy = ['textual', 'rich', 'platformdirs', 'dataclasses', 'tempfile', 'tinydb']\n"
+        "print(json.dumps([status, [m for m in heavy if m in sys.modules]]), file=sys.stderr)\n"
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
-    result = run_python(code, *command, env=env)
-    status, heavy = json.loads(result.stderr.strip().splitlines()[-1])
+    status, loaded = json.loads(run_python(code, *command, env=env).stderr.strip().splitlines()[-1])
     assert status == 0
-    assert heavy == [] if sys.platform.startswith("linux") else "textual" not in heavy
+    assert "textual" not in loaded and "rich" not in loaded
+    if sys.platform.startswith("linux"):
+        assert [m for m in loaded if m != "tinydb"] == []
+        assert ("tinydb" in loaded) is not reads_only
 
 
 def test_core_imports_only_the_standard_library() -> None:

@@ -19,7 +19,7 @@ from streak.ui.screens.dialogs import ConfirmDialog
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
 
-LEGEND = f"{SESSION_CELL} leg day   {REST_CELL} rest day   {MET_MARK} goal met   ←→ weeks  ↑↓ days"
+LEGEND = f"{SESSION_CELL} leg day   {REST_CELL} rest day   {MET_MARK} goal met   ←→ a week  ↑↓ a day   tab: week list"
 
 
 class HistoryScreen(StoreScreen):
@@ -27,10 +27,8 @@ class HistoryScreen(StoreScreen):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("a", "add", "Add session", tooltip="Record a leg day on the selected past day"),
-        Binding(
-            "x,delete", "remove", "Remove session", key_display="x", tooltip="Delete the session on the selected day"
-        ),
+        Binding("a", "add", "Add", tooltip="Record a leg day on the selected past day"),
+        Binding("x,delete", "remove", "Remove", key_display="x", tooltip="Delete the session on the selected day"),
     ]
 
     def __init__(self) -> None:

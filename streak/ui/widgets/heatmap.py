@@ -18,6 +18,7 @@ LABEL_WIDTH = 4
 SESSION_CELL = "■"
 REST_CELL = "·"
 MET_MARK = "▲"
+MOVE = Binding.Group("Move", compact=True)
 
 
 class HeatMapData(NamedTuple):
@@ -38,12 +39,10 @@ class HeatMap(Widget, can_focus=True):
     """The last 52 weeks, oldest on the left; the arrow keys move a cursor over the days."""
 
     BINDINGS = [
-        Binding("left", "move(-7)", "Week back", show=False),
-        Binding("right", "move(7)", "Week on", show=False),
-        Binding("up", "move(-1)", "Day back", show=False),
-        Binding("down", "move(1)", "Day on", show=False),
-        Binding("home", "jump_to_start", "Oldest day", show=False),
-        Binding("end", "jump_to_today", "Today", show=False),
+        Binding("left", "move(-7)", "Week back", key_display="←", group=MOVE),
+        Binding("right", "move(7)", "Week on", key_display="→", group=MOVE),
+        Binding("up", "move(-1)", "Day back", key_display="↑", group=MOVE),
+        Binding("down", "move(1)", "Day on", key_display="↓", group=MOVE),
     ]
 
     COMPONENT_CLASSES = {
@@ -90,12 +89,6 @@ class HeatMap(Widget, can_focus=True):
         """Move the cursor, staying between the oldest day shown and today."""
         if self.cursor is not None:
             self.cursor = min(max(self.cursor + timedelta(days=days), self.data.first_day), self.data.today)
-
-    def action_jump_to_start(self) -> None:
-        self.cursor = self.data.first_day
-
-    def action_jump_to_today(self) -> None:
-        self.cursor = self.data.today
 
     def get_content_width(self, container: object, viewport: object) -> int:
         return LABEL_WIDTH + WEEKS_SHOWN
