@@ -55,8 +55,6 @@ BADGES: tuple[Badge, ...] = (
     _badge("comeback", "Comeback", "Return to leg day after 14 or more days away.", "comeback", 1),
 )
 
-BADGES_BY_ID = {badge.id: badge for badge in BADGES}
-
 
 def _first_runs(holds: list[bool], lengths: set[int]) -> dict[int, int]:
     """For each run length wanted, the index of the week that first completes a run that long."""

@@ -37,8 +37,3 @@ def week_start(day: date, week_start_day: str) -> date:
     """The first day of the week holding `day`."""
     offset = day.weekday() if week_start_day == MONDAY else (day.weekday() + 1) % 7
     return day - timedelta(days=offset)
-
-
-def week_end(day: date, week_start_day: str) -> date:
-    """The last day of the week holding `day`."""
-    return week_start(day, week_start_day) + timedelta(days=6)

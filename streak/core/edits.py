@@ -2,12 +2,11 @@
 
 from bisect import insort
 from datetime import date
-from operator import attrgetter
 
 from streak.core.dates import check_week_start_day
 from streak.core.errors import InputError, Refused
 from streak.core.goals import with_goal
-from streak.core.model import History, Session
+from streak.core.model import History, Session, session_day
 
 
 def check_not_future(day: date, today: date, what: str = "a session") -> date:
@@ -23,7 +22,7 @@ def add_session(history: History, session: Session, today: date) -> History:
     if history.session_on(session.day):
         raise Refused(f"{session.day.isoformat()} is already checked in; one session a day is counted")
     sessions = list(history.sessions)
-    insort(sessions, session, key=attrgetter("day"))
+    insort(sessions, session, key=session_day)
     return history._replace(sessions=tuple(sessions))
 
 

@@ -31,11 +31,6 @@ class Status(NamedTuple):
         """The earned badges, by the day they were earned, then by id."""
         return earned(list(self.badges))
 
-    @property
-    def this_week(self) -> Week:
-        """The week holding `as_of`, as far as it has gone."""
-        return self.weeks[-1]
-
 
 def compute_status(history: History, as_of: date) -> Status:
     """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""

@@ -25,7 +25,7 @@ class Session(NamedTuple):
     note: str | None = None
 
 
-_day = attrgetter("day")
+session_day = attrgetter("day")  # the sort key of sessions
 
 
 class GoalChange(NamedTuple):
@@ -52,7 +52,7 @@ class History(NamedTuple):
 
     def session_on(self, day: date) -> Session | None:
         """The session recorded on `day`, if any."""
-        index = bisect_left(self.sessions, day, key=_day)
+        index = bisect_left(self.sessions, day, key=session_day)
         if index < len(self.sessions) and self.sessions[index].day == day:
             return self.sessions[index]
         return None
