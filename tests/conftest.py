@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pytest
 
 from streak.cli.main import main
-from streak.core.model import GoalChange, History, Session
+from streak.core.model import GoalChange, History, RestPeriod, Session, Settings
 
 TODAY = date(2026, 11, 21)  # a Saturday
 NOW = datetime(2026, 11, 21, 18, 30, 0)
@@ -54,7 +54,32 @@ def days(*texts: str) -> tuple[date, ...]:
     return tuple(date.fromisoformat(text) for text in texts)
 
 
-def history_of(*texts: str, goals: dict[str, int] | None = None, week_start_day: str = "monday") -> History:
-    """A history with sessions on the given days and goal changes {from: goal}."""
+def history_of(
+    *texts: str,
+    goals: dict[str, int] | None = None,
+    week_start_day: str = "monday",
+    rest: tuple[tuple[str, str], ...] = (),
+) -> History:
+    """A history with sessions on the given days, goal changes {from: goal} and rest periods (first, last)."""
     changes = tuple(sorted(GoalChange(date.fromisoformat(k), v) for k, v in (goals or {}).items()))
-    return History(tuple(Session(day) for day in sorted(days(*texts))), changes, week_start_day)
+    return History(
+        sessions=tuple(Session(day) for day in sorted(days(*texts))),
+        goal_changes=changes,
+        settings=Settings(week_start_day=week_start_day),
+        rest_periods=tuple(RestPeriod(*days(first, last)) for first, last in rest),
+    )
+
+
+def days_and_notes(history: History) -> list[tuple[date, str | None]]:
+    """The sessions of a history as (day, note), leaving out when and where each was recorded."""
+    return [(session.day, session.note) for session in history.sessions]
+
+
+def content_of(history: History) -> tuple[object, ...]:
+    """What a person recorded, leaving out change times, removals and the tip cycle: what an export carries."""
+    return (
+        [(s.day, s.note, s.lifts) for s in history.sessions],
+        [(c.since, c.goal) for c in history.goal_changes],
+        history.week_start_day,
+        history.units,
+    )

@@ -8,7 +8,7 @@ import pytest
 from textual import events
 from textual.widgets import Static
 
-from conftest import TODAY
+from conftest import TODAY, days_and_notes
 from streak.core.edits import add_session, set_goal
 from streak.core.model import Session
 from streak.storage.store import Store
@@ -61,7 +61,7 @@ async def test_check_in_without_a_note(db: Path) -> None:
         assert "Leg day done today" in text_of(app, "#done")
         assert "1 of 2 sessions" in text_of(app, "#week-count")
         assert text_of(app, "#tip-source").startswith("Source: ")
-        assert Store(str(db)).load().sessions == (Session(TODAY),)
+        assert days_and_notes(Store(str(db)).load()) == [(TODAY, None)]
         assert "New badge: First Step: Check in your first leg day." in notifications(app)
 
 
@@ -71,7 +71,7 @@ async def test_check_in_with_a_note(db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", *"split squats 3x8", "enter")
         await pilot.pause()
-    assert Store(str(db)).load().sessions == (Session(TODAY, "split squats 3x8"),)
+    assert days_and_notes(Store(str(db)).load()) == [(TODAY, "split squats 3x8")]
 
 
 async def test_escape_cancels_the_check_in(db: Path) -> None:
@@ -184,7 +184,7 @@ async def test_history_adds_a_session_on_a_past_day(db: Path) -> None:
         await pilot.pause()
         assert "Fri 13 Nov 2026: leg day" in text_of(app, "#selected")
         assert any(n.startswith("Added leg day on Fri 13 Nov 2026") for n in notifications(app))
-    assert Store(str(db)).load().sessions == (Session(TODAY - timedelta(days=8)),)
+    assert days_and_notes(Store(str(db)).load()) == [(TODAY - timedelta(days=8), None)]
 
 
 async def test_history_cannot_go_past_today(db: Path) -> None:
@@ -237,9 +237,9 @@ async def test_badges_show_dates_and_progress(db: Path) -> None:
         await pilot.press("b")
         await pilot.pause()
         rows = list(app.screen.query(BadgeRow))
-        assert len(rows) == 14
+        assert len(rows) == 18
         assert [row.state.badge.id for row in rows[:2]] == ["first-session", "twice-in-a-week"]
-        assert "2 of 14 badges earned" in text_of(app, "#badge-count")
+        assert "2 of 18 badges earned" in text_of(app, "#badge-count")
         labels = [str(label.render()) for label in rows[2].query("Label")]
         assert "▰▰▱▱▱▱▱▱▱▱  2 of 10 sessions" in labels
 

@@ -30,11 +30,12 @@ def weekly(start: str, weeks: int, weekdays: tuple[int, ...] = (0, 2)) -> list[s
     return [(monday + timedelta(weeks=w, days=d)).isoformat() for w in range(weeks) for d in weekdays]
 
 
-def test_the_fourteen_spec_badges_exist_with_unique_ids() -> None:
+def test_the_eighteen_spec_badges_exist_with_unique_ids() -> None:
     """SPEC.md fixes these ids; names and descriptions are ours."""
     assert [badge.id for badge in BADGES] == [
         "first-session", "sessions-10", "sessions-25", "sessions-50", "sessions-100", "twice-in-a-week",
-        "twice-weekly-4", "twice-weekly-12", "streak-4", "streak-8", "streak-12", "streak-26", "streak-52", "comeback",
+        "twice-weekly-4", "twice-weekly-12", "streak-4", "streak-8", "streak-12", "streak-26", "streak-52",
+        "first-freeze", "first-repair", "first-pr", "prs-10", "comeback",
     ]  # fmt: skip
     assert all(badge.name and badge.description for badge in BADGES)
 

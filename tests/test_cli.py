@@ -11,8 +11,9 @@ import pytest
 from conftest import NOW, TODAY, Run
 
 STATUS_KEYS = [
-    "as_of", "week_start", "goal", "week_sessions", "current_streak", "best_streak", "total_sessions",
-    "last_session", "days_since_last", "avg_per_week_4", "badges",
+    "as_of", "week_start", "goal", "week_sessions", "sessions_needed", "days_left", "rest_week", "at_risk",
+    "current_streak", "best_streak", "perfect_streak", "freezes", "repair", "total_sessions", "last_session",
+    "days_since_last", "avg_per_week_4", "xp", "level", "xp_to_next", "badges",
 ]  # fmt: skip
 
 
@@ -113,11 +114,14 @@ def test_status_json_has_exactly_the_spec_keys_and_figures(streak) -> None:  # n
     assert list(document) == STATUS_KEYS
     assert document == {
         "as_of": "2026-11-21", "week_start": "2026-11-16", "goal": 2, "week_sessions": 1,
-        "current_streak": 3, "best_streak": 3, "total_sessions": 8, "last_session": "2026-11-18",
-        "days_since_last": 3, "avg_per_week_4": 1.75,
+        "sessions_needed": 1, "days_left": 2, "rest_week": False, "at_risk": False,
+        "current_streak": 3, "best_streak": 3, "perfect_streak": 3, "freezes": 1, "repair": None,
+        "total_sessions": 8, "last_session": "2026-11-18", "days_since_last": 3, "avg_per_week_4": 1.75,
+        "xp": 260, "level": 2, "xp_to_next": 40,
         "badges": [
             {"id": "first-session", "name": "First Step", "earned_on": "2026-10-26"},
             {"id": "twice-in-a-week", "name": "Double Up", "earned_on": "2026-10-28"},
+            {"id": "first-freeze", "name": "Money in the Bank", "earned_on": "2026-11-12"},
         ],
     }  # fmt: skip
 
@@ -169,7 +173,10 @@ def test_goal_set_from_a_day_holds_from_its_week(streak) -> None:  # noqa: ANN00
     document = json.loads(streak("goal", "--json").out)
     assert document == {"goal": 3, "week_start_day": "monday", "changes": [{"from": "2026-11-04", "goal": 3}]}
     weeks = json.loads(streak("history", "--weeks", "4", "--json").out)
-    assert weeks[-2] == {"week_start": "2026-11-02", "goal": 3, "sessions": ["2026-11-02", "2026-11-03"], "met": False}
+    assert weeks[-2] == {
+        "week_start": "2026-11-02", "goal": 3, "sessions": ["2026-11-02", "2026-11-03"], "met": False,
+        "state": "missed", "earned_freeze": False,
+    }  # fmt: skip
 
 
 def test_goal_defaults_to_this_week_and_a_second_change_replaces_it(streak) -> None:  # noqa: ANN001
@@ -224,12 +231,18 @@ def test_history_lists_weeks_newest_first(streak) -> None:  # noqa: ANN001
     checked_in(streak, "2026-11-02", "2026-11-04", "2026-11-17")
     weeks = json.loads(streak("history", "--json").out)
     assert len(weeks) == 12
-    assert weeks[0] == {"week_start": "2026-11-16", "goal": 2, "sessions": ["2026-11-17"], "met": False}
-    assert weeks[2] == {"week_start": "2026-11-02", "goal": 2, "sessions": ["2026-11-02", "2026-11-04"], "met": True}
+    assert weeks[0] == {
+        "week_start": "2026-11-16", "goal": 2, "sessions": ["2026-11-17"], "met": False, "state": "open",
+        "earned_freeze": False,
+    }  # fmt: skip
+    assert weeks[2] == {
+        "week_start": "2026-11-02", "goal": 2, "sessions": ["2026-11-02", "2026-11-04"], "met": True, "state": "met",
+        "earned_freeze": False,
+    }  # fmt: skip
     assert weeks[-1]["week_start"] == "2026-08-31"
     assert len(json.loads(streak("history", "--weeks", "2", "--json").out)) == 2
     text = streak("history", "--weeks", "3").out
-    assert "2026-11-02  ●●      met  Mon 2, Wed 4" in text
+    assert "2026-11-02  ●●       met             Mon 2, Wed 4" in text
 
 
 def test_history_bad_weeks_exits_2(streak) -> None:  # noqa: ANN001
@@ -244,14 +257,14 @@ def test_badges_lists_all_with_progress(streak) -> None:  # noqa: ANN001
     """Every badge, earned ones with a date, locked ones with progress toward the target."""
     checked_in(streak, "2026-11-16", "2026-11-18", "2026-11-19")
     badges = json.loads(streak("badges", "--json").out)
-    assert len(badges) == 14
+    assert len(badges) == 18
     assert all(list(b) == ["id", "name", "description", "earned_on", "progress"] for b in badges)
     by_id = {b["id"]: b for b in badges}
     assert by_id["first-session"]["earned_on"] == "2026-11-16"
     assert by_id["sessions-10"] == {**by_id["sessions-10"], "earned_on": None, "progress": {"current": 3, "target": 10}}
     assert by_id["streak-4"]["progress"] == {"current": 1, "target": 4}
     text = streak("badges").out
-    assert "2 of 14 earned" in text and "3/10" in text
+    assert "3 of 18 earned" in text and "3/10" in text
 
 
 # remove

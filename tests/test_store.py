@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import days_and_notes
 from streak.core.edits import add_session, set_goal, set_week_start_day
 from streak.core.errors import InputError
 from streak.core.model import History, Session
@@ -42,7 +43,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def store(db: Path, clock: Clock) -> Store:
-    return Store(str(db), now=clock, lock_timeout=0.3)
+    return Store(str(db), now=clock, lock_timeout=0.3, machine="machine-a")
 
 
 def test_a_missing_file_is_an_empty_history_and_is_not_created_by_reading(store: Store, db: Path) -> None:
@@ -57,7 +58,7 @@ def test_changes_round_trip_through_the_file(store: Store, db: Path) -> None:
     store.update(add("2026-11-19"))
     store.update(lambda h: (set_goal(set_week_start_day(h, "sunday"), D("2026-11-18"), 3), None))
     again = Store(str(db)).load()
-    assert again.sessions == (Session(D("2026-11-17"), "front squats, 5x5"), Session(D("2026-11-19")))
+    assert days_and_notes(again) == [(D("2026-11-17"), "front squats, 5x5"), (D("2026-11-19"), None)]
     assert [(c.since, c.goal) for c in again.goal_changes] == [(D("2026-11-18"), 3)]
     assert again.week_start_day == "sunday"
 
@@ -67,7 +68,9 @@ def test_the_file_is_tinydb_json_with_a_schema_version(store: Store, db: Path) -
     store.update(add("2026-11-17"))
     tables = json.loads(db.read_text(encoding="utf-8"))
     assert tables["meta"]["1"]["schema"] == schema.SCHEMA
-    assert list(tables["sessions"].values()) == [{"date": "2026-11-17", "note": None}]
+    assert list(tables["sessions"].values()) == [
+        {"date": "2026-11-17", "note": None, "changed": "2026-11-21T09:00:00.000Z", "by": "machine-a"}
+    ]
 
 
 def test_a_refused_change_leaves_the_file_byte_identical(store: Store, db: Path) -> None:
@@ -94,7 +97,7 @@ def test_keys_from_a_newer_minor_version_are_kept(store: Store, db: Path) -> Non
     db.write_text(
         json.dumps(
             {
-                "meta": {"1": {"app": "streak", "schema": 1, "minor": 4}},
+                "meta": {"1": {"app": "streak", "schema": 2, "minor": 4}},
                 "sessions": {"1": {"date": "2026-11-16", "note": None, "mood": "strong"}},
                 "settings": {"1": {"week_start": "monday", "theme": "dark"}},
                 "achievements": {"1": {"anything": [1, 2, 3]}},
@@ -107,7 +110,8 @@ def test_keys_from_a_newer_minor_version_are_kept(store: Store, db: Path) -> Non
     tables = json.loads(db.read_text(encoding="utf-8"))
     assert tables["meta"]["1"]["minor"] == 4
     assert tables["sessions"]["1"]["mood"] == "strong"
-    assert tables["settings"]["1"] == {"week_start": "sunday", "theme": "dark"}
+    assert tables["settings"]["1"]["theme"] == "dark"
+    assert tables["settings"]["1"]["week_start"] == "sunday"
     assert tables["achievements"] == {"1": {"anything": [1, 2, 3]}}
 
 
@@ -147,7 +151,7 @@ def test_a_corrupt_file_is_refused_and_never_written(store: Store, db: Path, con
 def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, db: Path) -> None:
     """A newer major version is not ours to rewrite: the message says to upgrade."""
     db.parent.mkdir(parents=True)
-    content = b'{"meta": {"1": {"schema": 2, "minor": 0}}, "sessions": {}}'
+    content = b'{"meta": {"1": {"schema": 3, "minor": 0}}, "sessions": {}}'
     db.write_bytes(content)
     with pytest.raises(NewerDataFile, match="upgrade streak"):
         store.load()
@@ -159,7 +163,7 @@ def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, d
 def test_an_older_schema_is_migrated_and_the_old_file_kept(
     store: Store, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Opening a schema-1 file once schema 2 exists migrates it on the next change, after backing it up."""
+    """Opening a schema-2 file once schema 3 exists migrates it on the next change, after backing it up."""
 
     def rename_notes(tables: schema.Tables) -> None:
         for document in tables.get("sessions", {}).values():
@@ -167,13 +171,13 @@ def test_an_older_schema_is_migrated_and_the_old_file_kept(
 
     store.update(add("2026-11-16", "old"))
     old_bytes = db.read_bytes()
-    monkeypatch.setattr(schema, "SCHEMA", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, rename_notes)
-    assert store.load().sessions[0].note is None  # schema 2 calls it "comment"; the read is in memory only
+    monkeypatch.setattr(schema, "SCHEMA", 3)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, rename_notes)
+    assert store.load().sessions[0].note is None  # schema 3 calls it "comment"; the read is in memory only
     assert db.read_bytes() == old_bytes
     store.update(add("2026-11-18"))
     tables = json.loads(db.read_text(encoding="utf-8"))
-    assert tables["meta"]["1"]["schema"] == 2
+    assert tables["meta"]["1"]["schema"] == 3
     assert tables["sessions"]["1"]["comment"] == "old"
     assert [backup.path for backup in store.backups.all() if Path(backup.path).read_bytes() == old_bytes]
 
@@ -307,12 +311,37 @@ def test_an_interrupted_replace_leaves_the_old_file(store: Store, db: Path, monk
     with pytest.raises(KeyboardInterrupt):
         store.update(add("2026-11-17"))
     assert db.read_bytes() == before
-    assert Store(str(db)).load().sessions == (Session(D("2026-11-16")),)
+    assert days_and_notes(Store(str(db)).load()) == [(D("2026-11-16"), None)]
 
 
 def test_a_session_that_is_not_an_object_is_refused(store: Store, db: Path) -> None:
     """A session stored as a bare string is damage, reported as such."""
     db.parent.mkdir(parents=True)
     db.write_bytes(b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": "2026-11-17"}}')
-    with pytest.raises(CorruptDataFile, match="session 1 has no valid date"):
+    with pytest.raises(CorruptDataFile, match="sessions table holds a record that is not an object"):
         store.load()
+
+
+FILE_FROM_0_1_0 = Path(__file__).parent / "data" / "schema1-written-by-0.1.0.json"
+
+
+def test_a_file_written_by_streak_0_1_0_is_migrated_without_losing_a_record(store: Store, db: Path) -> None:
+    """The schema-1 file of the first release reads the same, and the first change writes schema 2 after a backup."""
+    db.parent.mkdir(parents=True)
+    original = FILE_FROM_0_1_0.read_bytes()
+    db.write_bytes(original)
+    before = store.load()
+    assert len(before.sessions) == 11 and before.sessions[0].note == 'squats, 5x5 "heavy" é'
+    assert [(c.since.isoformat(), c.goal) for c in before.goal_changes] == [("2026-10-01", 2), ("2026-11-09", 3)]
+    assert store.backups_kept() == 5
+    assert db.read_bytes() == original  # reading never writes
+    store.update(add("2026-11-20", "after the upgrade"))
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    assert tables["meta"]["1"]["schema"] == schema.SCHEMA == 2
+    old_session = next(doc for doc in tables["sessions"].values() if doc["date"] == "2026-10-05")
+    assert old_session["changed"] == "1970-01-01T00:00:00.000Z"  # older than any real change, so any edit wins a merge
+    after = store.load()
+    assert days_and_notes(after)[:-1] == days_and_notes(before)
+    assert [(c.since, c.goal) for c in after.goal_changes] == [(c.since, c.goal) for c in before.goal_changes]
+    assert after.shown_tips == before.shown_tips
+    assert [b for b in store.backups.all() if Path(b.path).read_bytes() == original]

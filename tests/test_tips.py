@@ -12,9 +12,11 @@ from streak.core.checkin import check_in, moments_of
 from streak.core.model import History, Session
 from streak.core.tip_catalogue import SOURCES, TAGS
 from streak.core.tips import (
+    AT_RISK,
     COMEBACK,
     FIRST_SESSION,
     NEW_BADGE,
+    REPAIRED,
     SECOND_IN_WEEK,
     STREAK_MILESTONE,
     after_showing,
@@ -137,8 +139,25 @@ def test_check_in_marks_its_moment(before: tuple[str, ...], day: str, moment: st
     """First session, comeback, second in a week and a new badge are each recognised."""
     history = history_of(*before)
     _, result = check_in(history, Session(D(day)), D("2026-11-21"), random.Random(0).choice)
-    assert moment in moments_of(result.status, D(day), list(result.new_badges))
+    assert moment in moments_of(result.status, result.before, D(day), list(result.new_badges), 0)
     assert moment in result.tip.tags
+
+
+def test_a_check_in_that_repairs_a_missed_week_gets_an_easing_back_tip() -> None:
+    """The third session of the week after a miss repairs the streak: the tip is about easing back in."""
+    history = history_of("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-16", "2026-11-18")
+    _, result = check_in(history, Session(D("2026-11-20")), D("2026-11-21"), random.Random(0).choice)
+    assert result.repaired and result.status.current_streak == 3
+    assert "first-repair" in [state.badge.id for state in result.new_badges]
+    assert REPAIRED in result.tip.tags
+
+
+def test_a_check_in_with_the_streak_at_risk_gets_a_frequency_tip() -> None:
+    """Saturday, one short, streak at stake: the check-in that saves it gets frequency-over-intensity advice."""
+    history = history_of("2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16")
+    _, result = check_in(history, Session(D("2026-11-21")), D("2026-11-21"), random.Random(0).choice)
+    assert result.before.at_risk and not result.status.at_risk
+    assert AT_RISK in result.tip.tags
 
 
 def test_streak_milestone_gets_a_consistency_tip() -> None:

@@ -2,7 +2,8 @@
 
 import sys
 from argparse import Namespace
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from streak.cli import render
 from streak.cli.context import Context
@@ -10,8 +11,9 @@ from streak.core import edits
 from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
-from streak.core.phrases import plural, short_day
-from streak.core.weeks import days_until, weeks_between
+from streak.core.phrases import plural, short_day, short_line, streak_phrase
+from streak.core.rest import add_rest, check_rest_range, clear_rest
+from streak.core.week_states import week_states
 
 
 def _random_pick():  # noqa: ANN202 - returns random.Random.choice
@@ -34,12 +36,33 @@ def checkin(args: Namespace, context: Context) -> None:
 
 
 def status(args: Namespace, context: Context) -> None:
-    """Show the figures as of a day (default today) and the badges earned by then."""
+    """Show the figures as of a day (default today) and the badges earned by then; --short for a prompt."""
     figures = compute_status(context.store.load(), args.as_of or context.today)
     if context.json:
         context.print_json(render.status_json(figures))
+    elif args.short:
+        context.print(short_line(figures))
     else:
         context.print(render.status_text(figures))
+
+
+def _apply(context: Context, change: Callable[[History], History], dry_run: bool) -> tuple[History, History]:
+    """The history before and after `change`: saved to the file unless `dry_run`."""
+    if dry_run:
+        before = context.store.load()
+        return before, change(before)
+    return context.store.update(lambda history: (after := change(history), (history, after)))
+
+
+def _streak_effect(before: History, after: History, today: date) -> str | None:
+    """`Current streak 6 -> 0 weeks, best 9 -> 9.` when a change alters either; None when it alters neither."""
+    old, new = compute_status(before, today), compute_status(after, today)
+    if (old.current_streak, old.best_streak) == (new.current_streak, new.best_streak):
+        return None
+    return (
+        f"This changes your current streak from {old.current_streak} to {plural(new.current_streak, 'week')} "
+        f"and your best from {old.best_streak} to {plural(new.best_streak, 'week')}."
+    )
 
 
 def goal(args: Namespace, context: Context) -> None:
@@ -47,27 +70,89 @@ def goal(args: Namespace, context: Context) -> None:
     if args.since and args.n is None:
         raise InputError("--from needs a goal: streak goal N --from YYYY-MM-DD")
 
-    def change(history: History) -> tuple[History, History]:
+    def change(history: History) -> History:
         if args.week_start:
             history = edits.set_week_start_day(history, args.week_start)
         if args.n is not None:
             history = edits.set_goal(history, args.since or context.today, args.n)
-        return history, history
+        return history
 
     changing = args.week_start or args.n is not None
-    history = context.store.update(change) if changing else context.store.load()
+    if not changing:
+        before = history = context.store.load()
+    else:
+        before, history = _apply(context, change, args.dry_run)
     current = compute_status(history, context.today).goal
     if context.json:
         context.print_json(render.goal_json(history, current))
+        return
+    lines = [render.goal_text(history, current)]
+    effect = _streak_effect(before, history, context.today) if changing else None
+    if effect:
+        lines.append(effect)
+    if changing and args.dry_run:
+        lines.append("Dry run: nothing was saved.")
+    context.print("\n".join(lines))
+
+
+def rest(args: Namespace, context: Context) -> None:
+    """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
+    last = args.to or args.first
+    start, end = check_rest_range(args.first, last, context.today, context.store.load().week_start_day)
+
+    def change(history: History) -> History:
+        check_rest_range(args.first, last, context.today, history.week_start_day)
+        return (clear_rest if args.clear else add_rest)(history, args.first, last)
+
+    before, after = _apply(context, change, args.dry_run)
+    status = compute_status(after, context.today)
+    weeks = [start + timedelta(weeks=n) for n in range(((end - start).days + 1) // 7)]
+    if context.json:
+        context.print_json(
+            {
+                "rest_periods": [{"from": p.first.isoformat(), "to": p.last.isoformat()} for p in after.rest_periods],
+                "weeks": [week.isoformat() for week in weeks],
+                "cleared": args.clear,
+                "current_streak": status.current_streak,
+                "best_streak": status.best_streak,
+            }
+        )
+        return
+    one = len(weeks) == 1
+    what = (
+        ("is no longer a rest week" if one else "are no longer rest weeks")
+        if args.clear
+        else ("is a rest week" if one else "are rest weeks")
+    )
+    lines = [f"{plural(len(weeks), 'week')} {what}: {short_day(start)} to {short_day(end)}."]
+    effect = _streak_effect(before, after, context.today)
+    lines.append(effect or f"Streak: {streak_phrase(status)}.")
+    if args.dry_run:
+        lines.append("Dry run: nothing was saved.")
+    context.print("\n".join(lines))
+
+
+def settings(args: Namespace, context: Context) -> None:
+    """Show the settings, or set the units weights are entered in."""
+    if args.units:
+        history = context.store.update(lambda history: (changed := edits.set_units(history, args.units), changed))
     else:
-        context.print(render.goal_text(history, current))
+        history = context.store.load()
+    kept = context.store.backups_kept()
+    if context.json:
+        context.print_json({"week_start_day": history.week_start_day, "units": history.units, "backups_kept": kept})
+    else:
+        context.print(
+            f"Weeks start on {history.week_start_day.capitalize()}; weights in {history.units}; "
+            f"the newest {kept} daily backups are kept."
+        )
 
 
 def history(args: Namespace, context: Context) -> None:
     """List the last N weeks, newest first."""
     recorded = context.store.load()
     first = context.today - timedelta(weeks=args.weeks - 1)
-    weeks = weeks_between(recorded, days_until(recorded, context.today), first, context.today)[::-1]
+    weeks = week_states(recorded, context.today, first)[::-1]
     if context.json:
         context.print_json([render.week_json(week) for week in weeks])
     else:

@@ -15,6 +15,7 @@ from streak.cli import commands
 from streak.cli.context import Context
 from streak.core.dates import WEEK_START_DAYS, parse_date
 from streak.core.errors import InputError, Refused
+from streak.core.model import UNITS
 from streak.storage.errors import DataFileError
 from streak.storage.paths import default_data_path
 from streak.storage.store import Store
@@ -95,8 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day of the session (default: today)")
     checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
 
-    status = command("status", commands.status, "show the streak, this week, totals and badges")
+    status = command("status", commands.status, "show the streak, this week, totals and badges", json=False)
     status.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="as the history stood at the end of this day")
+    output = status.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON document")
+    output.add_argument("--short", action="store_true", help="one line of at most 40 characters, for a shell prompt")
 
     goal = command("goal", commands.goal, "show the weekly goal, or set it from a week on")
     goal.add_argument(
@@ -110,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the goal holds from this day's week on (default: today)",
     )
     goal.add_argument("--week-start", choices=WEEK_START_DAYS, help="the first day of every week, past and future")
+    goal.add_argument("--dry-run", action="store_true", help="show what the change would do, and save nothing")
+
+    rest = command("rest", commands.rest, "mark the weeks holding FROM..TO as rest weeks (or clear them)")
+    rest.add_argument("first", type=_date, metavar="FROM", help="the first day off (its whole week rests)")
+    rest.add_argument("to", type=_date, nargs="?", metavar="TO", help="the last day off (default: FROM)")
+    rest.add_argument("--clear", action="store_true", help="take these weeks out of every rest period")
+    rest.add_argument("--dry-run", action="store_true", help="show what the change would do, and save nothing")
+
+    settings = command("settings", commands.settings, "show the settings, or set the units of lift weights")
+    settings.add_argument("--units", choices=UNITS, help="the unit of a weight that names none (default: kg)")
 
     history = command("history", commands.history, "list recent weeks, newest first")
     history.add_argument(

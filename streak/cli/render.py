@@ -6,10 +6,20 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from streak.core.badges import BadgeState
-from streak.core.figures import Status
+from streak.core.figures import Repair, Status
 from streak.core.model import DEFAULT_GOAL, History
-from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_phrase, week_nudge, weekday_and_day
-from streak.core.weeks import Week
+from streak.core.phrases import (
+    days_ago,
+    goal_dots,
+    level_phrase,
+    plural,
+    short_day,
+    streak_news,
+    streak_phrase,
+    week_nudge,
+    weekday_and_day,
+)
+from streak.core.week_states import WeekState
 
 if TYPE_CHECKING:  # the check-in and tip modules load only for the commands that use them
     from streak.core.checkin import CheckIn
@@ -36,19 +46,40 @@ def badge_detail_json(state: BadgeState) -> dict[str, Any]:
     }
 
 
+def repair_json(repair: Repair | None) -> dict[str, Any] | None:
+    """The repair still possible this week, or None."""
+    if repair is None:
+        return None
+    return {
+        "week_start": repair.week_start.isoformat(),
+        "streak": repair.streak,
+        "sessions_needed": repair.sessions_needed,
+    }
+
+
 def status_json(status: Status) -> dict[str, Any]:
-    """Exactly the keys of SPEC.md's status object."""
+    """Exactly the keys of SPEC.md's status object, in its order."""
     return {
         "as_of": status.as_of.isoformat(),
         "week_start": status.week_start.isoformat(),
         "goal": status.goal,
         "week_sessions": status.week_sessions,
+        "sessions_needed": status.sessions_needed,
+        "days_left": status.days_left,
+        "rest_week": status.rest_week,
+        "at_risk": status.at_risk,
         "current_streak": status.current_streak,
         "best_streak": status.best_streak,
+        "perfect_streak": status.perfect_streak,
+        "freezes": status.freezes,
+        "repair": repair_json(status.repair),
         "total_sessions": status.total_sessions,
         "last_session": _iso(status.last_session),
         "days_since_last": status.days_since_last,
         "avg_per_week_4": status.avg_per_week_4,
+        "xp": status.xp,
+        "level": status.level,
+        "xp_to_next": status.xp_to_next,
         "badges": [badge_json(state) for state in status.earned_badges],
     }
 
@@ -68,13 +99,15 @@ def checkin_json(result: CheckIn) -> dict[str, Any]:
     }
 
 
-def week_json(week: Week) -> dict[str, Any]:
+def week_json(week: WeekState) -> dict[str, Any]:
     """One week of `history --json`."""
     return {
         "week_start": week.start.isoformat(),
         "goal": week.goal,
         "sessions": [day.isoformat() for day in week.days],
-        "met": week.met,
+        "met": len(week.days) >= week.goal,
+        "state": week.state,
+        "earned_freeze": week.earned_freeze,
     }
 
 
@@ -95,16 +128,23 @@ def status_text(status: Status) -> str:
         last = f"{short_day(status.last_session)}, {days_ago(status.days_since_last)}"
     earned = status.earned_badges
     badges = ", ".join(state.badge.name for state in earned) if earned else "none yet"
-    return "\n".join(
-        [
-            f"Leg day as of {short_day(status.as_of)}",
-            f"  This week  {week} ({week_nudge(status)})",
-            f"  Streak     {streak_phrase(status)}",
-            f"  Last       {last}",
-            f"  Sessions   {status.total_sessions} in all, {status.avg_per_week_4:g} a week over the last 4 weeks",
-            f"  Badges     {badges}",
-        ]
-    )
+    lines = [
+        f"Leg day as of {short_day(status.as_of)}",
+        f"  This week  {week}{' (rest week)' if status.rest_week else ''}: {week_nudge(status)}",
+        f"  Streak     {streak_phrase(status)}",
+    ]
+    news = streak_news(status)
+    if status.at_risk:
+        lines.append(f"  At stake   your {plural(status.current_streak, 'week')} streak ends unless you meet the goal")
+    if news:
+        lines.append(f"  Lately     {news}")
+    lines += [
+        f"  Level      {level_phrase(status)}",
+        f"  Last       {last}",
+        f"  Sessions   {status.total_sessions} in all, {status.avg_per_week_4:g} a week over the last 4 weeks",
+        f"  Badges     {badges}",
+    ]
+    return "\n".join(lines)
 
 
 def tip_text(tip: Tip) -> str:
@@ -121,19 +161,36 @@ def checkin_text(result: CheckIn) -> str:
         f"Streak: {streak_phrase(status)}. This week {goal_dots(status.week_sessions, status.goal)} "
         f"{status.week_sessions} of {status.goal}: {week_nudge(status)}.",
     ]
+    if result.repaired:
+        lines.append(
+            f"Streak repaired: last week's miss is forgiven, {plural(status.current_streak, 'week')} and counting."
+        )
     lines += [f"New badge: {state.badge.name}! {state.badge.description}" for state in result.new_badges]
+    if result.levelled_up:
+        lines.append(f"Level up! You reached level {status.level} ({status.xp:,} XP).")
     lines += ["", tip_text(result.tip)]
     return "\n".join(lines)
 
 
-def history_text(weeks: list[Week]) -> str:
-    """Weeks newest first: start, dots against the goal, met or not, and the session days."""
+STATE_MARKS = {
+    "met": "met",
+    "open": "...",
+    "rest": "rest",
+    "frozen": "frozen",
+    "repaired": "repaired",
+    "missed": "missed",
+    "none": "",
+}
+
+
+def history_text(weeks: list[WeekState]) -> str:
+    """Weeks newest first: start, dots against the goal, the week's state, and the session days."""
     lines = []
     for week in weeks:
-        mark = "met" if week.met else "   "
         days = ", ".join(weekday_and_day(day) for day in week.days) or "-"
-        lines.append(f"{week.start.isoformat()}  {goal_dots(len(week.days), week.goal):<7} {mark}  {days}")
-    return "\n".join(["week of      sessions      days", *lines])
+        mark = STATE_MARKS[week.state] + (" +freeze" if week.earned_freeze else "")
+        lines.append(f"{week.start.isoformat()}  {goal_dots(len(week.days), week.goal):<7}  {mark:<15} {days}")
+    return "\n".join([f"{'week of':<10}  {'sessions':<7}  {'state':<15} days", *lines])
 
 
 def badges_text(states: list[BadgeState]) -> str:

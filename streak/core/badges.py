@@ -3,9 +3,11 @@
 Badges are derived from the history every time, never stored, so removing a session can take one away.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
+from streak.core.walk import Walk
 from streak.core.weeks import Week, current_run
 
 COMEBACK_GAP_DAYS = 14
@@ -47,11 +49,19 @@ BADGES: tuple[Badge, ...] = (
     _badge("twice-in-a-week", "Double Up", "Train legs twice in one week.", "twice-in-a-week", 2),
     _badge("twice-weekly-4", "Twice-Weekly Month", "Train legs twice a week, 4 weeks in a row.", "twice-weekly", 4),
     _badge("twice-weekly-12", "Twice-Weekly Season", "Train legs twice a week, 12 weeks in a row.", "twice-weekly", 12),
-    _badge("streak-4", "Four-Week Streak", "Meet your weekly goal 4 weeks in a row.", "streak", 4),
-    _badge("streak-8", "Eight-Week Streak", "Meet your weekly goal 8 weeks in a row.", "streak", 8),
-    _badge("streak-12", "Quarter Unbroken", "Meet your weekly goal 12 weeks in a row.", "streak", 12),
-    _badge("streak-26", "Half-Year Hero", "Meet your weekly goal 26 weeks in a row.", "streak", 26),
-    _badge("streak-52", "Year of Legs", "Meet your weekly goal 52 weeks in a row.", "streak", 52),
+    _badge("streak-4", "Four-Week Streak", "Keep a streak of 4 weeks.", "streak", 4),
+    _badge("streak-8", "Eight-Week Streak", "Keep a streak of 8 weeks.", "streak", 8),
+    _badge("streak-12", "Quarter Unbroken", "Keep a streak of 12 weeks.", "streak", 12),
+    _badge("streak-26", "Half-Year Hero", "Keep a streak of 26 weeks.", "streak", 26),
+    _badge("streak-52", "Year of Legs", "Keep a streak of 52 weeks.", "streak", 52),
+    _badge(
+        "first-freeze", "Money in the Bank", "Beat your goal by one in a week to bank a streak freeze.", "freeze", 1
+    ),
+    _badge(
+        "first-repair", "Back on Track", "Repair a missed week with one session over your goal the next.", "repair", 1
+    ),
+    _badge("first-pr", "Personal Best", "Set your first personal record in a lift.", "pr", 1),
+    _badge("prs-10", "Record Breaker", "Set 10 personal records.", "pr", 10),
     _badge("comeback", "Comeback", "Return to leg day after 14 or more days away.", "comeback", 1),
 )
 
@@ -67,41 +77,37 @@ def _first_runs(holds: list[bool], lengths: set[int]) -> dict[int, int]:
     return found
 
 
-def _first_comeback(weeks: list[Week]) -> date | None:
-    """The first session 14 or more days after the one before it.
+def comeback_days(days: list[date]) -> list[date]:
+    """Every session that comes 14 or more days after the one before it (a comeback, each time)."""
+    return [day for before, day in zip(days, days[1:]) if (day - before).days >= COMEBACK_GAP_DAYS]
 
-    Such a gap always leaves a whole empty week, so only a week's first session after an
-    empty week can be one: this walks weeks, not sessions.
+
+def _first_index(flags: Sequence[bool]) -> int | None:
+    return next((index for index, flag in enumerate(flags) if flag), None)
+
+
+def badge_states(
+    days: list[date], weeks: list[Week], walked: Walk, record_days: Sequence[date] = ()
+) -> list[BadgeState]:
+    """Every badge, as the sessions `days` (sorted), their `weeks` and the streak walk over them stand.
+
+    `record_days` holds a day for every personal record, in order (a session with records in two
+    exercises appears twice). One pass over the weeks per kind of run, whatever the number of badges.
     """
-    previous: date | None = None
-    after_empty_week = False
-    for week in weeks:
-        if not week.days:
-            after_empty_week = True
-            continue
-        first = week.days[0]
-        if previous and after_empty_week and (first - previous).days >= COMEBACK_GAP_DAYS:
-            return first
-        previous, after_empty_week = week.days[-1], False
-    return None
-
-
-def badge_states(days: list[date], weeks: list[Week]) -> list[BadgeState]:
-    """Every badge, as the sessions `days` (sorted) and their `weeks` (consecutive, up to the current one) stand.
-
-    One pass over the weeks per kind of run, whatever the number of badges of that kind.
-    """
-    met = [len(week.days) >= week.goal for week in weeks]
     twice = [len(week.days) >= 2 for week in weeks]
-    streak_runs = _first_runs(met, {badge.target for badge in BADGES if badge.kind == "streak"})
     twice_runs = _first_runs(twice, {1} | {badge.target for badge in BADGES if badge.kind == "twice-weekly"})
-    comeback = _first_comeback(weeks)
+    comebacks = comeback_days(days)
+    freeze_week = _first_index(walked.earned_freeze)
+    repair_week = _first_index(walked.repairing)
     now = {
         "sessions": len(days),
         "twice-in-a-week": max((len(week.days) for week in weeks), default=0),
         "twice-weekly": current_run(twice),
-        "streak": current_run(met),
-        "comeback": 1 if comeback else 0,
+        "streak": walked.run,
+        "freeze": 0 if freeze_week is None else 1,
+        "repair": 0 if repair_week is None else 1,
+        "pr": len(record_days),
+        "comeback": min(len(comebacks), 1),
     }
     states = []
     for badge in BADGES:
@@ -113,14 +119,35 @@ def badge_states(days: list[date], weeks: list[Week]) -> list[BadgeState]:
             if run in twice_runs:
                 earned_on = weeks[twice_runs[run]].days[1]  # that week's second session
         elif badge.kind == "streak":
-            if badge.target in streak_runs:
-                week = weeks[streak_runs[badge.target]]
-                earned_on = week.days[week.goal - 1]  # the session that met that week's goal
-        else:
-            earned_on = comeback
+            earned_on = _streak_reached(weeks, walked, badge.target)
+        elif badge.kind == "freeze" and freeze_week is not None:
+            earned_on = _session_over_goal(weeks[freeze_week])
+        elif badge.kind == "repair" and repair_week is not None:
+            earned_on = _session_over_goal(weeks[repair_week])
+        elif badge.kind == "pr":
+            earned_on = record_days[badge.target - 1] if len(record_days) >= badge.target else None
+        elif badge.kind == "comeback":
+            earned_on = comebacks[0] if comebacks else None
         current = badge.target if earned_on else min(now[badge.kind], badge.target)
         states.append(BadgeState(badge, earned_on, current))
     return states
+
+
+def _session_over_goal(week: Week) -> date:
+    """The (goal + 1)-th session of a week: the one that earned its freeze or made its repair."""
+    return week.days[week.goal]
+
+
+def _streak_reached(weeks: list[Week], walked: Walk, target: int) -> date | None:
+    """The session that first made the streak `target` weeks or more.
+
+    The streak only grows in met weeks: by the goal-th session, or the (goal + 1)-th of a repairing week.
+    """
+    index = next((i for i, run in enumerate(walked.runs) if run >= target), None)
+    if index is None:
+        return None
+    week = weeks[index]
+    return _session_over_goal(week) if walked.repairing[index] else week.days[week.goal - 1]
 
 
 def earned(states: list[BadgeState]) -> list[BadgeState]:

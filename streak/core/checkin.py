@@ -6,12 +6,15 @@ from typing import NamedTuple
 
 from streak.core.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.edits import add_session
-from streak.core.figures import Status, badges_before, compute_status
+from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
 from streak.core.tips import (
+    AT_RISK,
     COMEBACK,
     FIRST_SESSION,
     NEW_BADGE,
+    PERSONAL_RECORD,
+    REPAIRED,
     SECOND_IN_WEEK,
     STREAK_MILESTONE,
     Pick,
@@ -23,16 +26,32 @@ from streak.core.tips import (
 
 
 class CheckIn(NamedTuple):
-    """What a check-in did: the session, badges earned by it, the tip to show and the status as of today."""
+    """What a check-in did: the session, badges earned by it, the tip to show and the status as of today.
+
+    `before` is the status as of today just before the check-in, so a level gained or a streak
+    saved can be told; `records` are the personal records the session set.
+    """
 
     session: Session
     new_badges: tuple[BadgeState, ...]
     tip: Tip
     status: Status
+    before: Status
+    records: tuple = ()  # of streak.core.lifts.Record
+
+    @property
+    def levelled_up(self) -> bool:
+        """Whether this check-in reached a new level."""
+        return self.status.level > self.before.level
+
+    @property
+    def repaired(self) -> bool:
+        """Whether this check-in saved the streak that last week's miss broke."""
+        return self.before.repair is not None and self.status.repair is None
 
 
-def moments_of(status: Status, day: date, new_badges: list[BadgeState]) -> list[str]:
-    """The moments a check-in on `day` marks, strongest first, given the status just after it."""
+def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
+    """The moments a check-in on `day` marks, strongest first, given the status just before and after it."""
     moments = []
     days = [d for week in status.weeks for d in week.days]
     index = bisect_left(days, day)
@@ -40,8 +59,14 @@ def moments_of(status: Status, day: date, new_badges: list[BadgeState]) -> list[
         moments.append(FIRST_SESSION)
     elif index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS:
         moments.append(COMEBACK)
+    if any(state.badge.kind == "repair" for state in new_badges):
+        moments.append(REPAIRED)
+    if records:
+        moments.append(PERSONAL_RECORD)
     if any(state.badge.kind == "streak" for state in new_badges):
         moments.append(STREAK_MILESTONE)
+    if before.at_risk and day >= before.week_start:
+        moments.append(AT_RISK)
     week = next(week for week in reversed(status.weeks) if week.start <= day)
     if len(week.days) == 2:
         moments.append(SECOND_IN_WEEK)
@@ -50,13 +75,25 @@ def moments_of(status: Status, day: date, new_badges: list[BadgeState]) -> list[
     return moments
 
 
-def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
-    """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
+def check_in(
+    history: History, session: Session, today: date, pick: Pick, record_days: tuple[date, ...] = (), records: tuple = ()
+) -> tuple[History, CheckIn]:
+    """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot.
+
+    `record_days` are the days of every personal record with this session counted; `records`
+    this session's own records.
+    """
     recorded = add_session(history, session, today)
-    status = compute_status(recorded, today)
-    earned_before = {state.badge.id for state in badges_before(status, session.day) if state.earned}
+    status = compute_status(recorded, today, record_days)
+    before = compute_status(history, today, tuple(d for d in record_days if d != session.day))
+    earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
-    tip = choose_tip(tips, history.shown_tips, moments_of(status, session.day, new_badges), pick)
-    recorded = recorded._replace(shown_tips=after_showing(tips, history.shown_tips, tip))
-    return recorded, CheckIn(session, tuple(new_badges), tip, status)
+    moments = moments_of(status, before, session.day, new_badges, len(records))
+    tip = choose_tip(tips, history.shown_tips, moments, pick)
+    stored = session._replace(tip=tip.id)
+    recorded = recorded._replace(
+        sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),
+        shown_tips=after_showing(tips, history.shown_tips, tip),
+    )
+    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records))

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from streak.core.dates import WEEK_START_DAYS, parse_date, week_start
 from streak.core.edits import check_not_future
 from streak.core.errors import InputError
-from streak.core.model import GoalChange, History, Session, check_goal, clean_note
+from streak.core.model import GoalChange, History, Session, check_goal, clean_note, goal_since, session_day
 
 EXPORT_FORMAT = "streak-export"
 EXPORT_VERSION = 1
@@ -158,9 +158,12 @@ def merge(history: History, imported: Imported) -> tuple[History, MergeResult]:
     weeks_with_change = {week_start(change.since, week_start_day) for change in history.goal_changes}
     changes = set(history.goal_changes)
     changes.update(c for c in imported.goal_changes if week_start(c.since, week_start_day) not in weeks_with_change)
+    settings = history.settings
+    if week_start_day != settings.week_start_day:
+        settings = settings._replace(week_start_day=week_start_day, week_start_changed=None)
     merged = history._replace(
-        sessions=tuple(sorted((*history.sessions, *added), key=lambda session: session.day)),
-        goal_changes=tuple(sorted(changes)),
-        week_start_day=week_start_day,
+        sessions=tuple(sorted((*history.sessions, *added), key=session_day)),
+        goal_changes=tuple(sorted(changes, key=goal_since)),
+        settings=settings,
     )
     return merged, MergeResult(len(added), len(imported.sessions) - len(added))

@@ -1,68 +1,115 @@
-"""The status figures of a history as it stood at the end of one day, in one pass over its weeks."""
+"""The status figures of a history as it stood at the end of one day, from one walk over its weeks."""
 
 from datetime import date
 from typing import NamedTuple
 
-from streak.core.badges import BadgeState, badge_states, earned
+from streak.core.badges import BadgeState, badge_states, comeback_days, earned
 from streak.core.model import History
-from streak.core.weeks import Week, current_run, days_until, longest_run, weeks_until
+from streak.core.rest import RestCalendar
+from streak.core.walk import Walk, walk
+from streak.core.weeks import Week, current_run, days_until, weeks_until
+from streak.core.xp import level_of, xp_total
 
 AVERAGE_WEEKS = 4
 
 
+class Repair(NamedTuple):
+    """A missed week that the current week can still repair: the streak it broke and what repairing takes."""
+
+    week_start: date
+    streak: int
+    sessions_needed: int
+
+
 class Status(NamedTuple):
-    """Where a person stands on `as_of`: the figures SPEC.md defines, plus every badge's state."""
+    """Where a person stands on `as_of`: the figures SPEC.md defines, every badge's state, and the walk behind them."""
 
     as_of: date
     week_start: date
     goal: int
     week_sessions: int
+    sessions_needed: int
+    days_left: int
+    rest_week: bool
+    at_risk: bool
     current_streak: int
     best_streak: int
+    perfect_streak: int
+    freezes: int
+    repair: Repair | None
     total_sessions: int
     last_session: date | None
     days_since_last: int | None
     avg_per_week_4: float
+    xp: int
+    level: int
+    xp_to_next: int
     badges: tuple[BadgeState, ...]
     weeks: tuple[Week, ...]
+    walk: Walk
 
     @property
     def earned_badges(self) -> list[BadgeState]:
         """The earned badges, by the day they were earned, then by id."""
         return earned(list(self.badges))
 
+    @property
+    def week_met(self) -> bool:
+        """Whether this week already holds its goal."""
+        return self.week_sessions >= self.goal
 
-def compute_status(history: History, as_of: date) -> Status:
-    """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""
+
+def compute_status(history: History, as_of: date, record_days: tuple[date, ...] = ()) -> Status:
+    """Every figure as the history stood at the end of `as_of`; later sessions are ignored.
+
+    `record_days` are the days of the personal records up to `as_of` (one per record), for the record badges.
+    """
     days = days_until(history, as_of)
     weeks = weeks_until(history, days, as_of)
-    met = [len(week.days) >= week.goal for week in weeks]
+    rest = RestCalendar(history.rest_periods)
+    walked = walk(weeks, rest)
+    badges = badge_states(days, weeks, walked, record_days)
+    return _status(as_of, days, weeks, walked, rest, badges)
+
+
+def _status(
+    as_of: date, days: list[date], weeks: list[Week], walked: Walk, rest: RestCalendar, badges: list[BadgeState]
+) -> Status:
     this_week = weeks[-1]
+    sessions, goal = len(this_week.days), this_week.goal
+    needed = max(0, goal - sessions)
     last = days[-1] if days else None
+    rest_week = rest.is_rest_week(this_week.start)
+    days_left = (this_week.start.toordinal() + 6 - as_of.toordinal()) + 1 - (last == as_of)
+    repair = None
+    if walked.pending is not None and walked.pending_week is not None:
+        repair = Repair(walked.pending_week, walked.pending, max(0, goal + 1 - sessions))
     previous = weeks[-1 - AVERAGE_WEEKS : -1]
+    earned_count = sum(1 for state in badges if state.earned)
+    xp = xp_total(len(days), len(comeback_days(days)), walked, earned_count) if days else 0
+    level = level_of(xp)
     return Status(
         as_of=as_of,
         week_start=this_week.start,
-        goal=this_week.goal,
-        week_sessions=len(this_week.days),
-        current_streak=current_run(met),
-        best_streak=longest_run(met),
+        goal=goal,
+        week_sessions=sessions,
+        sessions_needed=needed,
+        days_left=days_left,
+        rest_week=rest_week,
+        at_risk=needed > 0 and not rest_week and walked.freezes == 0 and walked.run > 0,
+        current_streak=walked.run,
+        best_streak=walked.best,
+        perfect_streak=current_run([len(week.days) >= week.goal for week in weeks]) if days else 0,
+        freezes=walked.freezes,
+        repair=repair,
         total_sessions=len(days),
         last_session=last,
         days_since_last=(as_of - last).days if last else None,
         avg_per_week_4=round(sum(len(week.days) for week in previous) / AVERAGE_WEEKS, 2),
-        badges=tuple(badge_states(days, weeks)),
+        xp=xp,
+        level=level.level,
+        xp_to_next=level.xp_to_next,
+        badges=tuple(badges),
         weeks=tuple(weeks),
+        walk=walked,
     )
-
-
-def badges_before(status: Status, day: date) -> list[BadgeState]:
-    """The badges as they stood before the session on `day`, which `status` counts, was recorded.
-
-    Only that day's week differs, so a check-in reuses the weeks it has just computed instead of
-    computing the whole history a second time.
-    """
-    weeks = list(status.weeks)
-    index = (day - weeks[0].start).days // 7
-    weeks[index] = weeks[index]._replace(days=tuple(d for d in weeks[index].days if d != day))
-    return badge_states([d for week in weeks for d in week.days], weeks)

@@ -2,6 +2,10 @@
 
 Named tuples rather than dataclasses: they are just as immutable, and the `dataclasses`
 import (it pulls in `inspect`) would cost the shell-prompt commands about 7 ms.
+
+Every record carries `changed`, the moment and machine of its last change, so that copies of
+one history made on two machines can be merged (see `streak.core.sync`). The rules never set
+it: an edit leaves it None on what it creates, and the store stamps those records as it saves.
 """
 
 from bisect import bisect_left
@@ -16,13 +20,30 @@ DEFAULT_GOAL = 2
 MIN_GOAL = 1
 MAX_GOAL = 7
 MAX_NOTE_LENGTH = 500
+KILOGRAMS = "kg"
+POUNDS = "lb"
+UNITS = (KILOGRAMS, POUNDS)
+
+
+class Stamp(NamedTuple):
+    """When a record was last changed (UTC, ISO 8601 with milliseconds, so it sorts as text) and on which machine."""
+
+    at: str
+    machine: str
+
+
+# What records from a file older than change times are stamped with: any real change wins over it.
+ORIGINAL = Stamp("1970-01-01T00:00:00.000Z", "")
 
 
 class Session(NamedTuple):
-    """One leg-day workout on a local calendar date."""
+    """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it."""
 
     day: date
     note: str | None = None
+    lifts: tuple = ()  # of streak.core.lifts.Lift, in the order entered
+    tip: str | None = None
+    changed: Stamp | None = None
 
 
 session_day = attrgetter("day")  # the sort key of sessions
@@ -33,22 +54,67 @@ class GoalChange(NamedTuple):
 
     since: date
     goal: int
+    changed: Stamp | None = None
+
+
+goal_since = attrgetter("since")  # the sort key of goal changes
+
+
+class RestPeriod(NamedTuple):
+    """Days planned off, `first` to `last` inclusive: every week touching them is a rest week."""
+
+    first: date
+    last: date
+    changed: Stamp | None = None
+
+
+class Removal(NamedTuple):
+    """A record that was deleted, and when: a merge must not bring back an older copy of it.
+
+    `kind` is "session", "goal" or "rest"; `key` is that record's key as text (see `record_key`).
+    """
+
+    kind: str
+    key: str
+    changed: Stamp | None = None
+
+
+class Settings(NamedTuple):
+    """The choices that hold for the whole history, each with when it was last changed."""
+
+    week_start_day: str = MONDAY
+    units: str = KILOGRAMS
+    week_start_changed: Stamp | None = ORIGINAL
+    units_changed: Stamp | None = ORIGINAL
 
 
 class History(NamedTuple):
     """Everything a person has recorded, plus where they are in the tip cycle.
 
-    `sessions` are sorted by day with at most one a day; `goal_changes` are sorted by `since`.
+    `sessions` are sorted by day with at most one a day; `goal_changes` are sorted by `since`,
+    `rest_periods` by `first`.
     """
 
     sessions: tuple[Session, ...] = ()
     goal_changes: tuple[GoalChange, ...] = ()
-    week_start_day: str = MONDAY
+    settings: Settings = Settings()
     shown_tips: tuple[str, ...] = ()
+    rest_periods: tuple[RestPeriod, ...] = ()
+    removals: tuple[Removal, ...] = ()
+
+    @property
+    def week_start_day(self) -> str:
+        """The first day of every week: monday or sunday."""
+        return self.settings.week_start_day
+
+    @property
+    def units(self) -> str:
+        """The unit a lift's weight is in when it names none."""
+        return self.settings.units
 
     def is_empty(self) -> bool:
-        """True before anything was recorded: no session and no goal change."""
-        return not self.sessions and not self.goal_changes
+        """True before anything was recorded: no session, goal change or rest period."""
+        return not self.sessions and not self.goal_changes and not self.rest_periods
 
     def session_on(self, day: date) -> Session | None:
         """The session recorded on `day`, if any."""
@@ -58,11 +124,25 @@ class History(NamedTuple):
         return None
 
 
+def record_key(record: Session | GoalChange | RestPeriod) -> str:
+    """The key a record is merged and removed by: its day, its from-date, or its first and last day."""
+    if type(record) is RestPeriod:
+        return f"{record.first.isoformat()}/{record.last.isoformat()}"
+    return record[0].isoformat()
+
+
 def check_goal(goal: int) -> int:
     """A weekly goal is a whole number of sessions from 1 to 7."""
     if not MIN_GOAL <= goal <= MAX_GOAL:
         raise InputError(f"the weekly goal must be from {MIN_GOAL} to {MAX_GOAL} sessions, not {goal}")
     return goal
+
+
+def check_units(units: str) -> str:
+    """Weights are in kg or lb."""
+    if units not in UNITS:
+        raise InputError(f"units must be kg or lb, not {units!r}")
+    return units
 
 
 def clean_note(note: str | None) -> str | None:

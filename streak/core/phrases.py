@@ -4,6 +4,8 @@ from datetime import date
 
 from streak.core.badges import BadgeState
 from streak.core.figures import Status
+from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
+from streak.core.xp import threshold
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -36,31 +38,118 @@ def days_ago(days: int | None) -> str:
     return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
+def week_end(status: Status) -> str:
+    """The name of this week's last day: `Sunday`, or `Saturday` for Sunday weeks."""
+    return WEEKDAYS[(status.week_start.weekday() + 6) % 7]
+
+
+def _first_free_day(status: Status) -> str:
+    return "today" if status.last_session != status.as_of else "tomorrow"
+
+
+def _what_still_counts(status: Status) -> str:
+    """When the goal is out of reach: what keeps the streak, in words that are true for this history."""
+    if status.rest_week:
+        return "it is a rest week, so the streak waits"
+    if status.freezes:
+        return "a banked freeze will cover the week"
+    if status.current_streak:
+        return "one session over the goal next week will repair the streak"
+    return "next week is a fresh start"
+
+
 def week_nudge(status: Status) -> str:
-    """How the week stands against its goal, from the status's day to the end of the week."""
-    needed = status.goal - status.week_sessions
-    if needed <= 0:
+    """How the week stands against its goal, in plain words that are always possible."""
+    needed, left, by = status.sessions_needed, status.days_left, week_end(status)
+    if status.repair is not None and status.repair.sessions_needed:
+        more = status.repair.sessions_needed
+        if more <= left:
+            return f"{plural(more, 'more session')} by {by} repairs last week and brings back your {status.repair.streak}-week streak"
+    if needed == 0:
+        if status.week_sessions == status.goal and status.freezes < 2 and left > 0 and not status.repair:
+            return "goal met this week; one more banks a streak freeze"
         return "goal met this week"
-    last_day = status.week_start.toordinal() + 6
-    days_left = last_day - status.as_of.toordinal() + 1
-    by = WEEKDAYS[date.fromordinal(last_day).weekday()]
-    if needed > days_left:
-        return f"{plural(needed, 'more session')} needed, more than the days left this week"
-    if needed == days_left:
-        return f"{plural(needed, 'more session')} needed by {by}: one every day from today"
+    if needed > left:
+        return f"the goal of {status.goal} is out of reach this week; {_what_still_counts(status)}"
+    if status.rest_week:
+        return f"rest week: nothing is needed, and sessions still count ({needed} more would meet the goal)"
+    if needed == left == 1:
+        return f"1 more session needed {_first_free_day(status)}, the last day of the week"
+    if needed == left:
+        return f"{needed} more sessions needed by {by}: one every day from {_first_free_day(status)}"
     return f"{plural(needed, 'more session')} needed by {by}"
 
 
+def streak_news(status: Status) -> str | None:
+    """What happened to the streak last week, when it was more than a plain met week; None otherwise."""
+    states = status.walk.states
+    if len(states) < 2:
+        return None
+    last_week = states[-2]
+    if status.repair is not None:
+        broke = f"Last week fell short and broke your {status.repair.streak}-week streak."
+        if status.repair.sessions_needed > status.days_left:
+            return f"{broke} Too few days are left to repair it; a fresh streak starts with this week's goal."
+        return f"{broke} Train {status.goal + 1} times this week to repair it ({status.repair.sessions_needed} more)."
+    if last_week == FROZEN:
+        return "A streak freeze covered last week: your streak lives on."
+    if last_week == REST:
+        return "Last week was a rest week: the streak waited for you."
+    if last_week == MISSED:
+        return f"Last week was missed, so a fresh streak starts this week. Your best stays {plural(status.best_streak, 'week')}."
+    if last_week == REPAIRED and states[-1] == MET and status.walk.repairing[-1]:
+        return "Streak repaired: last week's miss no longer counts against you."
+    return None
+
+
+def short_line(status: Status) -> str:
+    """One line of at most 40 characters for a shell prompt: the streak, the week, and what is at stake."""
+    head = f"legs {status.current_streak}w"
+    if status.freezes:
+        head += f" ❄{status.freezes}"
+    dots = goal_dots(status.week_sessions, status.goal)
+    if status.repair is not None and status.repair.sessions_needed <= status.days_left:
+        return f"{head} {dots} {status.repair.sessions_needed} to repair by {week_end(status)[:3]}"
+    if status.sessions_needed == 0:
+        return f"{head} ✔"
+    if status.rest_week:
+        return f"{head} {dots} rest"
+    if status.sessions_needed > status.days_left:
+        return f"{head} {dots} out of reach"
+    alarm = "!" if status.at_risk else ""
+    return f"{head} {dots} {status.sessions_needed} by {week_end(status)[:3]}{alarm}"
+
+
 def streak_phrase(status: Status) -> str:
-    """`3 weeks (best 7)`."""
-    return f"{plural(status.current_streak, 'week')} (best {status.best_streak})"
+    """`3 weeks (best 7, 1 freeze banked)`."""
+    banked = f", {plural(status.freezes, 'freeze')} banked" if status.freezes else ""
+    return f"{plural(status.current_streak, 'week')} (best {status.best_streak}{banked})"
+
+
+XP_BAR_WIDTH = 10
+
+
+def xp_bar(status: Status) -> str:
+    """`▰▰▰▱▱▱▱▱▱▱`: how far through the current level, in ten cells."""
+    start = threshold(status.level)
+    span = threshold(status.level + 1) - start
+    filled = min(XP_BAR_WIDTH, (status.xp - start) * XP_BAR_WIDTH // span) if span else 0
+    return "▰" * filled + "▱" * (XP_BAR_WIDTH - filled)
+
+
+def level_phrase(status: Status) -> str:
+    """`5, 1,290 XP (210 to level 6)`."""
+    return f"{status.level}, {status.xp:,} XP ({status.xp_to_next:,} to level {status.level + 1})"
 
 
 PROGRESS_UNITS = {
     "sessions": "sessions",
     "twice-in-a-week": "sessions in one week",
     "twice-weekly": "weeks in a row",
-    "streak": "weeks in a row",
+    "streak": "weeks of streak",
+    "freeze": "freezes",
+    "repair": "repairs",
+    "pr": "personal records",
     "comeback": "comebacks",
 }
 

@@ -12,6 +12,9 @@ COMEBACK = "comeback"
 STREAK_MILESTONE = "consistency"
 NEW_BADGE = "progress"
 SECOND_IN_WEEK = "frequency"
+REPAIRED = COMEBACK  # a repaired streak: the advice on easing back in fits
+AT_RISK = SECOND_IN_WEEK  # a check-in that saves a streak at stake: frequency over intensity
+PERSONAL_RECORD = NEW_BADGE  # progressive overload: beat last time by a little
 MOMENTS = (FIRST_SESSION, COMEBACK, STREAK_MILESTONE, SECOND_IN_WEEK, NEW_BADGE)
 
 
@@ -31,6 +34,11 @@ Pick = Callable[[Sequence[Tip]], Tip]
 def catalogue() -> tuple[Tip, ...]:
     """Every tip, in catalogue order."""
     return tuple(Tip(id, text, SOURCES[id.split("-", 1)[0]], tags) for id, tags, text in ROWS)
+
+
+def tip_by_id(id: str) -> Tip | None:
+    """The tip with this id, if the catalogue still has it."""
+    return next((tip for tip in catalogue() if tip.id == id), None)
 
 
 def unseen(tips: Sequence[Tip], shown: Collection[str]) -> list[Tip]:

@@ -7,16 +7,33 @@ keeps untouched; a newer major is refused, since writing it back could lose what
 from collections.abc import Callable
 from typing import Any
 
+from streak.core.model import ORIGINAL
 from streak.storage.errors import CorruptDataFile, DataFileError
 
-SCHEMA = 1
+SCHEMA = 2
 MINOR = 0
 META_TABLE = "meta"
 
 Tables = dict[str, Any]
 
+
+def _add_change_times(tables: Tables) -> None:
+    """Schema 1 to 2: every record gets a change time (the oldest there is), for merging synced copies.
+
+    Schema 2 also brings lifts on sessions and the `rest` and `removed` tables; a schema-1 file
+    has none of them, so nothing else needs converting.
+    """
+    for name in ("sessions", "goals"):
+        table = tables.get(name)
+        if isinstance(table, dict):
+            for document in table.values():
+                if isinstance(document, dict):
+                    document.setdefault("changed", ORIGINAL.at)
+                    document.setdefault("by", "")
+
+
 # MIGRATIONS[n] turns a schema-n file into a schema-(n+1) one, in place. Schema 1 is the first.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _add_change_times}
 
 
 class NewerDataFile(DataFileError):
@@ -35,7 +52,7 @@ def version_of(tables: Tables) -> tuple[int, int]:
     """The (schema, minor) version a file was written with."""
     meta = meta_of(tables)
     schema, minor = meta.get("schema"), meta.get("minor", 0)
-    if type(schema) is not int or type(minor) is not int or schema < 0 or minor < 0:
+    if type(schema) is not int or type(minor) is not int or schema < 1 or minor < 0:
         raise CorruptDataFile("its version record is damaged")
     return schema, minor
 

@@ -9,16 +9,18 @@ import json
 import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple, TypeVar
 
 from streak.core.errors import InputError
-from streak.core.model import History
+from streak.core.model import History, Stamp
+from streak.core.stamps import stamped
 from streak.storage.atomic import write_atomically
 from streak.storage.backups import Backup, Backups
 from streak.storage.documents import backups_kept, history_from
 from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.lock import exclusive_lock
+from streak.storage.machine import machine_id
 from streak.storage.paths import default_data_path
 from streak.storage.schema import NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
 
@@ -37,12 +39,18 @@ class Store:
     """One streak data file, with its lock file and its backups folder beside it."""
 
     def __init__(
-        self, path: str, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS, now: Callable[[], datetime] = datetime.now
+        self,
+        path: str,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+        now: Callable[[], datetime] = datetime.now,
+        machine: str | None = None,
     ) -> None:
         self.path = os.path.abspath(path)
         self.lock_timeout = lock_timeout
         self.backups = Backups(self.path)
         self._now = now
+        self._machine = machine
 
     def load(self) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet."""
@@ -60,8 +68,16 @@ class Store:
             if new != old or migrated:
                 from streak.storage.writes import write_history  # TinyDB: only commands that write load it
 
+                new = stamped(new, self._stamp())
                 self._save(write_history(tables, old, new), raw, keep_backup=migrated)
             return result
+
+    def _stamp(self) -> Stamp:
+        """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
+        moment = self._now().astimezone(UTC)
+        return Stamp(
+            moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine or machine_id()
+        )
 
     def backup_states(self) -> list[BackupState]:
         """Every backup, newest first, with the number of sessions it holds."""

@@ -4,14 +4,15 @@ Documents that did not change are left exactly as they are, so keys written by a
 version of streak survive. Imported only by the commands that write: TinyDB costs ~12 ms.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from streak.core.model import GoalChange, History, Session
-from streak.storage.documents import GOALS, SESSIONS, SETTINGS, TIPS, Tables
+from streak.core.model import GoalChange, History, Removal, RestPeriod, Session, Settings, Stamp, record_key
+from streak.storage.documents import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TIPS, Tables
 
 
 class _TablesInMemory(Storage):
@@ -38,26 +39,54 @@ def set_backups_kept(tables: Tables, kept: int) -> Tables:
     return db.storage.read()
 
 
+def _changed(stamp: Stamp | None) -> dict[str, str]:
+    assert stamp is not None, "the store stamps every record before writing it"
+    return {"changed": stamp.at, "by": stamp.machine}
+
+
 def _session_document(session: Session) -> dict[str, Any]:
-    return {"date": session.day.isoformat(), "note": session.note}
+    document: dict[str, Any] = {"date": session.day.isoformat(), "note": session.note}
+    if session.lifts:
+        document["lifts"] = [lift._asdict() for lift in session.lifts]
+    if session.tip:
+        document["tip"] = session.tip
+    return document | _changed(session.changed)
 
 
 def _goal_document(change: GoalChange) -> dict[str, Any]:
-    return {"from": change.since.isoformat(), "goal": change.goal}
+    return {"from": change.since.isoformat(), "goal": change.goal} | _changed(change.changed)
 
 
-def _sync(table: Table, key: str, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> None:
-    """Make `table` hold `new` where it held `old` (both keyed by `key`), leaving other documents alone."""
-    if old:  # something was removed or changed: find those documents' ids
-        ids = {document[key]: document.doc_id for document in table if document.get(key) in old}
-        gone = [ids[name] for name in old.keys() - new.keys()]
-        if gone:
-            table.remove(doc_ids=gone)
-        for name in old.keys() & new.keys():
-            table.update(new[name], doc_ids=[ids[name]])
-    added = [fields for name, fields in new.items() if name not in old]
-    if added:
-        table.insert_multiple(added)
+def _rest_document(period: RestPeriod) -> dict[str, Any]:
+    return {"from": period.first.isoformat(), "to": period.last.isoformat()} | _changed(period.changed)
+
+
+def _removal_document(removal: Removal) -> dict[str, Any]:
+    return {"kind": removal.kind, "key": removal.key} | _changed(removal.changed)
+
+
+def _settings_document(settings: Settings) -> dict[str, Any]:
+    return {
+        "week_start": settings.week_start_day,
+        "units": settings.units,
+        "changed": {
+            "week_start": _changed(settings.week_start_changed),
+            "units": _changed(settings.units_changed),
+        },
+    }
+
+
+def _document_key(document: dict[str, Any]) -> str:
+    """The key a stored document is found by; the same text `record_key` gives its record."""
+    if "kind" in document:
+        return f"{document.get('kind')}:{document.get('key')}"
+    if "to" in document:
+        return f"{document.get('from')}/{document.get('to')}"
+    return str(document.get("date", document.get("from")))
+
+
+def _removal_key(removal: Removal) -> str:
+    return f"{removal.kind}:{removal.key}"
 
 
 def _only_in(these: tuple[Any, ...], those: tuple[Any, ...]) -> list[Any]:
@@ -71,25 +100,55 @@ def _only_in(these: tuple[Any, ...], those: tuple[Any, ...]) -> list[Any]:
     return [value for value in these if id(value) not in known]
 
 
+def _sync(
+    table: Table,
+    old: tuple[Any, ...],
+    new: tuple[Any, ...],
+    key: Callable[[Any], str],
+    document: Callable[[Any], dict[str, Any]],
+) -> None:
+    """Make `table` hold `new` where it held `old`, leaving documents of unchanged records alone."""
+    if old == new:
+        return
+    gone = {key(record) for record in _only_in(old, new)}
+    changed = {key(record): document(record) for record in _only_in(new, old)}
+    if gone:  # something was removed or changed: find those documents' ids
+        ids = {_document_key(doc): doc.doc_id for doc in table}
+        removed = [ids[name] for name in gone - changed.keys() if name in ids]
+        if removed:
+            table.remove(doc_ids=removed)
+        for name in gone & changed.keys():
+            table.update(_replacing(changed.pop(name)), doc_ids=[ids[name]])
+    if changed:
+        table.insert_multiple(changed.values())
+
+
+OPTIONAL_FIELDS = ("lifts", "tip")  # written only when they hold something
+
+
+def _replacing(fields: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """An update that writes `fields` and drops our optional fields the record no longer has.
+
+    Keys a newer minor version added stay, as they do on untouched documents.
+    """
+
+    def update(document: dict[str, Any]) -> None:
+        for name in OPTIONAL_FIELDS:
+            document.pop(name, None)
+        document.update(fields)
+
+    return update
+
+
 def write_history(tables: Tables, old: History, new: History) -> Tables:
     """The tables with what changed from `old` to `new` recorded; unchanged documents are not even looked at."""
     db = _database(tables)
-    if old.sessions != new.sessions:
-        _sync(
-            db.table(SESSIONS),
-            "date",
-            {s.day.isoformat(): _session_document(s) for s in _only_in(old.sessions, new.sessions)},
-            {s.day.isoformat(): _session_document(s) for s in _only_in(new.sessions, old.sessions)},
-        )
-    if old.goal_changes != new.goal_changes:
-        _sync(
-            db.table(GOALS),
-            "from",
-            {c.since.isoformat(): _goal_document(c) for c in set(old.goal_changes) - set(new.goal_changes)},
-            {c.since.isoformat(): _goal_document(c) for c in set(new.goal_changes) - set(old.goal_changes)},
-        )
-    if new.week_start_day != old.week_start_day:
-        db.table(SETTINGS).upsert(Document({"week_start": new.week_start_day}, doc_id=1))
+    _sync(db.table(SESSIONS), old.sessions, new.sessions, record_key, _session_document)
+    _sync(db.table(GOALS), old.goal_changes, new.goal_changes, record_key, _goal_document)
+    _sync(db.table(REST), old.rest_periods, new.rest_periods, record_key, _rest_document)
+    _sync(db.table(REMOVED), old.removals, new.removals, _removal_key, _removal_document)
+    if new.settings != old.settings:
+        db.table(SETTINGS).upsert(Document(_settings_document(new.settings), doc_id=1))
     if new.shown_tips != old.shown_tips:
         db.table(TIPS).upsert(Document({"shown": list(new.shown_tips)}, doc_id=1))
     return db.storage.read()

@@ -12,7 +12,8 @@ from textual.widgets import Digits, Footer, Static
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
-from streak.core.phrases import days_ago, goal_dots, plural, short_day, week_nudge
+from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_news, week_nudge, xp_bar
+from streak.core.tips import tip_by_id
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.tip_panel import TipPanel
 from streak.ui.widgets.view_bar import ViewBar
@@ -41,6 +42,8 @@ class TodayScreen(StoreScreen):
                     yield Static(id="week-dots")
                     yield Static(id="week-count")
             yield Static(id="nudge", markup=False)
+            yield Static(id="news", markup=False)
+            yield Static(id="level", markup=False)
             yield Static(id="last", markup=False)
             yield TipPanel(id="tip")
         yield Footer(compact=True)
@@ -52,6 +55,10 @@ class TodayScreen(StoreScreen):
 
     def show_history(self, history: History) -> None:
         self.show_status(compute_status(history, self.today))
+        session = history.session_on(self.today)
+        tip = tip_by_id(session.tip) if session and session.tip else None
+        if tip is not None:
+            self.query_one(TipPanel).show(tip)  # today's tip stays all day, through restarts
 
     def show_status(self, status: Status) -> None:
         """Fill every figure from one computed status."""
@@ -65,7 +72,10 @@ class TodayScreen(StoreScreen):
         self.query_one("#done").set_class(done, "-done")
         self.query_one("#current-digits", Digits).update(str(status.current_streak))
         self.query_one("#best-digits", Digits).update(str(status.best_streak))
-        self.query_one("#current-unit", Static).update("week" if status.current_streak == 1 else "weeks")
+        unit = "week" if status.current_streak == 1 else "weeks"
+        if status.freezes:
+            unit += f"  ❄ {plural(status.freezes, 'freeze')}"
+        self.query_one("#current-unit", Static).update(unit)
         self.query_one("#best-unit", Static).update("week" if status.best_streak == 1 else "weeks")
         self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, status.goal)))
         self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions")
@@ -74,6 +84,18 @@ class TodayScreen(StoreScreen):
         self.query_one("#nudge").set_class(met, "-met")
         nudge = week_nudge(status)
         self.query_one("#nudge", Static).update(nudge[0].upper() + nudge[1:] + ".")
+        news = self.query_one("#news", Static)
+        if status.at_risk:
+            news.update(
+                f"⚠ Your {plural(status.current_streak, 'week')} streak is at stake: it ends unless this week's goal is met."
+            )
+        else:
+            news.update(streak_news(status) or "")
+        news.set_class(status.at_risk, "-at-risk")
+        news.display = bool(status.at_risk or streak_news(status))
+        self.query_one("#level", Static).update(
+            f"Level {status.level}  {xp_bar(status)}  {status.xp:,} XP, {status.xp_to_next:,} to level {status.level + 1}"
+        )
         last = "no leg day recorded yet"
         if status.last_session:
             last = f"{short_day(status.last_session)} ({days_ago(status.days_since_last)})"
@@ -109,7 +131,14 @@ class TodayScreen(StoreScreen):
             self.celebrate(result)
 
     def celebrate(self, result: CheckIn) -> None:
-        """Show the tip on the screen and each new badge as a notification."""
+        """Show the tip on the screen, and a repair, each new badge and a new level as notifications."""
         self.query_one(TipPanel).show(result.tip)
+        if result.repaired:
+            self.notify(
+                f"Last week's miss is forgiven: {plural(result.status.current_streak, 'week')} and counting.",
+                title="Streak repaired",
+            )
         for state in result.new_badges:
             self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
+        if result.levelled_up:
+            self.notify(f"{result.status.xp:,} XP. Keep it going!", title=f"Level up: level {result.status.level}")
