@@ -35,7 +35,7 @@ async def test_fifty_two_weeks_of_seven_days_plus_months_and_met_rows() -> None:
     """Nine lines: months, seven weekdays, met; each 52 weeks wide after a 4-column label."""
     lines = await rendered(HeatMapData(TODAY, "monday"))
     assert len(lines) == 9
-    assert lines[1].startswith("Mon ") and lines[7].startswith("Sun ") and lines[8].startswith("met ")
+    assert lines[1].startswith("Mon ") and lines[7].startswith("Sun ") and lines[8].startswith("wk  ")
     assert all(len(line) == 56 for line in lines[1:7])
 
 
@@ -52,9 +52,16 @@ async def test_session_days_rest_days_and_the_future() -> None:
 
 async def test_met_weeks_are_marked_under_their_column() -> None:
     """A ▲ sits under each week that met its goal, and nowhere else."""
-    data = HeatMapData(TODAY, "monday", met_weeks=frozenset({D("2026-11-09")}))
+    data = HeatMapData(TODAY, "monday", week_states={D("2026-11-09"): "met", D("2026-11-02"): "missed"})
     lines = await rendered(data)
     assert lines[8][4:].rstrip() == " " * 50 + MET_MARK
+
+
+async def test_repaired_frozen_and_rest_weeks_each_have_their_own_mark() -> None:
+    """A repaired, a frozen and a rest week are told apart from a met one in the week row."""
+    states = {D("2026-10-19"): "rest", D("2026-10-26"): "frozen", D("2026-11-02"): "repaired", D("2026-11-09"): "met"}
+    lines = await rendered(HeatMapData(TODAY, "monday", week_states=states))
+    assert lines[8][4:].rstrip() == " " * 47 + "z❄↻" + MET_MARK
 
 
 async def test_month_labels_sit_above_the_week_holding_the_first() -> None:

@@ -70,3 +70,42 @@ def test_badges(snap_compare, app) -> None:  # noqa: ANN001
 def test_goal_with_unsaved_change(snap_compare, app) -> None:  # noqa: ANN001
     """The goal view after choosing 4, before saving."""
     assert snap_compare(app, press=["g", "4"], terminal_size=SIZE)
+
+
+def app_over(db: Path, *days: str, rest: tuple[str, str] | None = None):  # noqa: ANN201
+    """The app over a small history written through the store, with today pinned to Saturday 21 November."""
+    from streak.core.rest import add_rest
+
+    def change(history):  # noqa: ANN001, ANN202
+        for day in days:
+            history = add_session(history, Session(date.fromisoformat(day)), TODAY)
+        if rest:
+            history = add_rest(history, *map(date.fromisoformat, rest))
+        return history, None
+
+    Store(str(db)).update(change)
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False)
+
+
+def test_today_at_risk(snap_compare, db: Path) -> None:
+    """Saturday, one session short, no freeze: Today warns that the three-week streak is at stake."""
+    app = app_over(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16")
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_today_with_a_repair_open(snap_compare, db: Path) -> None:
+    """Last week was missed: Today says the streak it broke and that one session over the goal repairs it."""
+    app = app_over(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-16", "2026-11-18")
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_today_after_a_freeze_was_used(snap_compare, db: Path) -> None:
+    """A banked freeze covered last week: Today says the streak lives on."""
+    app = app_over(db, "2026-10-26", "2026-10-28", "2026-10-30", "2026-11-02", "2026-11-04", "2026-11-16")
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_today_level_up_after_check_in(snap_compare, db: Path) -> None:
+    """The check-in that repairs the streak also earns badges and a level: each is announced."""
+    app = app_over(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-16", "2026-11-18")
+    assert snap_compare(app, press=["c", "enter"], terminal_size=SIZE)

@@ -3,7 +3,7 @@
 import sys
 from argparse import Namespace
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from streak.cli import render
 from streak.cli.context import Context
@@ -11,7 +11,7 @@ from streak.core import edits
 from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
-from streak.core.phrases import plural, short_day, short_line, streak_phrase
+from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
 from streak.core.rest import add_rest, check_rest_range, clear_rest
 from streak.core.week_states import week_states
 
@@ -54,17 +54,6 @@ def _apply(context: Context, change: Callable[[History], History], dry_run: bool
     return context.store.update(lambda history: (after := change(history), (history, after)))
 
 
-def _streak_effect(before: History, after: History, today: date) -> str | None:
-    """`Current streak 6 -> 0 weeks, best 9 -> 9.` when a change alters either; None when it alters neither."""
-    old, new = compute_status(before, today), compute_status(after, today)
-    if (old.current_streak, old.best_streak) == (new.current_streak, new.best_streak):
-        return None
-    return (
-        f"This changes your current streak from {old.current_streak} to {plural(new.current_streak, 'week')} "
-        f"and your best from {old.best_streak} to {plural(new.best_streak, 'week')}."
-    )
-
-
 def goal(args: Namespace, context: Context) -> None:
     """Show the goal; with N, set it from the week holding --from (default today); --week-start changes weeks."""
     if args.since and args.n is None:
@@ -87,9 +76,9 @@ def goal(args: Namespace, context: Context) -> None:
         context.print_json(render.goal_json(history, current))
         return
     lines = [render.goal_text(history, current)]
-    effect = _streak_effect(before, history, context.today) if changing else None
+    effect = streak_effect(before, history, context.today) if changing else None
     if effect:
-        lines.append(effect)
+        lines.append(f"This change: {effect}")
     if changing and args.dry_run:
         lines.append("Dry run: nothing was saved.")
     context.print("\n".join(lines))
@@ -125,8 +114,8 @@ def rest(args: Namespace, context: Context) -> None:
         else ("is a rest week" if one else "are rest weeks")
     )
     lines = [f"{plural(len(weeks), 'week')} {what}: {short_day(start)} to {short_day(end)}."]
-    effect = _streak_effect(before, after, context.today)
-    lines.append(effect or f"Streak: {streak_phrase(status)}.")
+    effect = streak_effect(before, after, context.today)
+    lines.append(f"This change: {effect}" if effect else f"Streak: {streak_phrase(status)}.")
     if args.dry_run:
         lines.append("Dry run: nothing was saved.")
     context.print("\n".join(lines))

@@ -3,7 +3,8 @@
 from datetime import date
 
 from streak.core.badges import BadgeState
-from streak.core.figures import Status
+from streak.core.figures import Status, compute_status
+from streak.core.model import History
 from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.xp import threshold
 
@@ -159,3 +160,14 @@ def badge_progress(state: BadgeState) -> str:
     if state.earned_on:
         return f"earned {state.earned_on.isoformat()}"
     return f"{state.current} of {state.badge.target} {PROGRESS_UNITS[state.badge.kind]}"
+
+
+def streak_effect(before: History, after: History, today: date) -> str | None:
+    """What a change of goal, first weekday or rest does to the current and best streak; None if nothing."""
+    old, new = compute_status(before, today), compute_status(after, today)
+    if (old.current_streak, old.best_streak) == (new.current_streak, new.best_streak):
+        return None
+    return (
+        f"your current streak goes from {old.current_streak} to {plural(new.current_streak, 'week')} "
+        f"and your best from {old.best_streak} to {plural(new.best_streak, 'week')}."
+    )

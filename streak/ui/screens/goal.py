@@ -1,5 +1,7 @@
 """Goal: choose sessions a week (1 to 7) and the first weekday; a new goal holds from this week on."""
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,7 +12,8 @@ from streak.core.dates import MONDAY, SUNDAY, week_start
 from streak.core.edits import set_goal, set_week_start_day
 from streak.core.figures import compute_status
 from streak.core.model import MAX_GOAL, MIN_GOAL, History
-from streak.core.phrases import plural, short_day
+from streak.core.phrases import plural, short_day, streak_effect
+from streak.core.rest import add_rest, clear_rest
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -27,6 +30,8 @@ class GoalScreen(StoreScreen):
         Binding("right,plus", "adjust(1)", "More", key_display="→", tooltip="One session a week more", group=STEP),
         *[Binding(str(n), f"choose({n})", f"Goal {n}", show=False) for n in range(MIN_GOAL, MAX_GOAL + 1)],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
+        Binding("r", "rest(False)", "Rest", tooltip="Plan rest weeks: they neither break nor extend the streak"),
+        Binding("u", "rest(True)", "Unrest", tooltip="Take weeks out of the rest weeks"),
         Binding("enter,s", "save", "Save", key_display="enter", tooltip="Save the goal and the first weekday"),
         Binding("escape", "discard", "Undo", tooltip="Go back to the saved goal"),
     ]
@@ -47,7 +52,9 @@ class GoalScreen(StoreScreen):
             yield Static(id="week-start", classes="field")
             yield Static(RULE, id="rule")
             yield Static(id="pending")
+            yield Static(id="effect", markup=False)
             yield Static(id="changes", markup=False)
+            yield Static(id="rest", markup=False)
         yield Footer(compact=True)
 
     def show_history(self, history: History) -> None:
@@ -76,6 +83,12 @@ class GoalScreen(StoreScreen):
             else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
         )
         self.query_one("#pending").set_class(unsaved, "-unsaved")
+        effect = streak_effect(self.saved, self._edited(self.saved), self.today) if unsaved else None
+        self.query_one("#effect", Static).update(f"Saving this: {effect}" if effect else "")
+        rest = [f"{short_day(p.first)} to {short_day(p.last)}" for p in self.saved.rest_periods[-3:]]
+        self.query_one("#rest", Static).update(
+            "Rest weeks: " + "; ".join(rest) if rest else "No rest weeks planned. Press r to plan some."
+        )
         changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
             "Changes so far:\n  " + "\n  ".join(changes[-6:])
@@ -85,6 +98,29 @@ class GoalScreen(StoreScreen):
 
     def _unsaved(self) -> bool:
         return self.goal != self.saved_goal or self.week_start_day != self.saved.week_start_day
+
+    def _edited(self, history: History) -> History:
+        """`history` with the goal and first weekday on screen: the first weekday for all weeks, the goal from this week on."""
+        edited = set_week_start_day(history, self.week_start_day)
+        if self.goal != self.saved_goal:
+            edited = set_goal(edited, self.today, self.goal)
+        return edited
+
+    def action_rest(self, clear: bool) -> None:
+        """Ask for the days to rest (or to stop resting), show what that does to the streak, then save."""
+        from streak.ui.screens.rest_dialog import RestDialog
+
+        def answered(days: tuple[date, date] | None) -> None:
+            if days is None:
+                return
+            first, last = days
+            edit = clear_rest if clear else add_rest
+            if self.change(lambda history: (edit(history, first, last), True)):
+                self.notify(
+                    f"{short_day(first)} to {short_day(last)}", title="Rest cleared" if clear else "Rest planned"
+                )
+
+        self.app.push_screen(RestDialog(self.saved, self.today, clear=clear), answered)
 
     def action_adjust(self, step: int) -> None:
         self.goal = min(max(self.goal + step, MIN_GOAL), MAX_GOAL)
@@ -103,15 +139,8 @@ class GoalScreen(StoreScreen):
         if not self._unsaved():
             self.notify("Nothing to save.")
             return
-        goal, week_start_day, today, saved_goal = self.goal, self.week_start_day, self.today, self.saved_goal
-
-        def change(history: History) -> tuple[History, bool]:
-            history = set_week_start_day(history, week_start_day)
-            if goal != saved_goal:
-                history = set_goal(history, today, goal)
-            return history, True
-
-        if self.change(change):
+        goal, week_start_day = self.goal, self.week_start_day
+        if self.change(lambda history: (self._edited(history), True)):
             self.notify(
                 f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()}.",
                 title="Goal saved",

@@ -13,13 +13,25 @@ from streak.core.edits import remove_session
 from streak.core.errors import InputError, Refused
 from streak.core.model import History, Session
 from streak.core.phrases import goal_dots, short_day, weekday_and_day
-from streak.core.weeks import Week, days_until, weeks_between
+from streak.core.week_states import WeekState, week_states
+from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.dialogs import ConfirmDialog
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
 
-LEGEND = f"{SESSION_CELL} leg day   {REST_CELL} rest day   {MET_MARK} goal met   ←→ a week  ↑↓ a day   tab: week list"
+LEGEND = f"{SESSION_CELL} leg day {REST_CELL} none  wk: {MET_MARK} met ↻ repaired ❄ frozen z rest  ←→↑↓ move  tab: list"
+
+
+STATE_LABELS = {
+    "met": "✔ met",
+    "open": "this week",
+    "rest": "z rest",
+    "frozen": "❄ frozen",
+    "repaired": "↻ repaired",
+    "missed": "✗ missed",
+    "none": "",
+}
 
 
 class HistoryScreen(StoreScreen):
@@ -46,7 +58,7 @@ class HistoryScreen(StoreScreen):
     def on_mount(self) -> None:
         self.query_one(HeatMap).border_title = f"Last {WEEKS_SHOWN} weeks"
         table = self.query_one("#weeks", DataTable)
-        table.add_columns("Week of", "Sessions", "Goal", "Met", "Days")
+        table.add_columns("Week of", "Sessions", "Goal", "Streak", "Days")
 
     def show_history(self, history: History) -> None:
         self.history = history
@@ -54,19 +66,14 @@ class HistoryScreen(StoreScreen):
         days = days_until(history, today)
         heat_start = week_start(today, history.week_start_day) - timedelta(weeks=WEEKS_SHOWN - 1)
         first = min(days[0], heat_start) if days else heat_start
-        weeks = weeks_between(history, days, first, today)
+        weeks = week_states(history, today, first)
         self.query_one(HeatMap).show(
-            HeatMapData(
-                today,
-                history.week_start_day,
-                frozenset(days),
-                frozenset(week.start for week in weeks if week.met),
-            )
+            HeatMapData(today, history.week_start_day, frozenset(days), {week.start: week.state for week in weeks})
         )
         self._fill_table(weeks[::-1])
         self._describe(self.query_one(HeatMap).cursor or today)
 
-    def _fill_table(self, weeks: list[Week]) -> None:
+    def _fill_table(self, weeks: list[WeekState]) -> None:
         table = self.query_one("#weeks", DataTable)
         row = table.cursor_row
         table.clear()
@@ -76,7 +83,7 @@ class HistoryScreen(StoreScreen):
                 short_day(week.start),
                 f"{goal_dots(len(week.days), week.goal)} {len(week.days)}",
                 str(week.goal),
-                "✔" if week.met else "",
+                STATE_LABELS[week.state] + (" +❄" if week.earned_freeze else ""),
                 days,
                 key=week.start.isoformat(),
             )

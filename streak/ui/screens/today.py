@@ -85,14 +85,15 @@ class TodayScreen(StoreScreen):
         nudge = week_nudge(status)
         self.query_one("#nudge", Static).update(nudge[0].upper() + nudge[1:] + ".")
         news = self.query_one("#news", Static)
+        lately = streak_news(status)
         if status.at_risk:
-            news.update(
-                f"⚠ Your {plural(status.current_streak, 'week')} streak is at stake: it ends unless this week's goal is met."
+            warning = (
+                f"⚠ Your {plural(status.current_streak, 'week')} streak is at stake: meet this week's goal to keep it."
             )
-        else:
-            news.update(streak_news(status) or "")
+            lately = f"{warning} {lately}" if lately else warning
+        news.update(lately or "")
         news.set_class(status.at_risk, "-at-risk")
-        news.display = bool(status.at_risk or streak_news(status))
+        news.display = bool(lately)
         self.query_one("#level", Static).update(
             f"Level {status.level}  {xp_bar(status)}  {status.xp:,} XP, {status.xp_to_next:,} to level {status.level + 1}"
         )

@@ -1,6 +1,8 @@
-"""A year of leg days as a calendar heat map: one cell a day, one column a week, met weeks marked."""
+"""A year of leg days as a calendar heat map: one cell a day, one column a week, each week's streak state marked."""
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import NamedTuple
 
 from rich.style import Style
@@ -18,16 +20,18 @@ LABEL_WIDTH = 4
 SESSION_CELL = "■"
 REST_CELL = "·"
 MET_MARK = "▲"
+# What the row under the days shows for each week's streak state; weeks in other states stay blank.
+WEEK_MARKS = {"met": MET_MARK, "repaired": "↻", "frozen": "❄", "rest": "z"}
 MOVE = Binding.Group("Move", compact=True)
 
 
 class HeatMapData(NamedTuple):
-    """What the heat map shows: the days trained and the weeks that met their goal, up to `today`."""
+    """What the heat map shows: the days trained and each week's streak state (by its first day), up to `today`."""
 
     today: date
     week_start_day: str
     session_days: frozenset[date] = frozenset()
-    met_weeks: frozenset[date] = frozenset()
+    week_states: Mapping[date, str] = MappingProxyType({})
 
     @property
     def first_day(self) -> date:
@@ -119,10 +123,10 @@ class HeatMap(Widget, can_focus=True):
                     style = style + cursor
                 text.append(SESSION_CELL if trained else REST_CELL, style)
             text.append("\n")
-        text.append("met ", label)
+        text.append("wk  ", label)
         for column in range(WEEKS_SHOWN):
-            shown = first + timedelta(weeks=column) in data.met_weeks
-            text.append(MET_MARK if shown else " ", met)
+            state = data.week_states.get(first + timedelta(weeks=column), "")
+            text.append(WEEK_MARKS.get(state, " "), met)
         return text
 
     def _month_row(self, first: date) -> str:
