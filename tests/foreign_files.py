@@ -41,7 +41,7 @@ def loop_folder_name(position: int, name: str) -> str:
 
 
 def loop_csv_files(habits: list[LoopHabit], *, old: bool = False) -> dict[str, str]:
-    """{path in the export: text}, as Loop 2.1+ writes it (or, with `old`, Loop 2.0 and before)."""
+    """{path in the export: text}, as Loop writes it today (or, with `old`, as older versions did: no Type, no header, codes)."""
     if old:
         files = {
             "Habits.csv": _csv_line(
@@ -187,3 +187,18 @@ def harsh_line(day: str, habit: str, outcome: str, comment: str = "", amount: st
 def oidia_json(streaks: list[tuple[str, dict[str, int]]]) -> str:
     """oidia's streaks.json: a list of {title, days} indented by 4, days with counts above 0 only."""
     return json.dumps([{"title": title, "days": days} for title, days in streaks], indent=4)
+
+
+def ten_years_of_loop(today: date, habits: int = 5) -> list[LoopHabit]:
+    """Ten years (3,650 days) of daily Loop data for several habits: the first trained every day, with notes.
+
+    The others mix YES_MANUAL, YES_AUTO, NO and SKIP, so every row is read and most are not sessions.
+    """
+    days = [date.fromordinal(today.toordinal() - back).isoformat() for back in range(3650)]
+    every_day = LoopHabit("Leg day", {day: (YES_MANUAL, "back squats 5x5, lunges") for day in days})
+    codes = (YES_MANUAL, YES_AUTO, NO, SKIP)
+    others = [
+        LoopHabit(f"Habit {n}", {day: (codes[(i + n) % 4], "") for i, day in enumerate(days)})
+        for n in range(2, habits + 1)
+    ]
+    return [every_day, *others]

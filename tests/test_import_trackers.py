@@ -82,7 +82,7 @@ def test_loop_yes_manual_days_come_in_with_their_notes(streak, tmp_path: Path, k
 
 @pytest.mark.parametrize(("kind", "notes"), [("old-zip", False), ("old-db", False), ("value-db", False)])
 def test_loop_files_from_older_versions(streak, tmp_path: Path, kind: str, notes: bool) -> None:  # noqa: ANN001
-    """Loop 2.0's headerless CSV, and databases from before the value column and before notes."""
+    """Older Loop's headerless CSV of codes, and databases from before the value column and before notes."""
     source = loop_file(kind, tmp_path, [LEGS, SQUATS] if kind != "old-db" else [LEGS])
     assert streak("import", str(source), "--habit", "#1").status == 0
     assert [s["date"] for s in sessions(streak)] == ["2026-11-02", "2026-11-09", "2026-11-12"]

@@ -1,7 +1,7 @@
 """Loop Habit Tracker's CSV export, from its zip or unpacked: `Habits.csv` and one `NNN Name/Checkmarks.csv` a habit.
 
 As Loop writes it (HabitsCSVExporter.kt, HabitList.writeCSV): `Habits.csv` has a header row
-`Position,Name,Type,Question,...` (before Loop 2.1 without `Type`) and one row a habit, its
+`Position,Name,Type,Question,...` (older versions without `Type`) and one row a habit, its
 position as `001`. Each exported habit gets a folder named `%03d` of that position, a space and
 its name stripped of all but letters, digits, spaces and `._-`; its `Checkmarks.csv` holds
 `Date,Value,Notes` rows, newest first, values by name (older Loop: no header, `date,code`).
