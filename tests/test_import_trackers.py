@@ -1,5 +1,6 @@
 """`streak import` from Loop Habit Tracker, harsh and oidia, through the real entry point, on files in their layouts."""
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -346,3 +347,33 @@ def test_refusals_import_nothing(
     source = make(folder)
     one_line_error(streak("import", str(source), *options), "was not imported", *words)
     assert db.read_bytes() == before
+
+
+def test_harsh_log_from_standard_input(streak, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """`streak import -` reads standard input and tells a harsh log by its lines."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(harsh_line("2026-11-02", "Legs", "y", "squats")))
+    assert streak("import", "-").out == 'Imported 1 session of "Legs" (#1 in harsh); skipped 0 already present.\n'
+
+
+def test_a_loop_database_on_standard_input_is_refused(streak, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    """A database needs its path (SQLite opens files); the message says so."""
+    data = write_loop_db(tmp_path / "loop.db", [LEGS]).read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="latin-1"))
+    one_line_error(streak("import", "-"), "standard input was not imported", "give its path")
+
+
+def test_import_never_loads_textual(tmp_path: Path) -> None:
+    """`streak import` of a Loop zip runs without Textual or Rich, in a process of its own."""
+    import subprocess
+    import sys
+
+    source = write_loop_zip(tmp_path / "loop.zip", [LEGS])
+    code = (
+        "import sys\nfrom streak.cli.main import main\n"
+        "status = main(['--db', sys.argv[2], 'import', sys.argv[1]])\n"
+        "print(status, 'textual' in sys.modules or 'rich' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(source), str(tmp_path / "s.json")], capture_output=True, text=True, check=False
+    )
+    assert result.stderr.strip().splitlines()[-1] == "0 False"
