@@ -29,7 +29,10 @@ def read_import(path: str, today: date, *, source: str | None = None, habit: str
     Anything wrong is an InputError naming the file and what was wrong with it.
     """
     folder = path != STDIN and os.path.isdir(path)
-    data = b"" if folder else read_stdin_bytes() if path == STDIN else read_import_bytes(path)
+    if folder:
+        data = b""
+    else:
+        data = read_stdin_bytes() if path == STDIN else read_import_bytes(path)
     try:
         kind = source or ("loop" if folder else detect_format(data))
         if kind == "streak":
