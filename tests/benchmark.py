@@ -95,6 +95,28 @@ def compare(name: str, floor: list[str], command: list[str], env: dict[str, str]
     return statistics.median(floors), statistics.median(times)
 
 
+def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[str, str, float, float]]:
+    """`streak import` of ten years of daily Loop data (five habits), each run into a fresh data file."""
+    from foreign_files import ten_years_of_loop, write_loop_db, write_loop_zip
+
+    habits = ten_years_of_loop(date.today())
+    sources = {
+        "streak import (Loop database)": write_loop_db(root / "Loop Habits Backup.db", habits),
+        "streak import (Loop CSV zip)": write_loop_zip(root / "Loop Habits CSV.zip", habits),
+    }
+    data = root / "import" / "streak.json"
+    env = {**os.environ, "STREAK_DB": str(data)}
+
+    def fresh() -> None:
+        shutil.rmtree(data.parent, ignore_errors=True)
+
+    rows = []
+    for name, source in sources.items():
+        base, median = compare(name, floor, [*streak, "import", str(source), "--habit", "leg day"], env, fresh)
+        rows.append((name, "3,650 days x 5 habits", base, median))
+    return rows
+
+
 def main() -> None:
     # The installed `streak` script, as a shell prompt runs it, with bytecode compiled as a
     # pip install leaves it (some environments set PYTHONDONTWRITEBYTECODE; users rarely do).
@@ -124,6 +146,7 @@ def main() -> None:
         env = {**ten_years.env, "PYTHONPATH": str(root)}
         base, median = compare("app", minimal, app, env)
         rows.append(("app to first screen", "1,040 sessions", base, median))
+        rows += loop_imports(root, streak, floor)
 
     print(
         f"{RUNS} runs each, medians in ms, whole processes; Python {sys.version.split()[0]} on {sys.platform}, {date.today()}"
@@ -135,7 +158,9 @@ def main() -> None:
     for command, label, base, median in rows:
         ratio = median / base
         budget = "-"
-        if label.startswith("1,040"):
+        if command.startswith("streak import"):
+            budget = f"1 s: {'met' if median < 1000 else 'NOT MET'}"
+        elif label.startswith("1,040"):
             budget = f"{budgets[command]:.1f}x: {'met' if ratio <= budgets[command] else 'NOT MET'}"
         print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {ratio:.2f}x | {budget} |")
     print("\nGrowth from 1,040 to 10,000 sessions (budget: under 2x):")

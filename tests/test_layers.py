@@ -30,12 +30,13 @@ def test_import_contracts_are_kept() -> None:
     [(["status"], True), (["status", "--json"], True), (["history"], True), (["badges"], True), (["checkin"], False)],
 )
 def test_command_line_never_imports_textual(tmp_path: Path, command: list[str], reads_only: bool) -> None:
-    """The shell-prompt commands load neither Textual nor Rich; reading commands not even TinyDB."""
+    """The shell-prompt commands load neither Textual nor Rich, nor the import readers; reading commands not even TinyDB."""
     code = (
         "import sys, json\n"
         "from streak.cli.main import main\n"
         "status = main(sys.argv[1:])\n"
-        "heavy = ['textual', 'rich', 'platformdirs', 'dataclasses', 'tempfile', 'tinydb']\n"
+        "heavy = ['textual', 'rich', 'platformdirs', 'dataclasses', 'tempfile', 'tinydb', 'sqlite3', 'zipfile',"
+        " 'streak.core.foreign.habits']\n"
         "print(json.dumps([status, [m for m in heavy if m in sys.modules]]), file=sys.stderr)\n"
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}

@@ -179,20 +179,24 @@ def export(args: Namespace, context: Context) -> None:
 
 
 def import_(args: Namespace, context: Context) -> None:
-    """Merge a JSON export or a CSV into the history; sessions already present are skipped."""
-    from streak.core.exchange import merge, read_export
-    from streak.storage.files import read_import_file
+    """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
+    from streak.core.exchange import merge
+    from streak.core.import_preview import done_text, dry_run_text, preview_import
+    from streak.storage.imports import read_import
 
-    text = sys.stdin.read() if args.file == "-" else read_import_file(args.file)
-    try:
-        imported = read_export(text, context.today)
-    except InputError as error:
-        raise InputError(f"{args.file} was not imported: {error}") from None
-    result = context.store.update(lambda history: merge(history, imported))
-    if context.json:
-        context.print_json({"imported": result.imported, "skipped": result.skipped})
+    incoming = read_import(args.file, context.today, source=args.source, habit=args.habit)
+    if args.dry_run:
+        preview = preview_import(context.store.load(), incoming.imported)
+        counts = {"imported": preview.imported, "skipped": preview.skipped}
+        text = dry_run_text(preview, incoming.habit) + " Nothing was changed."
     else:
-        context.print(f"Imported {plural(result.imported, 'session')}; skipped {result.skipped} already present.")
+        result = context.store.update(lambda history: merge(history, incoming.imported))
+        counts = {"imported": result.imported, "skipped": result.skipped}
+        text = done_text(result, incoming.habit)
+    if context.json:
+        context.print_json(counts)
+    else:
+        context.print(text)
 
 
 def tip(args: Namespace, context: Context) -> None:

@@ -15,6 +15,7 @@ from streak.cli import commands
 from streak.cli.context import Context
 from streak.core.dates import WEEK_START_DAYS, parse_date
 from streak.core.errors import InputError, Refused
+from streak.core.foreign import TRACKERS
 from streak.core.model import UNITS
 from streak.storage.errors import DataFileError
 from streak.storage.paths import default_data_path
@@ -139,8 +140,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
 
-    import_ = command("import", commands.import_, "merge a JSON export or a date,note CSV into the history")
-    import_.add_argument("file", metavar="FILE", help="the file to read, or - for standard input")
+    import_ = command(
+        "import", commands.import_, "merge a streak export, or a habit from Loop Habit Tracker, harsh or oidia"
+    )
+    import_.add_argument(
+        "file", metavar="FILE", help="the file (or Loop's unpacked CSV folder) to read, or - for standard input"
+    )
+    import_.add_argument(
+        "--from", dest="source", choices=TRACKERS, help="the tracker that wrote the file (default: told by its content)"
+    )
+    import_.add_argument(
+        "--habit", metavar="NAME", help="the habit to import, by name or as '#N' (its number in the file)"
+    )
+    import_.add_argument("--dry-run", action="store_true", help="show what would be imported and change nothing")
 
     tip = command("tip", commands.tip, "show a tip on why leg day matters")
     tip.add_argument("--all", action="store_true", help="list every tip")

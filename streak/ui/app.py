@@ -118,6 +118,12 @@ class StreakApp(App[str]):
                     binding.tooltip,
                     partial(self.run_action, binding.action, active.node),
                 )
+        if isinstance(screen, StoreScreen) and not self.data_problem:
+            yield SystemCommand(
+                "Import",
+                "Bring in sessions from a streak export, Loop Habit Tracker, harsh or oidia",
+                screen.action_import,
+            )
         yield from super().get_system_commands(screen)
 
 

@@ -60,6 +60,12 @@ class StoreScreen(Screen[None]):
     def show_history(self, history: History) -> None:
         """Redraw the view from `history`; each view fills this in."""
 
+    def action_import(self) -> None:
+        """Bring sessions in from a file: the app's Import command."""
+        from streak.ui.screens.import_flow import start_import  # the readers load only when someone imports
+
+        start_import(self)
+
     @on(ScreenResume)
     def _reload_on_show(self) -> None:
         self.reload()

@@ -1,0 +1,40 @@
+"""The app's Import command: ask for a file, show what importing it would do, import once the person says yes."""
+
+import os
+from typing import TYPE_CHECKING
+
+from streak.core.exchange import merge
+from streak.core.import_preview import done_text, dry_run_text, preview_import
+from streak.storage.imports import Incoming, read_import
+from streak.ui.screens.dialogs import ConfirmDialog
+from streak.ui.screens.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from streak.ui.screens.base import StoreScreen
+
+
+def start_import(screen: "StoreScreen") -> None:
+    """Open the import dialog over `screen`; the rest follows from the person's answers."""
+
+    def load(path: str, habit: str | None) -> Incoming:
+        return read_import(os.path.expanduser(path), screen.today, habit=habit)
+
+    def confirm(incoming: Incoming | None) -> None:
+        history = screen.read() if incoming else None
+        if incoming is None or history is None:
+            return
+        preview = preview_import(history, incoming.imported)
+        text = dry_run_text(preview, incoming.habit)
+        if not preview.imported:
+            screen.notify(text, title="Nothing to import")
+            return
+        screen.app.push_screen(ConfirmDialog(f"{text} Import them?"), lambda yes: finish(incoming, yes))
+
+    def finish(incoming: Incoming, yes: bool | None) -> None:
+        if not yes:
+            return
+        result = screen.change(lambda history: merge(history, incoming.imported))
+        if result is not None:
+            screen.notify(done_text(result, incoming.habit), title="Imported")
+
+    screen.app.push_screen(ImportDialog(load, cursor_blink=screen.streak_app.cursor_blink), confirm)

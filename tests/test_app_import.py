@@ -1,0 +1,81 @@
+"""The app's Import command, from the command palette through the dry run to the import, by key presses."""
+
+import random
+from pathlib import Path
+
+from textual.widgets import Static
+
+from conftest import TODAY, days_and_notes
+from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
+from streak.storage.store import Store
+from streak.ui.app import StreakApp, build_app
+from streak.ui.screens.dialogs import ConfirmDialog
+from streak.ui.screens.import_dialog import ImportDialog
+from streak.ui.screens.today import TodayScreen
+
+LEGS = LoopHabit(
+    "Leg day", {"2026-11-02": (YES_MANUAL, "squats"), "2026-11-03": (YES_AUTO, ""), "2026-11-16": (YES_MANUAL, "")}
+)
+READ = LoopHabit("Read", {"2026-11-01": (YES_MANUAL, "")})
+
+
+def make_app(db: Path) -> StreakApp:
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+
+
+async def open_import(pilot) -> None:  # noqa: ANN001
+    """ctrl+p, type Import, enter: the palette's Import command opens the dialog."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"Import")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_import_from_the_palette_shows_the_dry_run_then_imports(db: Path, tmp_path: Path) -> None:
+    """Path and habit typed in the dialog, the dry run shown in the question, y imports and Today updates."""
+    source = write_loop_zip(tmp_path / "loop.zip", [READ, LEGS])
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_import(pilot)
+        assert isinstance(app.screen, ImportDialog)
+        await pilot.press(*str(source), "tab", *"leg day", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#dialog-title", Static).render())
+        assert question.startswith('Would import 2 sessions of "Leg day" (#2 in Loop Habit Tracker), Mon 2 Nov 2026')
+        assert question.endswith("Import them?")
+        assert not db.exists()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Mon 16 Nov 2026" in str(app.screen.query_one("#last", Static).render())
+        assert any("Imported 2 sessions" in n.message for n in app._notifications)
+    assert days_and_notes(Store(str(db)).load()) == [(TODAY.replace(day=2), "squats"), (TODAY.replace(day=16), None)]
+
+
+async def test_import_dialog_shows_why_a_file_cannot_be_imported(db: Path, tmp_path: Path) -> None:
+    """A file of several habits without a habit named stays in the dialog with the habits listed; n imports nothing."""
+    source = write_loop_zip(tmp_path / "loop.zip", [READ, LEGS])
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_import(pilot)
+        await pilot.press(*str(source), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        assert "#1 Read, #2 Leg day" in str(app.screen.query_one("#dialog-error", Static).render())
+        await pilot.press("tab", *"#2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert not db.exists()
+
+
+async def test_palette_offers_import(db: Path) -> None:
+    """Import is a palette command on every view."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)):
+        assert "Import" in [command.title for command in app.get_system_commands(app.screen)]
