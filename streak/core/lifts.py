@@ -109,19 +109,21 @@ def check_unit(name: str) -> str:
     return unit
 
 
+@cache  # a history repeats its lifts; records and summaries ask for each lift's e1RM
 def e1rm_kg(lift: Lift) -> float | None:
     """The estimated one-rep max in kg (Epley; the weight itself for 1 rep); None for bodyweight."""
-    if not lift.weight:
+    _, _, reps, weight, unit = lift
+    if not weight:
         return None
-    thirtieths = 30 if lift.reps == 1 else 30 + lift.reps
-    return _hundredths(lift.weight) * _UNIT_IN_KG_E8[lift.unit] * thirtieths / _E1RM_SCALE
+    return _hundredths(weight) * _UNIT_IN_KG_E8[unit] * (30 if reps == 1 else 30 + reps) / _E1RM_SCALE
 
 
 def volume_kg(lifts: Iterable[Lift]) -> float:
     """Sets × reps × weight in kg, summed exactly and divided once."""
-    return sum(
-        lift.sets * lift.reps * _hundredths(lift.weight) * _UNIT_IN_KG_E8[lift.unit] for lift in lifts
-    ) / _VOLUME_SCALE
+    return (
+        sum(lift.sets * lift.reps * _hundredths(lift.weight) * _UNIT_IN_KG_E8[lift.unit] for lift in lifts)
+        / _VOLUME_SCALE
+    )
 
 
 def round_kg(kg: float) -> float:
@@ -134,6 +136,7 @@ def round_kg(kg: float) -> float:
     return (units + _E1RM_SCALE // 200) // (_E1RM_SCALE // 100) / 100
 
 
+@cache  # a history repeats its few names thousands of times
 def exercise_key(name: str) -> str:
     """What two names of one exercise share: the catalogue's name for an alias, else the name without case."""
     key = " ".join(name.split()).casefold()
