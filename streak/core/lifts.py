@@ -85,7 +85,7 @@ def check_lift(lift: Lift) -> Lift:
     if not MIN_REPS <= lift.reps <= MAX_REPS:
         raise InputError(f"reps must be from {MIN_REPS} to {MAX_REPS}, not {lift.reps}")
     if lift.weight < 0:
-        raise InputError(f"the weight cannot be negative ({format_weight(-lift.weight)} below 0)")
+        raise InputError(f"the weight cannot be negative ({lift.weight:g})")
     if not lift.weight <= MAX_WEIGHT:
         raise InputError(f"the weight must be at most {MAX_WEIGHT}, not {lift.weight:g}")
     if abs(lift.weight * 100 - _hundredths(lift.weight)) > 1e-6:
