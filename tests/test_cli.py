@@ -49,7 +49,8 @@ def test_checkin_json_has_exactly_the_spec_keys(streak) -> None:  # noqa: ANN001
     """date, new_badges, tip and the status object as of today, and nothing else on stdout."""
     checked_in(streak, "2026-11-16")
     document = json.loads(streak("checkin", "--date", "2026-11-18", "--json").out)
-    assert list(document) == ["date", "new_badges", "tip", "status"]
+    assert list(document) == ["date", "new_badges", "prs", "tip", "status"]
+    assert document["prs"] == []
     assert document["date"] == "2026-11-18"
     assert document["new_badges"] == [{"id": "twice-in-a-week", "name": "Double Up", "earned_on": "2026-11-18"}]
     assert list(document["tip"]) == ["id", "text", "source"]
@@ -292,16 +293,23 @@ def test_remove_a_day_without_a_session_exits_1(streak, db: Path) -> None:  # no
 
 
 def test_export_json_holds_everything_needed_to_restore(streak) -> None:  # noqa: ANN001
-    """Sessions with notes, goal changes and settings."""
+    """Sessions with notes and lifts, goal changes, rest periods and settings."""
     checked_in(streak, "2026-11-16")
-    streak("checkin", "--date", "2026-11-18", "--note", 'split squats, "heavy"')
+    streak("checkin", "--date", "2026-11-18", "--note", 'split squats, "heavy"', "--lift", "BSS 3x8 20")
     streak("goal", "3", "--from", "2026-11-02", "--week-start", "sunday")
+    streak("rest", "2026-12-24")
     document = json.loads(streak("export").out)
-    assert document["settings"] == {"week_start": "sunday"}
+    assert document["version"] == 2
+    assert document["settings"] == {"week_start": "sunday", "units": "kg"}
     assert document["goal_changes"] == [{"from": "2026-11-02", "goal": 3}]
+    assert document["rest_periods"] == [{"from": "2026-12-20", "to": "2026-12-26"}]
     assert document["sessions"] == [
         {"date": "2026-11-16", "note": None},
-        {"date": "2026-11-18", "note": 'split squats, "heavy"'},
+        {
+            "date": "2026-11-18",
+            "note": 'split squats, "heavy"',
+            "lifts": [{"exercise": "Bulgarian split squat", "sets": 3, "reps": 8, "weight": 20, "unit": "kg"}],
+        },
     ]
 
 

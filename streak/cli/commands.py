@@ -8,7 +8,7 @@ from datetime import timedelta
 from streak.cli import render
 from streak.cli.context import Context
 from streak.core import edits
-from streak.core.errors import InputError
+from streak.core.errors import InputError, Refused
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
@@ -25,10 +25,16 @@ def _random_pick():  # noqa: ANN202 - returns random.Random.choice
 def checkin(args: Namespace, context: Context) -> None:
     """Record a session, then show the streak, any new badges and a tip."""
     from streak.core.checkin import check_in
+    from streak.core.lifts import typed_lifts
 
-    session = Session(args.date or context.today, clean_note(args.note))
+    note = clean_note(args.note)
     pick = _random_pick()
-    result = context.store.update(lambda history: check_in(history, session, context.today, pick))
+
+    def change(history: History):  # noqa: ANN202
+        session = Session(args.date or context.today, note, typed_lifts(args.lift, history))
+        return check_in(history, session, context.today, pick)
+
+    result = context.store.update(change)
     if context.json:
         context.print_json(render.checkin_json(result))
     else:
@@ -157,6 +163,53 @@ def badges(args: Namespace, context: Context) -> None:
         context.print(render.badges_text(states))
 
 
+def edit(args: Namespace, context: Context) -> None:
+    """Change the note or the lifts of a recorded session."""
+    from streak.core.lifts import check_lifts, format_lift, typed_lifts
+
+    if args.note is None and not args.lift and not args.clear_lifts:
+        raise InputError("nothing to change: give --note, --lift or --clear-lifts")
+    note = clean_note(args.note) if args.note is not None else None
+
+    def change(history: History) -> tuple[History, Session]:
+        session = history.session_on(args.day)
+        if session is None:
+            raise Refused(f"there is no session on {args.day.isoformat()} to edit; check in with --date instead")
+        kept = () if args.clear_lifts else session.lifts
+        edited = session._replace(
+            note=note if args.note is not None else session.note,
+            lifts=check_lifts(kept + typed_lifts(args.lift, history)),
+        )
+        return edits.replace_session(history, edited), edited
+
+    edited = context.store.update(change)
+    lifts = "; ".join(format_lift(lift) for lift in edited.lifts) or "no lifts"
+    note = f'"{edited.note}"' if edited.note else "no note"
+    context.print(f"Edited the session on {short_day(edited.day)}: {note}, {lifts}.")
+
+
+def lifts(args: Namespace, context: Context) -> None:
+    """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
+    from streak.core.lift_log import exercise_log, exercise_summaries
+
+    history = context.store.load()
+    logged = [(session.day, session.lifts) for session in history.sessions if session.lifts]
+    if args.exercise:
+        entries = exercise_log(logged, args.exercise)
+        if not entries:
+            raise InputError(f"no lift of {args.exercise!r} is recorded; `streak lifts` lists the exercises")
+        if context.json:
+            context.print_json([render.logged_lift_json(entry) for entry in entries])
+        else:
+            context.print(render.exercise_log_text(entries, history.units))
+        return
+    summaries = exercise_summaries(logged)
+    if context.json:
+        context.print_json([render.exercise_summary_json(summary) for summary in summaries])
+    else:
+        context.print(render.lifts_text(summaries, history.units))
+
+
 def remove(args: Namespace, context: Context) -> None:
     """Delete the session on a day."""
     context.store.update(lambda history: (edits.remove_session(history, args.day), None))
@@ -165,10 +218,10 @@ def remove(args: Namespace, context: Context) -> None:
 
 def export(args: Namespace, context: Context) -> None:
     """Write the history as JSON or CSV, to a file or the terminal."""
-    from streak.core.exchange import to_csv, to_json
+    from streak.core.exchange import to_csv, to_json, to_lifts_csv
 
     recorded = context.store.load()
-    text = to_json(recorded) if args.format == "json" else to_csv(recorded)
+    text = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded)
     if args.output:
         from streak.storage.files import write_export_file
 

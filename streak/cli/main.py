@@ -96,6 +96,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day of the session (default: today)")
     checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
+    checkin.add_argument(
+        "--lift", action="append", default=[], metavar="TEXT", help="a lift, e.g. 'back squat 5x5 100kg' (repeatable)"
+    )
+
+    edit = command("edit", commands.edit, "change the note or the lifts of the session on a day", json=False)
+    edit.add_argument("day", type=_date, metavar="YYYY-MM-DD")
+    edit.add_argument("--note", metavar="TEXT", help="the new note ('' removes it)")
+    edit.add_argument("--lift", action="append", default=[], metavar="TEXT", help="add a lift (repeatable)")
+    edit.add_argument(
+        "--clear-lifts", action="store_true", help="remove the session's lifts (before adding any --lift)"
+    )
+
+    lifts = command("lifts", commands.lifts, "the training log: best estimated one-rep max, last lift and records")
+    lifts.add_argument("--exercise", metavar="NAME", help="every lift of one exercise, newest first")
 
     status = command("status", commands.status, "show the streak, this week, totals and badges", json=False)
     status.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="as the history stood at the end of this day")
@@ -137,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("day", type=_date, metavar="YYYY-MM-DD")
 
     export = command("export", commands.export, "write the history as JSON (to restore) or CSV", json=False)
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "csv", "lifts-csv"), default="json")
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
 
     import_ = command(

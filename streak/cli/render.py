@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from streak.core.badges import BadgeState
 from streak.core.figures import Repair, Status
-from streak.core.model import DEFAULT_GOAL, History
+from streak.core.model import DEFAULT_GOAL, POUND_KG, History, Lift
 from streak.core.phrases import (
     days_ago,
     goal_dots,
@@ -21,8 +21,9 @@ from streak.core.phrases import (
 )
 from streak.core.week_states import WeekState
 
-if TYPE_CHECKING:  # the check-in and tip modules load only for the commands that use them
+if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
     from streak.core.checkin import CheckIn
+    from streak.core.lift_log import ExerciseSummary, LoggedLift
     from streak.core.tips import Tip
 
 
@@ -90,13 +91,84 @@ def tip_json(tip: Tip) -> dict[str, str]:
 
 
 def checkin_json(result: CheckIn) -> dict[str, Any]:
-    """The check-in document: the date, new badges, the tip and the status as of today."""
+    """The check-in document: the date, new badges, personal records, the tip and the status as of today."""
+    from streak.core.lifts import round_kg
+
     return {
         "date": result.session.day.isoformat(),
         "new_badges": [badge_json(state) for state in result.new_badges],
+        "prs": [
+            {"exercise": r.exercise, "e1rm_kg": round_kg(r.e1rm_kg), "previous_kg": round_kg(r.previous_kg)}
+            for r in result.records
+        ],
         "tip": tip_json(result.tip),
         "status": status_json(result.status),
     }
+
+
+def _dated_lift_json(day: date, lift: Lift) -> dict[str, Any]:
+    from streak.core.exchange import weight_json
+    from streak.core.lifts import e1rm_kg, round_kg
+
+    e1rm = e1rm_kg(lift)
+    return {
+        "date": day.isoformat(),
+        "sets": lift.sets,
+        "reps": lift.reps,
+        "weight": weight_json(lift.weight),
+        "unit": lift.unit,
+        "e1rm_kg": None if e1rm is None else round_kg(e1rm),
+    }
+
+
+def exercise_summary_json(summary: ExerciseSummary) -> dict[str, Any]:
+    """One exercise of `lifts --json`."""
+    return {
+        "exercise": summary.exercise,
+        "sessions": summary.sessions,
+        "best": _dated_lift_json(*summary.best) if summary.best else None,
+        "last": _dated_lift_json(*summary.last),
+        "prs": summary.prs,
+    }
+
+
+def logged_lift_json(entry: LoggedLift) -> dict[str, Any]:
+    """One lift of `lifts --exercise NAME --json`."""
+    return _dated_lift_json(entry.day, entry.lift) | {"pr": entry.pr}
+
+
+def _in_units(kg: float | None, units: str) -> str:
+    """An e1RM in the units setting: `116.7 kg`, `257.2 lb`, or `bodyweight`."""
+    if kg is None:
+        return "bodyweight"
+    return f"{kg / POUND_KG if units == 'lb' else kg:.1f} {units}"
+
+
+def lifts_text(summaries: list[ExerciseSummary], units: str) -> str:
+    """Each exercise: sessions, best estimated one-rep max (in the units setting), last lift, records."""
+    from streak.core.lifts import e1rm_kg, format_lift
+
+    if not summaries:
+        return "No lifts recorded yet: add them with streak checkin --lift 'back squat 5x5 100kg'."
+    width = max(len("exercise"), *(len(s.exercise) for s in summaries))
+    lines = [f"{'exercise':<{width}}  sessions  {'best e1RM':>12}  {'PRs':>3}  last"]
+    for s in summaries:
+        best = _in_units(e1rm_kg(s.best.lift) if s.best else None, units)
+        last = f"{format_lift(s.last.lift).removeprefix(s.last.lift.exercise).strip() or 'bodyweight'} on {short_day(s.last.day)}"
+        lines.append(f"{s.exercise:<{width}}  {s.sessions:>8}  {best:>12}  {s.prs:>3}  {last}")
+    return "\n".join(lines)
+
+
+def exercise_log_text(entries: list[LoggedLift], units: str) -> str:
+    """Every lift of one exercise, newest first, records marked."""
+    from streak.core.lifts import e1rm_kg, format_lift
+
+    lines = [f"{entries[0].lift.exercise}, newest first (★ a personal record):"]
+    for entry in entries:
+        mark = "★" if entry.pr else " "
+        lift = format_lift(entry.lift).removeprefix(entry.lift.exercise).strip() or "bodyweight"
+        lines.append(f"  {mark} {short_day(entry.day):<16} {lift:<16} e1RM {_in_units(e1rm_kg(entry.lift), units)}")
+    return "\n".join(lines)
 
 
 def week_json(week: WeekState) -> dict[str, Any]:
@@ -160,6 +232,14 @@ def checkin_text(result: CheckIn) -> str:
         + (f' Note: "{result.session.note}"' if result.session.note else ""),
         f"Streak: {streak_phrase(status)}. This week {goal_dots(status.week_sessions, status.goal)} "
         f"{status.week_sessions} of {status.goal}: {week_nudge(status)}.",
+    ]
+    if result.session.lifts:
+        from streak.core.lifts import format_lift
+
+        lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
+    lines += [
+        f"New personal record: {r.exercise}, estimated one-rep max {r.e1rm_kg:.1f} kg (was {r.previous_kg:.1f} kg)!"
+        for r in result.records
     ]
     if result.repaired:
         lines.append(

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from streak.core.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.edits import add_session
 from streak.core.figures import Status, compute_status
+from streak.core.lift_records import Record, best_e1rms, records_of
 from streak.core.model import History, Session
 from streak.core.tips import (
     AT_RISK,
@@ -37,7 +38,7 @@ class CheckIn(NamedTuple):
     tip: Tip
     status: Status
     before: Status
-    records: tuple = ()  # of streak.core.lifts.Record
+    records: tuple[Record, ...] = ()
 
     @property
     def levelled_up(self) -> bool:
@@ -75,17 +76,20 @@ def moments_of(status: Status, before: Status, day: date, new_badges: list[Badge
     return moments
 
 
-def check_in(
-    history: History, session: Session, today: date, pick: Pick, record_days: tuple[date, ...] = (), records: tuple = ()
-) -> tuple[History, CheckIn]:
-    """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot.
+def records_set_by(history: History, session: Session) -> list[Record]:
+    """The personal records `session` sets against every session before its day: one pass over the lifts."""
+    if not session.lifts:
+        return []
+    earlier = [(s.day, s.lifts) for s in history.sessions if s.lifts and s.day < session.day]
+    return records_of(session.lifts, best_e1rms(earlier))
 
-    `record_days` are the days of every personal record with this session counted; `records`
-    this session's own records.
-    """
+
+def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
+    """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
     recorded = add_session(history, session, today)
-    status = compute_status(recorded, today, record_days)
-    before = compute_status(history, today, tuple(d for d in record_days if d != session.day))
+    records = records_set_by(history, session)
+    status = compute_status(recorded, today)
+    before = compute_status(history, today)
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()

@@ -12,40 +12,95 @@ from typing import Any, NamedTuple
 from streak.core.dates import WEEK_START_DAYS, parse_date, week_start
 from streak.core.edits import check_not_future
 from streak.core.errors import InputError
-from streak.core.model import GoalChange, History, Session, check_goal, clean_note, goal_since, session_day
+from streak.core.lifts import check_lift, check_lifts
+from streak.core.model import (
+    UNITS,
+    GoalChange,
+    History,
+    Lift,
+    RestPeriod,
+    Session,
+    check_goal,
+    clean_note,
+    goal_since,
+    session_day,
+)
 
 EXPORT_FORMAT = "streak-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2 added lifts, rest periods and the units setting
 CSV_HEADER = ["date", "note"]
+LIFTS_CSV_HEADER = ["date", "exercise", "sets", "reps", "weight", "unit"]
 
 
 class Imported(NamedTuple):
-    """What an export file holds: sessions in file order, goal changes, and the first weekday if it says."""
+    """What an export file holds: sessions in file order, goal changes, rest periods, and settings if it says."""
 
     sessions: tuple[Session, ...]
     goal_changes: tuple[GoalChange, ...]
     week_start_day: str | None
+    rest_periods: tuple[RestPeriod, ...] = ()
+    units: str | None = None
+
+
+def weight_json(weight: float) -> float | int:
+    """A weight as entered: `100`, not `100.0`."""
+    return int(weight) if weight == int(weight) else weight
+
+
+def lift_json(lift: Lift) -> dict[str, Any]:
+    """A lift as exports write it."""
+    return {
+        "exercise": lift.exercise,
+        "sets": lift.sets,
+        "reps": lift.reps,
+        "weight": weight_json(lift.weight),
+        "unit": lift.unit,
+    }
+
+
+def _session_json(session: Session) -> dict[str, Any]:
+    document: dict[str, Any] = {"date": session.day.isoformat(), "note": session.note}
+    if session.lifts:
+        document["lifts"] = [lift_json(lift) for lift in session.lifts]
+    return document
 
 
 def to_json(history: History) -> str:
-    """Everything needed to restore the history: sessions with notes, goal changes and settings."""
+    """Everything needed to restore the history: sessions with notes and lifts, goal changes, rest periods, settings."""
     document = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "settings": {"week_start": history.week_start_day},
+        "settings": {"week_start": history.week_start_day, "units": history.units},
         "goal_changes": [{"from": c.since.isoformat(), "goal": c.goal} for c in history.goal_changes],
-        "sessions": [{"date": s.day.isoformat(), "note": s.note} for s in history.sessions],
+        "rest_periods": [{"from": p.first.isoformat(), "to": p.last.isoformat()} for p in history.rest_periods],
+        "sessions": [_session_json(s) for s in history.sessions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(history: History) -> str:
-    """A `date,note` header, then one session a row, oldest first."""
+def _csv(header: list[str], rows: Any) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows((session.day.isoformat(), session.note or "") for session in history.sessions)
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def to_csv(history: History) -> str:
+    """A `date,note` header, then one session a row, oldest first."""
+    return _csv(CSV_HEADER, ((session.day.isoformat(), session.note or "") for session in history.sessions))
+
+
+def to_lifts_csv(history: History) -> str:
+    """A `date,exercise,sets,reps,weight,unit` header, then one lift a row, oldest session first."""
+    return _csv(
+        LIFTS_CSV_HEADER,
+        (
+            (s.day.isoformat(), lift.exercise, lift.sets, lift.reps, weight_json(lift.weight), lift.unit)
+            for s in history.sessions
+            for lift in s.lifts
+        ),
+    )
 
 
 def read_export(text: str, today: date) -> Imported:
@@ -56,14 +111,21 @@ def read_export(text: str, today: date) -> Imported:
     return _read_csv(text, today)
 
 
-def _session(day_text: Any, note: Any, where: str, today: date) -> Session:
+def _day(day_text: Any, where: str, today: date) -> date:
     if not isinstance(day_text, str):
         raise InputError(f"{where}: the date is missing")
+    try:
+        return check_not_future(parse_date(day_text.strip()), today)
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+
+
+def _session(day_text: Any, note: Any, where: str, today: date, lifts: tuple[Lift, ...] = ()) -> Session:
     if note is not None and not isinstance(note, str):
         raise InputError(f"{where}: the note is not text")
+    day = _day(day_text, where, today)
     try:
-        day = check_not_future(parse_date(day_text.strip()), today)
-        return Session(day, clean_note(note))
+        return Session(day, clean_note(note), lifts)
     except InputError as error:
         raise InputError(f"{where}: {error}") from None
 
@@ -72,8 +134,14 @@ def _read_csv(text: str, today: date) -> Imported:
     rows = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(rows, None)
-        if header is None or [cell.strip().lower() for cell in header] not in (CSV_HEADER, CSV_HEADER[:1]):
-            raise InputError("it is neither a streak JSON export nor a CSV whose first row is date,note")
+        names = [cell.strip().lower() for cell in header] if header else None
+        if names == LIFTS_CSV_HEADER:
+            return _read_lifts_csv(rows, today)
+        if names not in (CSV_HEADER, CSV_HEADER[:1]):
+            raise InputError(
+                "it is neither a streak JSON export nor a CSV whose first row is date,note or "
+                + ",".join(LIFTS_CSV_HEADER)
+            )
         sessions = []
         for row in rows:
             if not any(cell.strip() for cell in row):
@@ -87,6 +155,53 @@ def _read_csv(text: str, today: date) -> Imported:
     return Imported(tuple(sessions), (), None)
 
 
+def _read_lifts_csv(rows: Any, today: date) -> Imported:
+    """One lift a row; the rows of one date make one session, its lifts in row order."""
+    by_day: dict[date, list[Lift]] = {}
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"line {rows.line_num}"
+        if len(row) != len(LIFTS_CSV_HEADER):
+            raise InputError(f"{where}: expected {','.join(LIFTS_CSV_HEADER)} but found {len(row)} fields")
+        by_day.setdefault(_day(row[0], where, today), []).append(_lift(row[1:], where))
+    sessions = []
+    for day, lifts in by_day.items():
+        try:
+            sessions.append(Session(day, None, check_lifts(lifts)))
+        except InputError as error:
+            raise InputError(f"{day.isoformat()}: {error}") from None
+    return Imported(tuple(sessions), (), None)
+
+
+def _lift(fields: Any, where: str) -> Lift:
+    """A lift from its fields (a CSV row's or a JSON object's), checked as a typed one would be."""
+    exercise, sets, reps, weight, unit = fields
+    try:
+        numbers = [_number(value) for value in (sets, reps, weight)]
+        if numbers[0] != int(numbers[0]) or numbers[1] != int(numbers[1]):
+            raise ValueError
+        if not isinstance(exercise, str) or unit not in UNITS:
+            raise ValueError
+        return check_lift(Lift(exercise, int(numbers[0]), int(numbers[1]), float(numbers[2]), unit))
+    except (ValueError, TypeError, OverflowError):
+        raise InputError(f"{where}: a lift needs an exercise, whole sets and reps, a weight and kg or lb") from None
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, str):
+        value = value.strip()
+        if not value or not value.replace(".", "", 1).isdigit() or not value.isascii():
+            raise ValueError(value)
+    if not isinstance(value, (int, float, str)):
+        raise ValueError(value)
+    return float(value)
+
+
 def _read_json(text: str, today: date) -> Imported:
     try:
         document = json.loads(text)
@@ -95,13 +210,14 @@ def _read_json(text: str, today: date) -> Imported:
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise InputError("it is JSON but not a streak export")
     version = document.get("version")
-    if type(version) is not int or version > EXPORT_VERSION:
-        raise InputError(f"it is a version {version!r} export, which this streak cannot read; upgrade streak")
+    if type(version) is not int or not 1 <= version <= EXPORT_VERSION:
+        raise InputError(f"it is a version {version!r} export, which this streak cannot read")
     sessions = document.get("sessions", [])
     changes = document.get("goal_changes", [])
+    periods = document.get("rest_periods", [])
     settings = document.get("settings", {})
-    if not (isinstance(sessions, list) and isinstance(changes, list) and isinstance(settings, dict)):
-        raise InputError("its sessions, goal_changes or settings are damaged")
+    if not all(isinstance(part, list) for part in (sessions, changes, periods)) or not isinstance(settings, dict):
+        raise InputError("its sessions, goal_changes, rest_periods or settings are damaged")
     goal_changes = tuple(_json_goal_change(entry, index) for index, entry in enumerate(changes, 1))
     if len({change.since for change in goal_changes}) != len(goal_changes):
         raise InputError("it has two goal changes from the same day")
@@ -109,13 +225,25 @@ def _read_json(text: str, today: date) -> Imported:
         tuple(_json_session(entry, index, today) for index, entry in enumerate(sessions, 1)),
         goal_changes,
         _json_week_start(settings),
+        tuple(_json_rest_period(entry, index) for index, entry in enumerate(periods, 1)),
+        _json_units(settings),
     )
 
 
 def _json_session(entry: Any, index: int, today: date) -> Session:
+    where = f"session {index}"
     if not isinstance(entry, dict):
-        raise InputError(f"session {index} is not an object with a date")
-    return _session(entry.get("date"), entry.get("note"), f"session {index}", today)
+        raise InputError(f"{where} is not an object with a date")
+    lifts = entry.get("lifts", [])
+    if not isinstance(lifts, list) or not all(isinstance(lift, dict) for lift in lifts):
+        raise InputError(f"{where}: its lifts are damaged")
+    keys = LIFTS_CSV_HEADER[1:]
+    parsed = tuple(_lift([lift.get(key) for key in keys], f"{where}, lift {n}") for n, lift in enumerate(lifts, 1))
+    try:
+        parsed = check_lifts(parsed)
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+    return _session(entry.get("date"), entry.get("note"), where, today, parsed)
 
 
 def _json_goal_change(entry: Any, index: int) -> GoalChange:
@@ -128,11 +256,31 @@ def _json_goal_change(entry: Any, index: int) -> GoalChange:
         raise InputError(f"{where}: {error}") from None
 
 
+def _json_rest_period(entry: Any, index: int) -> RestPeriod:
+    where = f"rest period {index}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("from"), str) or not isinstance(entry.get("to"), str):
+        raise InputError(f"{where} needs a from and a to date")
+    try:
+        first, last = parse_date(entry["from"]), parse_date(entry["to"])
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from None
+    if last < first:
+        raise InputError(f"{where} ends before it starts")
+    return RestPeriod(first, last)
+
+
 def _json_week_start(settings: dict[str, Any]) -> str | None:
     name = settings.get("week_start")
     if name is not None and name not in WEEK_START_DAYS:
         raise InputError(f"its first weekday {name!r} is neither monday nor sunday")
     return name
+
+
+def _json_units(settings: dict[str, Any]) -> str | None:
+    units = settings.get("units")
+    if units is not None and units not in UNITS:
+        raise InputError(f"its units {units!r} are neither kg nor lb")
+    return units
 
 
 class MergeResult(NamedTuple):
@@ -144,26 +292,31 @@ class MergeResult(NamedTuple):
 
 def merge(history: History, imported: Imported) -> tuple[History, MergeResult]:
     """Add what `imported` holds that `history` lacks; settings come along only into an empty history."""
-    week_start_day = history.week_start_day
-    if history.is_empty() and imported.week_start_day:
-        week_start_day = imported.week_start_day
+    settings = history.settings
+    if history.is_empty() and imported.week_start_day and imported.week_start_day != settings.week_start_day:
+        settings = settings._replace(week_start_day=imported.week_start_day, week_start_changed=None)
+    if history.is_empty() and imported.units and imported.units != settings.units:
+        settings = settings._replace(units=imported.units, units_changed=None)
+    week_start_day = settings.week_start_day
     present = {session.day for session in history.sessions}
     added = []
     for session in imported.sessions:
         if session.day not in present:
             present.add(session.day)
             added.append(session)
-    # "Weeks that have none" are the weeks without a change in the history being merged into; an
-    # export's own changes all come along, so exporting and importing into an empty file is exact.
+    # "Weeks that have none" are the weeks without a change (or rest) in the history being merged
+    # into; an export's own changes all come along, so exporting and importing into an empty file is exact.
     weeks_with_change = {week_start(change.since, week_start_day) for change in history.goal_changes}
     changes = set(history.goal_changes)
     changes.update(c for c in imported.goal_changes if week_start(c.since, week_start_day) not in weeks_with_change)
-    settings = history.settings
-    if week_start_day != settings.week_start_day:
-        settings = settings._replace(week_start_day=week_start_day, week_start_changed=None)
+    periods = list(history.rest_periods)
+    for period in imported.rest_periods:
+        if not any(p.first <= period.last and p.last >= period.first for p in history.rest_periods):
+            periods.append(period)
     merged = history._replace(
         sessions=tuple(sorted((*history.sessions, *added), key=session_day)),
         goal_changes=tuple(sorted(changes, key=goal_since)),
+        rest_periods=tuple(sorted(periods, key=lambda p: (p.first, p.last))),
         settings=settings,
     )
     return merged, MergeResult(len(added), len(imported.sessions) - len(added))

@@ -59,17 +59,24 @@ class Status(NamedTuple):
         return self.week_sessions >= self.goal
 
 
-def compute_status(history: History, as_of: date, record_days: tuple[date, ...] = ()) -> Status:
-    """Every figure as the history stood at the end of `as_of`; later sessions are ignored.
-
-    `record_days` are the days of the personal records up to `as_of` (one per record), for the record badges.
-    """
+def compute_status(history: History, as_of: date) -> Status:
+    """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""
     days = days_until(history, as_of)
     weeks = weeks_until(history, days, as_of)
     rest = RestCalendar(history.rest_periods)
     walked = walk(weeks, rest)
-    badges = badge_states(days, weeks, walked, record_days)
+    badges = badge_states(days, weeks, walked, record_days(history, as_of))
     return _status(as_of, days, weeks, walked, rest, badges)
+
+
+def record_days(history: History, as_of: date) -> list[date]:
+    """The day of every personal record up to `as_of`, one entry per record, for the record badges."""
+    logged = [(session.day, session.lifts) for session in history.sessions if session.lifts and session.day <= as_of]
+    if not logged:
+        return []  # the usual case for a history without lifts: nothing to import or scan
+    from streak.core.lift_records import personal_records
+
+    return [record.day for record in personal_records(logged)]
 
 
 def _status(

@@ -15,10 +15,10 @@ them; `round_kg` is for output only.
 
 from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
 
 from streak.core.errors import InputError
 from streak.core.exercise_catalogue import EXERCISES
+from streak.core.model import History, Lift
 
 FORM = "EXERCISE SETSxREPS [WEIGHT[kg|lb]]"
 EXAMPLE = "back squat 5x5 100kg"
@@ -33,16 +33,6 @@ _UNIT_IN_KG_E8 = {"kg": 100_000_000, "lb": 45_359_237}  # in 1e-8 kg: 1 lb is ex
 _VOLUME_SCALE = 100 * 100_000_000  # weight in hundredths × unit in 1e-8 kg
 _E1RM_SCALE = 30 * _VOLUME_SCALE  # Epley's (30 + reps) / 30 makes thirtieths
 _DIGITS = frozenset("0123456789")
-
-
-class Lift(NamedTuple):
-    """One exercise done for SETSxREPS at a weight in its unit (0 for bodyweight)."""
-
-    exercise: str
-    sets: int
-    reps: int
-    weight: float
-    unit: str
 
 
 def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -> Lift:
@@ -251,3 +241,18 @@ def _check_exercise(name: str) -> str:
     if any(_split_sets_reps(word) for word in name.split()):
         raise InputError("the exercise name holds a SETSxREPS; give one lift at a time")
     return name
+
+
+def typed_lifts(texts: Iterable[str], history: History) -> tuple[Lift, ...]:
+    """Lifts as typed for a session of `history`: in its units when they name none, named as the person names them."""
+    known = known_exercises(history)
+    return check_lifts(parse_lift(text, history.units, known) for text in texts)
+
+
+def known_exercises(history: History) -> list[str]:
+    """The exercise names a person has used, first spelling first, for naming and completing new lifts."""
+    names: dict[str, str] = {}
+    for session in history.sessions:
+        for lift in session.lifts:
+            names.setdefault(exercise_key(lift.exercise), lift.exercise)
+    return list(names.values())

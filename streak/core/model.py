@@ -23,6 +23,7 @@ MAX_NOTE_LENGTH = 500
 KILOGRAMS = "kg"
 POUNDS = "lb"
 UNITS = (KILOGRAMS, POUNDS)
+POUND_KG = 0.45359237  # exactly, by the international agreement of 1959
 
 
 class Stamp(NamedTuple):
@@ -36,12 +37,22 @@ class Stamp(NamedTuple):
 ORIGINAL = Stamp("1970-01-01T00:00:00.000Z", "")
 
 
+class Lift(NamedTuple):
+    """One exercise done for SETSxREPS at a weight in its unit (0 for bodyweight); see `streak.core.lifts`."""
+
+    exercise: str
+    sets: int
+    reps: int
+    weight: float
+    unit: str
+
+
 class Session(NamedTuple):
     """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it."""
 
     day: date
     note: str | None = None
-    lifts: tuple = ()  # of streak.core.lifts.Lift, in the order entered
+    lifts: tuple[Lift, ...] = ()  # in the order entered
     tip: str | None = None
     changed: Stamp | None = None
 

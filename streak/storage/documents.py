@@ -12,7 +12,6 @@ from operator import attrgetter
 from typing import Any
 
 from streak.core.dates import WEEK_START_DAYS
-from streak.core.lifts import Lift
 from streak.core.model import (
     MAX_GOAL,
     MIN_GOAL,
@@ -20,6 +19,7 @@ from streak.core.model import (
     UNITS,
     GoalChange,
     History,
+    Lift,
     Removal,
     RestPeriod,
     Session,
