@@ -175,12 +175,15 @@ async def test_command_palette_offers_the_footer_keys(db: Path) -> None:
 
 
 async def test_history_adds_a_session_on_a_past_day(db: Path) -> None:
-    """Arrow keys pick a day on the heat map; a records a session there, like `checkin --date`."""
+    """Arrow keys pick a day on the heat map; a opens the check-in dialog and enter records it, like `checkin --date`."""
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("h")
         await pilot.pause()
         await pilot.press("left", "up", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInDialog)
+        await pilot.press("enter")
         await pilot.pause()
         assert "Fri 13 Nov 2026: leg day" in text_of(app, "#selected")
         assert any(n.startswith("Added leg day on Fri 13 Nov 2026") for n in notifications(app))
@@ -213,7 +216,7 @@ async def test_history_removes_a_session_after_confirmation(db: Path) -> None:
         await pilot.press("x", "y")
         await pilot.pause()
         assert any("Removed the session on Fri 20 Nov 2026" in n for n in notifications(app))
-        assert "rest day" in text_of(app, "#selected")
+        assert "no session" in text_of(app, "#selected")
     assert Store(str(db)).load().sessions == ()
 
 

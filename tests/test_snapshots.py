@@ -109,3 +109,23 @@ def test_today_level_up_after_check_in(snap_compare, db: Path) -> None:
     """The check-in that repairs the streak also earns badges and a level: each is announced."""
     app = app_over(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-16", "2026-11-18")
     assert snap_compare(app, press=["c", "enter"], terminal_size=SIZE)
+
+
+def test_lifts_view(snap_compare, db: Path) -> None:
+    """The Lifts view: each exercise's best e1RM, last lift and records, and the squat's progress."""
+    from streak.core.lifts import parse_lift
+
+    def change(history):  # noqa: ANN001, ANN202
+        for week in range(8):
+            monday = date(2026, 9, 28) + timedelta(weeks=week)
+            lifts = (
+                parse_lift(f"back squat 5x5 {90 + 2.5 * week}"),
+                parse_lift("RDL 3x8 70"),
+                parse_lift("walking lunge 3x12"),
+            )
+            history = add_session(history, Session(monday, None, lifts), TODAY)
+        return history, None
+
+    Store(str(db)).update(change)
+    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False)
+    assert snap_compare(app, press=["l"], terminal_size=SIZE)

@@ -26,6 +26,12 @@ def _history() -> Screen:
     return HistoryScreen()
 
 
+def _lifts() -> Screen:
+    from streak.ui.screens.lifts import LiftsScreen
+
+    return LiftsScreen()
+
+
 def _badges() -> Screen:
     from streak.ui.screens.badges import BadgesScreen
 
@@ -48,7 +54,7 @@ class StreakApp(App[str]):
     # Today's styles load with the app's: as its own screen CSS they would make Textual re-parse
     # the whole stylesheet (twice) before the first frame. The other views bring theirs when opened.
     CSS_PATH = ["app.tcss", "screens/today.tcss"]
-    MODES = {"today": TodayScreen, "history": _history, "badges": _badges, "goal": _goal}
+    MODES = {"today": TodayScreen, "history": _history, "lifts": _lifts, "badges": _badges, "goal": _goal}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding(
@@ -60,6 +66,9 @@ class StreakApp(App[str]):
             "History",
             tooltip="The last 52 weeks as a heat map, and every week",
             group=VIEWS,
+        ),
+        Binding(
+            "l", "switch_mode('lifts')", "Lifts", tooltip="The training log: best lifts, records, progress", group=VIEWS
         ),
         Binding("b", "switch_mode('badges')", "Badges", tooltip="Every badge, earned or in progress", group=VIEWS),
         Binding("g", "switch_mode('goal')", "Goal", tooltip="Set the weekly goal and the first weekday", group=VIEWS),

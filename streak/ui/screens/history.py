@@ -9,14 +9,15 @@ from textual.widgets import DataTable, Footer, Static
 
 from streak.core.checkin import check_in
 from streak.core.dates import week_start
-from streak.core.edits import remove_session
+from streak.core.edits import remove_session, replace_session
 from streak.core.errors import InputError, Refused
+from streak.core.lifts import format_lift
 from streak.core.model import History, Session
 from streak.core.phrases import goal_dots, short_day, weekday_and_day
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
-from streak.ui.screens.dialogs import ConfirmDialog
+from streak.ui.screens.dialogs import CheckInDialog, CheckInEntry, ConfirmDialog
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -39,7 +40,8 @@ class HistoryScreen(StoreScreen):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Record a leg day on the selected past day"),
+        Binding("a", "add", "Add", tooltip="Record a leg day on the selected past day, with a note and lifts"),
+        Binding("e", "edit", "Edit", tooltip="Change the note or lifts of the session on the selected day"),
         Binding("x,delete", "remove", "Remove", key_display="x", tooltip="Delete the session on the selected day"),
     ]
 
@@ -105,10 +107,11 @@ class HistoryScreen(StoreScreen):
     def _describe(self, day: date) -> None:
         session = self.history.session_on(day)
         if session is None:
-            text = f"{short_day(day)}: rest day. Press a to add a session."
+            text = f"{short_day(day)}: no session. Press a to add one."
         else:
             note = f' "{session.note}"' if session.note else ""
-            text = f"{short_day(day)}: leg day{note}. Press x to remove it."
+            lifts = f" {'; '.join(format_lift(lift) for lift in session.lifts)}." if session.lifts else ""
+            text = f"{short_day(day)}: leg day{note}.{lifts} e edits, x removes."
         self.query_one("#selected", Static).update(text)
 
     @property
@@ -116,10 +119,24 @@ class HistoryScreen(StoreScreen):
         return self.query_one(HeatMap).cursor or self.today
 
     def action_add(self) -> None:
-        """Record a session on the selected day, as `streak checkin --date` would."""
-        day, today = self.selected_day, self.today
+        """Open the check-in dialog for the selected day, as `c` does for today."""
+        day = self.selected_day
+        if day > self.today:
+            self.notify("That day has not happened yet.", severity="warning")
+            return
+        if self.history.session_on(day):
+            self.notify(f"{short_day(day)} is already checked in: press e to edit it.", severity="warning")
+            return
+        dialog = CheckInDialog(day, self.history, cursor_blink=self.streak_app.cursor_blink)
+        self.app.push_screen(dialog, lambda entry: self._add(day, entry))
+
+    def _add(self, day: date, entry: CheckInEntry | None) -> None:
+        """Record the session the dialog confirmed, as `streak checkin --date` would."""
+        if entry is None:
+            return
+        today, pick = self.today, self.streak_app.pick
         try:
-            result = self.change(lambda history: check_in(history, Session(day), today, self.streak_app.pick))
+            result = self.change(lambda history: check_in(history, Session(day, entry.note, entry.lifts), today, pick))
         except (Refused, InputError) as error:
             self.notify(str(error), title="Not added", severity="warning", markup=False)
             return
@@ -131,8 +148,32 @@ class HistoryScreen(StoreScreen):
             markup=False,
             timeout=10,
         )
+        for record in result.records:
+            self.notify(f"Estimated one-rep max {record.e1rm_kg:.1f} kg.", title=f"Personal record: {record.exercise}")
         for state in result.new_badges:
             self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
+
+    def action_edit(self) -> None:
+        """Open the recorded session of the selected day in the check-in dialog, to change its note or lifts."""
+        day = self.selected_day
+        session = self.history.session_on(day)
+        if session is None:
+            self.notify(f"There is no session on {short_day(day)} to edit: press a to add one.", severity="warning")
+            return
+        dialog = CheckInDialog(day, self.history, session=session, cursor_blink=self.streak_app.cursor_blink)
+        self.app.push_screen(dialog, lambda entry: self._edit(session, entry))
+
+    def _edit(self, session: Session, entry: CheckInEntry | None) -> None:
+        if entry is None:
+            return
+        edited = session._replace(note=entry.note, lifts=entry.lifts)
+        try:
+            done = self.change(lambda history: (replace_session(history, edited), True))
+        except Refused as error:
+            self.notify(str(error), title="Not changed", severity="warning", markup=False)
+            return
+        if done:
+            self.notify(f"The session on {short_day(session.day)} is updated.", title="Saved")
 
     def action_remove(self) -> None:
         """Ask, then delete the session on the selected day."""

@@ -20,6 +20,7 @@ from streak.ui.widgets.view_bar import ViewBar
 
 if TYPE_CHECKING:
     from streak.core.checkin import CheckIn
+    from streak.ui.screens.dialogs import CheckInEntry
 
 
 class TodayScreen(StoreScreen):
@@ -114,15 +115,16 @@ class TodayScreen(StoreScreen):
             return
         from streak.ui.screens.dialogs import CheckInDialog  # Input and its validators load on first use
 
-        self.app.push_screen(CheckInDialog(self.today, cursor_blink=self.streak_app.cursor_blink), self._record)
+        dialog = CheckInDialog(self.today, history, cursor_blink=self.streak_app.cursor_blink)
+        self.app.push_screen(dialog, self._record)
 
-    def _record(self, note: str | None) -> None:
+    def _record(self, entry: CheckInEntry | None) -> None:
         """Record the session the dialog confirmed (None means it was cancelled)."""
-        if note is None:
+        if entry is None:
             return
         from streak.core.checkin import check_in
 
-        session = Session(self.today, note or None)
+        session = Session(self.today, entry.note, entry.lifts)
         try:
             result = self.change(lambda history: check_in(history, session, self.today, self.streak_app.pick))
         except (Refused, InputError) as error:
@@ -138,6 +140,12 @@ class TodayScreen(StoreScreen):
             self.notify(
                 f"Last week's miss is forgiven: {plural(result.status.current_streak, 'week')} and counting.",
                 title="Streak repaired",
+            )
+        for record in result.records:
+            self.notify(
+                f"Estimated one-rep max {record.e1rm_kg:.1f} kg, up from {record.previous_kg:.1f} kg.",
+                title=f"Personal record: {record.exercise}",
+                markup=False,
             )
         for state in result.new_badges:
             self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)

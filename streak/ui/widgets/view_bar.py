@@ -3,7 +3,13 @@
 from rich.text import Text
 from textual.widget import Widget
 
-VIEWS = (("today", "t", "Today"), ("history", "h", "History"), ("badges", "b", "Badges"), ("goal", "g", "Goal"))
+VIEWS = (
+    ("today", "t", "Today"),
+    ("history", "h", "History"),
+    ("lifts", "l", "Lifts"),
+    ("badges", "b", "Badges"),
+    ("goal", "g", "Goal"),
+)
 
 
 class ViewBar(Widget):

@@ -1,0 +1,96 @@
+"""Lifts: every exercise with its best estimated one-rep max, last lift and records, a sparkline of its progress, and the week's volume."""
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from streak.core.lift_log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
+from streak.core.lifts import e1rm_kg, format_lift
+from streak.core.model import POUND_KG, History
+from streak.core.phrases import plural, short_day
+from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.view_bar import ViewBar
+
+EMPTY = "No lifts yet. Add them when you check in (c on Today): back squat 5x5 100kg."
+
+
+def in_units(kg: float | None, units: str) -> str:
+    """A weight in kilograms shown in the units setting: `116.7 kg`, `257.2 lb`, or `bodyweight`."""
+    if kg is None:
+        return "bodyweight"
+    return f"{kg / POUND_KG if units == 'lb' else kg:,.1f} {units}"
+
+
+class LiftsScreen(StoreScreen):
+    """The training log at a glance; the arrow keys choose the exercise whose progress the sparkline draws."""
+
+    CSS_PATH = "lifts.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history = History()
+        self.summaries: list[ExerciseSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield ViewBar("lifts")
+        yield Static(id="volume", markup=False)
+        yield DataTable(id="exercises", cursor_type="row", zebra_stripes=True)
+        yield Static(id="progress-title", markup=False)
+        yield Sparkline([], id="progress")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Exercise", "Best e1RM", "Last lift", "PRs", "Sessions")
+
+    def _logged(self) -> list[tuple]:
+        return [(session.day, session.lifts) for session in self.history.sessions if session.lifts]
+
+    def show_history(self, history: History) -> None:
+        self.history = history
+        logged = self._logged()
+        self.summaries = exercise_summaries(logged)
+        volume = week_volume_kg(logged, self.today, history.week_start_day)
+        self.query_one("#volume", Static).update(
+            f"This week's volume: {in_units(volume, history.units)} lifted (sets × reps × weight)"
+            if self.summaries
+            else EMPTY
+        )
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for summary in self.summaries:
+            best = in_units(e1rm_kg(summary.best.lift) if summary.best else None, history.units)
+            last = format_lift(summary.last.lift).removeprefix(summary.last.lift.exercise).strip() or "bodyweight"
+            table.add_row(
+                summary.exercise,
+                best,
+                f"{last}, {short_day(summary.last.day)}",
+                str(summary.prs),
+                str(summary.sessions),
+            )
+        if self.summaries:
+            table.move_cursor(row=min(row, len(self.summaries) - 1))
+        self._draw_progress(table.cursor_row)
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        self._draw_progress(message.cursor_row)
+
+    def _draw_progress(self, row: int) -> None:
+        title = self.query_one("#progress-title", Static)
+        sparkline = self.query_one(Sparkline)
+        if not 0 <= row < len(self.summaries):
+            title.update("")
+            sparkline.data = []
+            return
+        exercise = self.summaries[row].exercise
+        series = e1rm_series(self._logged(), exercise)
+        sparkline.data = [e1rm for _, e1rm in series]
+        if series:
+            first, last = series[0], series[-1]
+            title.update(
+                f"{exercise}: estimated one-rep max over {plural(len(series), 'session')}, "
+                f"{in_units(first[1], self.history.units)} on {short_day(first[0])} to {in_units(last[1], self.history.units)}"
+            )
+        else:
+            title.update(f"{exercise}: bodyweight only, so no one-rep max to draw")
