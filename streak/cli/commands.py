@@ -12,8 +12,6 @@ from streak.core.errors import InputError, Refused
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
-from streak.core.rest import add_rest, check_rest_range, clear_rest
-from streak.core.week_states import week_states
 
 
 def _random_pick():  # noqa: ANN202 - returns random.Random.choice
@@ -92,6 +90,8 @@ def goal(args: Namespace, context: Context) -> None:
 
 def rest(args: Namespace, context: Context) -> None:
     """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
+    from streak.core.rest import add_rest, check_rest_range, clear_rest
+
     last = args.to or args.first
     start, end = check_rest_range(args.first, last, context.today, context.store.load().week_start_day)
 
@@ -145,6 +145,8 @@ def settings(args: Namespace, context: Context) -> None:
 
 def history(args: Namespace, context: Context) -> None:
     """List the last N weeks, newest first."""
+    from streak.core.week_states import week_states
+
     recorded = context.store.load()
     first = context.today - timedelta(weeks=args.weeks - 1)
     weeks = week_states(recorded, context.today, first)[::-1]

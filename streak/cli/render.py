@@ -19,12 +19,12 @@ from streak.core.phrases import (
     week_nudge,
     weekday_and_day,
 )
-from streak.core.week_states import WeekState
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
     from streak.core.checkin import CheckIn
     from streak.core.lift_log import ExerciseSummary, LoggedLift
     from streak.core.tips import Tip
+    from streak.core.week_states import WeekState
 
 
 def _iso(day: date | None) -> str | None:

@@ -5,9 +5,8 @@ from typing import NamedTuple
 
 from streak.core.badges import BadgeState, badge_states, comeback_days, earned
 from streak.core.model import History
-from streak.core.rest import RestCalendar
 from streak.core.walk import Walk, walk
-from streak.core.weeks import Week, current_run, days_until, weeks_until
+from streak.core.weeks import RestCalendar, Week, current_run, days_until, weeks_until
 from streak.core.xp import level_of, xp_total
 
 AVERAGE_WEEKS = 4

@@ -5,11 +5,10 @@ when any of its days lies in a period, so a later switch of the first weekday ca
 period touch two weeks at each end, as SPEC.md says.
 """
 
-from bisect import bisect_right
 from datetime import date, timedelta
 from operator import attrgetter
 
-from streak.core.dates import ONE_WEEK, week_start
+from streak.core.dates import week_start
 from streak.core.edits import with_removals
 from streak.core.errors import InputError
 from streak.core.model import History, RestPeriod
@@ -66,21 +65,3 @@ def clear_rest(history: History, first: date, last: date) -> History:
     kept = [p for p in history.rest_periods if p not in overlapping]
     new = history._replace(rest_periods=tuple(sorted([*kept, *pieces], key=_span)))
     return with_removals(new, "rest", overlapping)
-
-
-class RestCalendar:
-    """Answers "is this a rest week?" for weeks in order, in O(log periods) each."""
-
-    def __init__(self, periods: tuple[RestPeriod, ...]) -> None:
-        ordered = sorted(periods, key=_span)
-        self._firsts = [period.first for period in ordered]
-        # The latest last day among the periods starting on or before each one: a week
-        # touches some period iff the periods starting by its last day reach its first day.
-        self._reach: list[date] = []
-        for period in ordered:
-            self._reach.append(max(period.last, self._reach[-1]) if self._reach else period.last)
-
-    def is_rest_week(self, week: date) -> bool:
-        """Whether any day of the week starting on `week` lies in a rest period."""
-        index = bisect_right(self._firsts, week + ONE_WEEK - timedelta(days=1))
-        return index > 0 and self._reach[index - 1] >= week

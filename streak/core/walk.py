@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from streak.core.rest import RestCalendar
-from streak.core.weeks import Week
+from streak.core.weeks import RestCalendar, Week
 
 MET = "met"
 OPEN = "open"

@@ -5,9 +5,8 @@ from typing import NamedTuple
 
 from streak.core.figures import Status, compute_status
 from streak.core.model import History
-from streak.core.rest import RestCalendar
 from streak.core.walk import NONE
-from streak.core.weeks import days_until, weeks_between
+from streak.core.weeks import RestCalendar, days_until, weeks_between
 
 
 class WeekState(NamedTuple):

@@ -1,12 +1,13 @@
 """A history cut into calendar weeks, each with its goal and its sessions."""
 
 from bisect import bisect_left, bisect_right
-from datetime import date
+from datetime import date, timedelta
+from operator import attrgetter
 from typing import NamedTuple
 
 from streak.core.dates import ONE_WEEK, week_start
 from streak.core.goals import GoalTimeline
-from streak.core.model import History
+from streak.core.model import History, RestPeriod
 
 
 class Week(NamedTuple):
@@ -75,3 +76,21 @@ def longest_run(flags: list[bool]) -> int:
         run = run + 1 if flag else 0
         best = max(best, run)
     return best
+
+
+class RestCalendar:
+    """Answers "is this a rest week?" for weeks in order, in O(log periods) each."""
+
+    def __init__(self, periods: tuple[RestPeriod, ...]) -> None:
+        ordered = sorted(periods, key=attrgetter("first", "last"))
+        self._firsts = [period.first for period in ordered]
+        # The latest last day among the periods starting on or before each one: a week
+        # touches some period iff the periods starting by its last day reach its first day.
+        self._reach: list[date] = []
+        for period in ordered:
+            self._reach.append(max(period.last, self._reach[-1]) if self._reach else period.last)
+
+    def is_rest_week(self, week: date) -> bool:
+        """Whether any day of the week starting on `week` lies in a rest period."""
+        index = bisect_right(self._firsts, week + ONE_WEEK - timedelta(days=1))
+        return index > 0 and self._reach[index - 1] >= week
