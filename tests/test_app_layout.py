@@ -24,3 +24,12 @@ async def test_footer_labels_stand_apart(db: Path, view: str) -> None:
         footer = screen_lines(app)[-1]
         assert footer.startswith(FOOTERS[view] + " ")
         assert footer.rstrip().endswith("^p palette")
+
+
+async def test_check_in_dialog_footer_says_enter_confirms(db: Path) -> None:
+    """The dialog's footer names both ways out: enter checks in, escape cancels."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("enter Check in  esc Cancel ")

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,7 +18,15 @@ class CheckInDialog(ModalScreen[str | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("enter", "confirm", "Check in", tooltip="Record the session, with the note if there is one"),
+        # A priority binding, so the footer shows it over the focused Input's own (hidden) enter.
+        Binding(
+            "enter",
+            "confirm",
+            "Check in",
+            key_display="enter",
+            tooltip="Record the session, with the note if there is one",
+            priority=True,
+        ),
         Binding("escape", "cancel", "Cancel", tooltip="Close without checking in"),
     ]
 
@@ -37,7 +44,6 @@ class CheckInDialog(ModalScreen[str | None]):
             yield Static("", id="dialog-error", markup=False)
         yield Footer(compact=True)
 
-    @on(Input.Submitted)
     def action_confirm(self) -> None:
         """Check the note, then hand it back."""
         try:
