@@ -17,6 +17,8 @@ from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
 VIEWS = Binding.Group("Views", compact=True)
+VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer
 
 
 # The views after Today are imported when first opened, so the first screen does not wait for them.
@@ -102,23 +104,28 @@ class StreakApp(App[str]):
             self.screen.reload()
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """Show every key of the view in a box over it (the box's own ? closes it)."""
+        from streak.ui.screens.keys import KeysScreen, key_rows
+
+        self.push_screen(KeysScreen(VIEW_NAMES.get(self.current_mode, "streak"), key_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key the screen shows in its footer, from the same bindings."""
+        """The palette offers every key the screen shows in its footer, from the same bindings, once each.
+
+        Textual's own Keys (its help panel) and Quit are left out: the footer's ? and q do those.
+        """
+        titles = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.show and binding.description and active.enabled:
                 key = binding.key_display or self.get_key_display(binding)
-                yield SystemCommand(
-                    f"{binding.description} ({key})",
-                    binding.tooltip,
-                    partial(self.run_action, binding.action, active.node),
-                )
-        yield from super().get_system_commands(screen)
+                title = f"{binding.description} ({key})"
+                if title not in titles:
+                    titles.add(title)
+                    yield SystemCommand(title, binding.tooltip, partial(self.run_action, binding.action, active.node))
+        for command in super().get_system_commands(screen):
+            if command.title not in REPLACED_COMMANDS:
+                yield command
 
 
 def build_app(

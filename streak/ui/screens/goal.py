@@ -25,7 +25,10 @@ class GoalScreen(StoreScreen):
     BINDINGS = [
         Binding("left,minus", "adjust(-1)", "Fewer", key_display="←", tooltip="One session a week fewer", group=STEP),
         Binding("right,plus", "adjust(1)", "More", key_display="→", tooltip="One session a week more", group=STEP),
-        *[Binding(str(n), f"choose({n})", f"Goal {n}", show=False) for n in range(MIN_GOAL, MAX_GOAL + 1)],
+        *[
+            Binding(str(n), f"choose({n})", "Set goal", show=False, tooltip="Type the number of sessions a week")
+            for n in range(MIN_GOAL, MAX_GOAL + 1)
+        ],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
         Binding("enter,s", "save", "Save", key_display="enter", tooltip="Save the goal and the first weekday"),
         Binding("escape", "discard", "Undo", tooltip="Go back to the saved goal"),
