@@ -6,7 +6,9 @@ import pytest
 from textual.geometry import Size
 from textual.screen import Screen
 
-from app_driver import make_app, screen_lines
+from app_driver import make_app, screen_lines, seed
+from streak.ui.screens.today import TodayScreen
+from streak.ui.screens.too_small import TooSmallScreen
 from streak.ui.screens.keys import KeyRow, KeysScreen
 
 FOOTERS = {
@@ -95,3 +97,47 @@ async def test_palette_lists_each_command_once(db: Path) -> None:
             assert len(titles) == len(set(titles))
             assert [title for title in titles if title.startswith("Keys")] == ["Keys (?)"]
             assert [title for title in titles if title.startswith("Quit")] == ["Quit (q)"]
+
+
+async def test_a_small_terminal_shows_the_size_needed(db: Path) -> None:
+    """At 60x20 a notice names both sizes instead of a clipped view; it goes once the terminal is 80x24."""
+    app = make_app(db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = " ".join(screen_lines(app))
+        assert "80×24" in text and "60×20" in text
+        await pilot.press("h", "c")
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(79, 40)
+        await pilot.pause(0.1)
+        assert "79×40" in " ".join(screen_lines(app))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause(0.1)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+@pytest.mark.parametrize("keys", [["t"], ["h"], ["b"], ["g"], ["c"], ["question_mark"], ["h", "up", "x"]])
+async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, int], keys: list[str]) -> None:
+    """Every view and dialog fits whole: no widget runs off the screen, no title is cut short, the footer ends."""
+    seed(db, "2026-11-20")
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        screen = app.screen
+        for widget in screen.query("*").exclude("Footer *"):
+            region = widget.region
+            if widget.display and region.area:
+                scrolled = any(ancestor.allow_vertical_scroll for ancestor in widget.ancestors[:-2])
+                assert region.x >= 0 and region.right <= size[0], widget  # nothing runs off the side
+                assert scrolled or (region.y >= 0 and region.bottom <= size[1]), widget  # or the bottom, unscrolled
+        lines = screen_lines(app)
+        assert not any("…" in line for line in lines)
+        footer = lines[-1].rstrip()
+        assert footer.endswith(("Quit", "^p palette", "Cancel", "No", "Close")), footer

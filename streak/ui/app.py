@@ -4,10 +4,12 @@ import random
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from streak.core.tips import Pick
@@ -16,8 +18,12 @@ from streak.storage.store import Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
+if TYPE_CHECKING:
+    from streak.ui.screens.too_small import TooSmallScreen
+
 VIEWS = Binding.Group("Views", compact=True)
 VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
 REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer
 
 
@@ -83,6 +89,7 @@ class StreakApp(App[str]):
         self.pick = pick or random.Random().choice
         self.cursor_blink = cursor_blink
         self.data_problem = False
+        self.size_notice: TooSmallScreen | None = None
 
     def show_data_problem(self, error: DataFileError) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
@@ -97,6 +104,26 @@ class StreakApp(App[str]):
         if action in ("switch_mode", "toggle_keys") and self.data_problem:
             return False
         return True
+
+    def on_mount(self) -> None:
+        self.fit_to(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size)
+
+    def fit_to(self, size: Size) -> None:
+        """Below the smallest size the layout fits, cover it with a notice saying the size needed; above, remove it."""
+        if size.width >= MIN_SIZE.width and size.height >= MIN_SIZE.height:
+            if self.size_notice is not None and self.screen is self.size_notice:
+                self.pop_screen()
+            self.size_notice = None
+        elif self.size_notice is not None:
+            self.size_notice.show_size(size)
+        else:
+            from streak.ui.screens.too_small import TooSmallScreen  # loaded only once a terminal is too small
+
+            self.size_notice = TooSmallScreen(size, MIN_SIZE)
+            self.push_screen(self.size_notice)
 
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Coming back to the terminal: another process may have changed the file meanwhile."""
