@@ -7,6 +7,7 @@ from datetime import timedelta
 from streak.cli import render
 from streak.cli.context import Context
 from streak.core import edits
+from streak.core.badges import in_order
 from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
@@ -75,8 +76,8 @@ def history(args: Namespace, context: Context) -> None:
 
 
 def badges(args: Namespace, context: Context) -> None:
-    """List every badge as of today."""
-    states = list(compute_status(context.store.load(), context.today).badges)
+    """List every badge as of today: the earned ones by date, then the rest."""
+    states = in_order(list(compute_status(context.store.load(), context.today).badges))
     if context.json:
         context.print_json([render.badge_detail_json(state) for state in states])
     else:

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 from streak.core.badges import BadgeState
 from streak.core.figures import Status
 from streak.core.model import DEFAULT_GOAL, History
-from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_phrase, week_nudge, weekday_and_day
+from streak.core.phrases import (
+    days_ago,
+    goal_change,
+    goal_dots,
+    plural,
+    short_day,
+    streak_phrase,
+    week_nudge,
+    weekday_and_day,
+)
 from streak.core.weeks import Week
 
 if TYPE_CHECKING:  # the check-in and tip modules load only for the commands that use them
@@ -155,7 +164,7 @@ def goal_text(history: History, goal: int) -> str:
     lines = [f"Weekly goal: {plural(goal, 'session')} a week; weeks start on {history.week_start_day.capitalize()}."]
     if history.goal_changes:
         lines.append("Changes:")
-        lines += [f"  from {c.since.isoformat()}: {plural(c.goal, 'session')}" for c in history.goal_changes]
+        lines += [f"  {goal_change(change, history.week_start_day)}" for change in history.goal_changes]
     else:
         lines.append(f"No changes yet: the default of {DEFAULT_GOAL} a week holds.")
     return "\n".join(lines)

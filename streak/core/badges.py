@@ -126,3 +126,8 @@ def badge_states(days: list[date], weeks: list[Week]) -> list[BadgeState]:
 def earned(states: list[BadgeState]) -> list[BadgeState]:
     """The earned badges, ordered by the day they were earned, then by id."""
     return sorted((state for state in states if state.earned), key=lambda state: (state.earned_on, state.badge.id))
+
+
+def in_order(states: list[BadgeState]) -> list[BadgeState]:
+    """Every badge in the one order all lists use: the earned ones as `earned` orders them, then the rest as catalogued."""
+    return [*earned(states), *(state for state in states if not state.earned)]

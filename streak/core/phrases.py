@@ -3,7 +3,9 @@
 from datetime import date
 
 from streak.core.badges import BadgeState
+from streak.core.dates import week_start
 from streak.core.figures import Status
+from streak.core.model import GoalChange
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -22,6 +24,11 @@ def short_day(day: date) -> str:
 def weekday_and_day(day: date) -> str:
     """`Mon 2`: a session day within its week."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day}"
+
+
+def goal_change(change: GoalChange, week_start_day: str) -> str:
+    """`from Mon 30 Nov 2026: 3 sessions a week`: a change dated by the first day of the week it counts from."""
+    return f"from {short_day(week_start(change.since, week_start_day))}: {plural(change.goal, 'session')} a week"
 
 
 def goal_dots(done: int, goal: int) -> str:
@@ -66,7 +73,7 @@ PROGRESS_UNITS = {
 
 
 def badge_progress(state: BadgeState) -> str:
-    """`earned 2026-11-18`, or progress such as `3 of 4 weeks in a row`."""
+    """`earned Wed 18 Nov 2026`, or progress such as `3 of 4 weeks in a row`."""
     if state.earned_on:
-        return f"earned {state.earned_on.isoformat()}"
+        return f"earned {short_day(state.earned_on)}"
     return f"{state.current} of {state.badge.target} {PROGRESS_UNITS[state.badge.kind]}"

@@ -10,7 +10,7 @@ from streak.core.dates import MONDAY, SUNDAY, week_start
 from streak.core.edits import set_goal, set_week_start_day
 from streak.core.figures import compute_status
 from streak.core.model import MAX_GOAL, MIN_GOAL, History
-from streak.core.phrases import plural, short_day
+from streak.core.phrases import goal_change, plural, short_day
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -79,7 +79,7 @@ class GoalScreen(StoreScreen):
             else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
         )
         self.query_one("#pending").set_class(unsaved, "-unsaved")
-        changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
+        changes = [goal_change(change, self.saved.week_start_day) for change in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
             "Changes so far:\n  " + "\n  ".join(changes[-6:])
             if changes

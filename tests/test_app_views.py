@@ -1,0 +1,54 @@
+"""What the app's views say: one date style, goal changes by the week they count from, badges in one order."""
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app_driver import make_app, screen_lines, seed
+from streak.ui.widgets.badge_list import BadgeRow
+
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+D = date.fromisoformat
+
+
+@pytest.mark.parametrize("view", ["t", "h", "b", "g"])
+async def test_every_view_writes_dates_one_way(db: Path, view: str) -> None:
+    """Dates read like "Wed 18 Nov 2026" everywhere in the app, never as ISO dates."""
+    seed(db, "2026-11-16", "2026-11-18", goal=3, since=D("2026-11-18"))
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(view)
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert not ISO_DATE.search(text), text
+        assert re.search(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} 20\d\d", text)
+
+
+async def test_goal_view_dates_a_change_by_its_week(db: Path) -> None:
+    """A goal set from a Wednesday is listed from that week's Monday, the day it counts from."""
+    seed(db, goal=3, since=D("2026-11-18"))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "from Mon 16 Nov 2026: 3 sessions a week" in text
+
+
+async def test_badges_come_in_the_same_order_as_on_the_command_line(db: Path, streak) -> None:  # noqa: ANN001
+    """The Badges view and `streak badges` (text and JSON) list the badges in one order."""
+    seed(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16")
+    cli_ids = [badge["id"] for badge in json.loads(streak("badges", "--json").out)]
+    cli_text = streak("badges").out
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        rows = list(app.screen.query(BadgeRow))
+    assert [row.state.badge.id for row in rows] == cli_ids
+    assert cli_ids[:3] == ["first-session", "twice-in-a-week", "sessions-10"]  # earned by date, then the rest
+    places = [cli_text.index(f" {row.state.badge.name} ") for row in rows]
+    assert places == sorted(places)
