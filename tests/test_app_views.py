@@ -52,3 +52,22 @@ async def test_badges_come_in_the_same_order_as_on_the_command_line(db: Path, st
     assert cli_ids[:3] == ["first-session", "twice-in-a-week", "sessions-10"]  # earned by date, then the rest
     places = [cli_text.index(f" {row.state.badge.name} ") for row in rows]
     assert places == sorted(places)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160, 200])
+async def test_badges_line_up_as_a_table(db: Path, width: int) -> None:
+    """Bars and dates sit in one column each, near the names; what earns a badge is a column once it fits."""
+    seed(db, "2026-11-16", "2026-11-18")
+    app = make_app(db)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        for column in (".badge-name", ".badge-bar", ".badge-status", ".badge-description"):
+            assert len({label.region.x for label in screen.query(column) if label.region.area}) == 1, column
+        name, status = screen.query(".badge-name").first(), screen.query(".badge-status").first()
+        assert status.region.x - name.region.x <= 40
+        rows = [row for row in screen.query(BadgeRow) if row.region.area]
+        assert rows and all(row.region.height == (1 if width >= 120 else 2) for row in rows)
+        text = "\n".join(screen_lines(app))
+        assert "Meet your weekly goal 52 weeks in a row." in text  # never cut short

@@ -251,7 +251,7 @@ def test_badges_lists_all_with_progress(streak) -> None:  # noqa: ANN001
     assert by_id["sessions-10"] == {**by_id["sessions-10"], "earned_on": None, "progress": {"current": 3, "target": 10}}
     assert by_id["streak-4"]["progress"] == {"current": 1, "target": 4}
     text = streak("badges").out
-    assert "2 of 14 earned" in text and "3/10" in text
+    assert "2 of 14 earned" in text and "3 of 10 sessions" in text
 
 
 # remove

@@ -9,6 +9,7 @@ from streak.core.badges import BadgeState
 from streak.core.figures import Status
 from streak.core.model import DEFAULT_GOAL, History
 from streak.core.phrases import (
+    badge_progress,
     days_ago,
     goal_change,
     goal_dots,
@@ -146,16 +147,12 @@ def history_text(weeks: list[Week]) -> str:
 
 
 def badges_text(states: list[BadgeState]) -> str:
-    """Every badge: earned ones with their date, the others with progress."""
+    """Every badge in aligned columns: name, the day it was earned or the progress, and what earns it."""
     lines = []
     for state in states:
-        badge = state.badge
-        if state.earned_on:
-            lines.append(f"  ★ {badge.name:<20} earned {state.earned_on.isoformat()}  {badge.description}")
-        else:
-            progress = f"{state.current}/{badge.target}"
-            lines.append(f"  · {badge.name:<20} {progress:>17}  {badge.description}")
-    earned = sum(1 for state in states if state.earned_on)
+        mark = "★" if state.earned else "☆"
+        lines.append(f"  {mark} {state.badge.name:<20}  {badge_progress(state):<27}  {state.badge.description}")
+    earned = sum(1 for state in states if state.earned)
     return "\n".join([f"Badges: {earned} of {len(states)} earned", *lines])
 
 

@@ -15,6 +15,8 @@ class BadgesScreen(StoreScreen):
     """All badges: the earned ones first, in the order they were earned, then the rest (as `in_order` puts them)."""
 
     CSS_PATH = "badges.tcss"
+    # From this width what earns a badge fits beside its columns; below it goes on a second line.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (116, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield ViewBar("badges")
