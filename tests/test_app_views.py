@@ -71,3 +71,16 @@ async def test_badges_line_up_as_a_table(db: Path, width: int) -> None:
         assert rows and all(row.region.height == (1 if width >= 120 else 2) for row in rows)
         text = "\n".join(screen_lines(app))
         assert "Meet your weekly goal 52 weeks in a row." in text  # never cut short
+
+
+async def test_history_week_list_names_months_across_a_month_end(db: Path) -> None:
+    """In the week list a week that spans two months gives each day its month."""
+    seed(db, "2026-09-30", "2026-10-03", "2026-11-17")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#weeks")
+        days = {str(table.get_row_at(row)[0]): str(table.get_row_at(row)[-1]) for row in range(table.row_count)}
+        assert days["Mon 28 Sep 2026"] == "Wed 30 Sep, Sat 3 Oct"
+        assert days["Mon 16 Nov 2026"] == "Tue 17"

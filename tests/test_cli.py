@@ -229,7 +229,7 @@ def test_history_lists_weeks_newest_first(streak) -> None:  # noqa: ANN001
     assert weeks[-1]["week_start"] == "2026-08-31"
     assert len(json.loads(streak("history", "--weeks", "2", "--json").out)) == 2
     text = streak("history", "--weeks", "3").out
-    assert "2026-11-02  ●●      met  Mon 2, Wed 4" in text
+    assert "Mon 2 Nov 2026   ●● 2 of 2        met  Mon 2, Wed 4" in text
 
 
 def test_history_bad_weeks_exits_2(streak) -> None:  # noqa: ANN001

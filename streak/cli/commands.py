@@ -72,7 +72,8 @@ def history(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json([render.week_json(week) for week in weeks])
     else:
-        context.print(render.history_text(weeks))
+        notes = {session.day: session.note for session in recorded.sessions if session.note}
+        context.print(render.history_text(weeks, notes))
 
 
 def badges(args: Namespace, context: Context) -> None:

@@ -17,7 +17,7 @@ from streak.core.phrases import (
     short_day,
     streak_phrase,
     week_nudge,
-    weekday_and_day,
+    week_days,
 )
 from streak.core.weeks import Week
 
@@ -136,14 +136,18 @@ def checkin_text(result: CheckIn) -> str:
     return "\n".join(lines)
 
 
-def history_text(weeks: list[Week]) -> str:
-    """Weeks newest first: start, dots against the goal, met or not, and the session days."""
-    lines = []
+def history_text(weeks: list[Week], notes: dict[date, str]) -> str:
+    """Weeks newest first, in aligned columns, each session's note on a line of its own under its week."""
+    header = f"{'Week of':<15}  {'Sessions':<15}  {'Met':<3}  Days"
+    indent = " " * header.index("Days")
+    lines = [header]
     for week in weeks:
-        mark = "met" if week.met else "   "
-        days = ", ".join(weekday_and_day(day) for day in week.days) or "-"
-        lines.append(f"{week.start.isoformat()}  {goal_dots(len(week.days), week.goal):<7} {mark}  {days}")
-    return "\n".join(["week of      sessions      days", *lines])
+        days = week_days(week.start, week.days)
+        sessions = f"{goal_dots(len(week.days), week.goal)} {len(week.days)} of {week.goal}"
+        met = "met" if week.met else ""
+        lines.append(f"{short_day(week.start):<15}  {sessions:<15}  {met:<3}  {', '.join(days) or '-'}".rstrip())
+        lines += [f"{indent}{day}: {notes[date_]}" for day, date_ in zip(days, week.days) if date_ in notes]
+    return "\n".join(lines)
 
 
 def badges_text(states: list[BadgeState]) -> str:

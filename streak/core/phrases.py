@@ -1,6 +1,6 @@
 """Short English phrases about a status, shared by the command line and the app so both say the same."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from streak.core.badges import BadgeState
 from streak.core.dates import week_start
@@ -24,6 +24,12 @@ def short_day(day: date) -> str:
 def weekday_and_day(day: date) -> str:
     """`Mon 2`: a session day within its week."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day}"
+
+
+def week_days(start: date, days: tuple[date, ...] | list[date]) -> list[str]:
+    """The session days of the week starting on `start`: `Mon 16`, or `Wed 30 Sep` and `Sat 3 Oct` when it spans two months."""
+    spans = start.month != (start + timedelta(days=6)).month
+    return [f"{weekday_and_day(day)} {MONTHS[day.month - 1]}" if spans else weekday_and_day(day) for day in days]
 
 
 def goal_change(change: GoalChange, week_start_day: str) -> str:

@@ -12,7 +12,7 @@ from streak.core.dates import week_start
 from streak.core.edits import remove_session
 from streak.core.errors import InputError, Refused
 from streak.core.model import History, Session
-from streak.core.phrases import goal_dots, short_day, weekday_and_day
+from streak.core.phrases import goal_dots, short_day, week_days
 from streak.core.weeks import Week, days_until, weeks_between
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.dialogs import ConfirmDialog
@@ -71,7 +71,7 @@ class HistoryScreen(StoreScreen):
         row = table.cursor_row
         table.clear()
         for week in weeks:
-            days = ", ".join(weekday_and_day(day) for day in week.days)
+            days = ", ".join(week_days(week.start, week.days))
             table.add_row(
                 short_day(week.start),
                 f"{goal_dots(len(week.days), week.goal)} {len(week.days)}",
