@@ -108,7 +108,7 @@ def build_parser(today: date) -> argparse.ArgumentParser:
         "--date",
         type=_day(today),
         metavar="DAY",
-        help="the day of the session: YYYY-MM-DD, today, yesterday or mon … sun, the latest such day (default: today)",
+        help="the day of the session: YYYY-MM-DD, today, yesterday or mon … sun (default: today)",
     )
     checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
 

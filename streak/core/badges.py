@@ -129,5 +129,5 @@ def earned(states: list[BadgeState]) -> list[BadgeState]:
 
 
 def in_order(states: list[BadgeState]) -> list[BadgeState]:
-    """Every badge in the one order all lists use: the earned ones as `earned` orders them, then the rest as catalogued."""
+    """Every badge in the one order all lists use: the earned ones as `earned` has them, then the rest as catalogued."""
     return [*earned(states), *(state for state in states if not state.earned)]

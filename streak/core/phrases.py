@@ -27,7 +27,7 @@ def weekday_and_day(day: date) -> str:
 
 
 def week_days(start: date, days: tuple[date, ...] | list[date]) -> list[str]:
-    """The session days of the week starting on `start`: `Mon 16`, or `Wed 30 Sep` and `Sat 3 Oct` when it spans two months."""
+    """Session days of the week from `start`: `Mon 16`; `Wed 30 Sep`, `Sat 3 Oct` when it spans two months."""
     spans = start.month != (start + timedelta(days=6)).month
     return [f"{weekday_and_day(day)} {MONTHS[day.month - 1]}" if spans else weekday_and_day(day) for day in days]
 
