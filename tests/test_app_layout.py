@@ -3,12 +3,14 @@
 from pathlib import Path
 
 import pytest
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.widgets._toast import Toast
 
 from app_driver import make_app, screen_lines, seed
 from streak.ui.screens.today import TodayScreen
 from streak.ui.screens.too_small import TooSmallScreen
+from streak.ui.app import StreakApp
 from streak.ui.screens.keys import KeyRow, KeysScreen
 
 FOOTERS = {
@@ -141,3 +143,60 @@ async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, 
         assert not any("…" in line for line in lines)
         footer = lines[-1].rstrip()
         assert footer.endswith(("Quit", "^p palette", "Cancel", "No", "Close")), footer
+
+
+def shown_regions(app: StreakApp) -> dict[str, Region]:
+    """Where Today shows what a check-in has just changed: the done line's words, the cards, the lines, the tip."""
+    screen = app.screen
+    done = screen.query_one("#done")
+    regions = {"done": Region(done.region.x, done.region.y, len(str(done.render())), 1)}
+    for selector in ("#cards", "#nudge", "#last", "#tip"):
+        regions[selector] = screen.query_one(selector).region
+    return regions
+
+
+@pytest.mark.parametrize(
+    ("days", "toasts"),
+    [
+        ((), 1),  # First Step
+        (("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16"), 1),
+    ],
+)
+async def test_check_in_toasts_hide_nothing_just_shown(db: Path, days: tuple[str, ...], toasts: int) -> None:
+    """The badge notification sits clear of the tip box (border included), the cards and the lines under them."""
+    if days:
+        seed(db, *days)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "enter")
+        await pilot.pause(0.2)
+        shown = [toast for toast in app.screen.query(Toast) if toast.region.area]
+        assert len(shown) == toasts
+        for toast in shown:
+            for name, region in shown_regions(app).items():
+                assert not toast.region.overlaps(region), name
+
+
+async def test_already_done_warning_hides_nothing(db: Path) -> None:
+    """The warning for a second check-in also keeps clear of the figures."""
+    seed(db, "2026-11-21")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]
+        for name, region in shown_regions(app).items():
+            assert not toast.region.overlaps(region), name
+
+
+async def test_a_new_notification_on_today_replaces_the_last(db: Path) -> None:
+    """Pressing c again at once shows "Already done" in place of the badge note, not stacked over the cards."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "enter")
+        await pilot.pause(0.2)
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]  # the one on show
+        assert "Already done" in str(toast.render())
+        assert not toast.region.overlaps(app.screen.query_one("#cards").region)

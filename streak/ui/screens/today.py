@@ -109,7 +109,10 @@ class TodayScreen(StoreScreen):
             self.celebrate(result)
 
     def celebrate(self, result: CheckIn) -> None:
-        """Show the tip on the screen and each new badge as a notification."""
+        """Show the tip on the screen and the new badges in one notification, small enough to sit above the cards."""
         self.query_one(TipPanel).show(result.tip)
-        for state in result.new_badges:
-            self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
+        badges = [state.badge for state in result.new_badges]
+        if len(badges) == 1:
+            self.notify(badges[0].description, title=f"New badge: {badges[0].name}", markup=False)
+        elif badges:
+            self.notify("\n".join(f"★ {badge.name}" for badge in badges), title="New badges", markup=False)
