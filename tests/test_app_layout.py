@@ -8,10 +8,10 @@ from textual.screen import Screen
 from textual.widgets._toast import Toast
 
 from app_driver import make_app, screen_lines, seed
-from streak.ui.screens.today import TodayScreen
-from streak.ui.screens.too_small import TooSmallScreen
 from streak.ui.app import StreakApp
 from streak.ui.screens.keys import KeyRow, KeysScreen
+from streak.ui.screens.today import TodayScreen
+from streak.ui.screens.too_small import TooSmallScreen
 
 FOOTERS = {
     "t": "c Check in  thbg Views  ? Keys  q Quit",

@@ -16,8 +16,8 @@ from streak.core.phrases import (
     plural,
     short_day,
     streak_phrase,
-    week_nudge,
     week_days,
+    week_nudge,
 )
 from streak.core.weeks import Week
 
