@@ -243,7 +243,7 @@ def test_history_lists_weeks_newest_first(streak) -> None:  # noqa: ANN001
     assert weeks[-1]["week_start"] == "2026-08-31"
     assert len(json.loads(streak("history", "--weeks", "2", "--json").out)) == 2
     text = streak("history", "--weeks", "3").out
-    assert "2026-11-02  ●●       met             Mon 2, Wed 4" in text
+    assert "Mon 2 Nov 2026   ●● 2 of 2        met              Mon 2, Wed 4" in text
 
 
 def test_history_bad_weeks_exits_2(streak) -> None:  # noqa: ANN001
@@ -265,7 +265,7 @@ def test_badges_lists_all_with_progress(streak) -> None:  # noqa: ANN001
     assert by_id["sessions-10"] == {**by_id["sessions-10"], "earned_on": None, "progress": {"current": 3, "target": 10}}
     assert by_id["streak-4"]["progress"] == {"current": 1, "target": 4}
     text = streak("badges").out
-    assert "3 of 18 earned" in text and "3/10" in text
+    assert "3 of 18 earned" in text and "3 of 10 sessions" in text
 
 
 # remove

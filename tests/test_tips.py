@@ -186,3 +186,42 @@ def test_cycle_holds_across_many_check_ins() -> None:
         shown.append(result.tip.id)
         day += timedelta(days=1)
     assert len(set(shown)) == len(TIPS)
+
+
+def test_sources_cite_title_and_the_author_or_publisher_the_article_names() -> None:
+    """Title and author or publisher where the article names one, the title alone where it names none."""
+    assert SOURCES == {
+        "ms": "Five Reasons Not to Skip Leg Day (Muscle & Strength)",
+        "tb": "Why You Should Never Miss Leg Day If You Care About Total Body Results",
+        "es": "The Benefits of Leg Day (Erin Stern, September 14, 2018)",
+        "ac": "How Important Are Leg Workouts for Muscle Gain? (Andrea Cespedes, LIVESTRONG.COM)",
+        "wl": "Why do we need to train our legs?",
+    }
+
+
+@pytest.mark.parametrize(
+    "words", ["article", "not named", "today", "this week", "you just", "welcome back", "this app"]
+)
+def test_every_tip_reads_on_its_own(words: str) -> None:
+    """A tip makes sense wherever it shows (after any check-in, or from `streak tip`): no "that article"."""
+    for tip in TIPS:
+        assert words not in tip.text.lower(), tip.id
+
+
+def test_tip_ids_stay_as_users_data_files_know_them() -> None:
+    """Ids are kept in data files (the tip cycle), so rewording a tip never renames or drops one."""
+    known = {
+        "ms-compound-weekly", "ms-bench-base", "ms-hormone-claim", "ms-overload", "ms-rest-fuel", "ms-unilateral",
+        "ms-supersets", "ms-epoc", "ms-insulin", "ms-resting-burn", "ms-posterior", "ms-desk-posture",
+        "ms-knee-balance", "ms-small-muscles", "ms-everyday", "ms-brain", "ms-functional", "ms-athletic",
+        "ms-falls", "ms-keep-at-it", "ms-endorphins", "ms-both-kinds", "tb-big-lift-first", "tb-single-leg",
+        "tb-hamstrings", "tb-split-it", "tb-log-it", "tb-ease-back", "tb-largest-muscle", "tb-sleepy-glutes",
+        "tb-rdl", "tb-bone-density", "tb-knees", "tb-runners", "tb-not-too-big", "tb-quit-threshold",
+        "tb-afterburn", "tb-nervous-system", "tb-foundation", "tb-independence", "tb-twice-lighter",
+        "tb-first-plan", "tb-for-life", "es-once-or-twice", "es-hip-drive", "es-free-weights", "es-hormone-claim",
+        "es-calories", "es-cardio", "es-symmetry", "es-stress-relief", "ac-upper-growth", "ac-repair",
+        "ac-not-a-substitute", "ac-food-sleep", "ac-whole-body", "wl-half-your-muscle", "wl-machines",
+        "wl-cardio-not-enough", "wl-arm-rule", "wl-character", "wl-balance-growth", "wl-why-skip",
+        "wl-comeback-squat",
+    }  # fmt: skip
+    assert known <= {tip.id for tip in TIPS}

@@ -8,6 +8,7 @@ from datetime import timedelta
 from streak.cli import render
 from streak.cli.context import Context
 from streak.core import edits
+from streak.core.badges import in_order
 from streak.core.errors import InputError, Refused
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
@@ -153,12 +154,13 @@ def history(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json([render.week_json(week) for week in weeks])
     else:
-        context.print(render.history_text(weeks))
+        notes = {session.day: session.note for session in recorded.sessions if session.note}
+        context.print(render.history_text(weeks, notes))
 
 
 def badges(args: Namespace, context: Context) -> None:
-    """List every badge as of today."""
-    states = list(compute_status(context.store.load(), context.today).badges)
+    """List every badge as of today: the earned ones by date, then the rest."""
+    states = in_order(list(compute_status(context.store.load(), context.today).badges))
     if context.json:
         context.print_json([render.badge_detail_json(state) for state in states])
     else:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from streak import __version__
 from streak.cli import commands
 from streak.cli.context import Context
-from streak.core.dates import WEEK_START_DAYS, parse_date
+from streak.core.dates import WEEK_START_DAYS, parse_date, parse_day
 from streak.core.errors import InputError, Refused
 from streak.core.foreign import TRACKERS
 from streak.core.model import UNITS
@@ -55,6 +55,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _day(today: date):  # noqa: ANN202 - an argparse type
+    """The day a check-in or remove is for: YYYY-MM-DD, today, yesterday or a weekday name."""
+
+    def convert(text: str) -> date:
+        try:
+            return parse_day(text, today)
+        except InputError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
 def _whole_number(low: int, high: int, what: str):  # noqa: ANN202 - an argparse type
     def convert(text: str) -> int:
         if not (text.isascii() and text.lstrip("-").isdigit()) or not low <= int(text) <= high:
@@ -64,8 +76,8 @@ def _whole_number(low: int, high: int, what: str):  # noqa: ANN202 - an argparse
     return convert
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, as SPEC.md lays it out."""
+def build_parser(today: date) -> argparse.ArgumentParser:
+    """The whole command line, as SPEC.md lays it out; `today` is what day words (today, mon …) count from."""
     db = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     db.add_argument(
         "--db",
@@ -94,7 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     checkin = command(
         "checkin", commands.checkin, "record a leg-day session, then show the streak, new badges and a tip"
     )
-    checkin.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the day of the session (default: today)")
+    checkin.add_argument(
+        "--date",
+        type=_day(today),
+        metavar="DAY",
+        help="the day of the session: YYYY-MM-DD, today, yesterday or mon … sun (default: today)",
+    )
     checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
     checkin.add_argument(
         "--lift", action="append", default=[], metavar="TEXT", help="a lift, e.g. 'back squat 5x5 100kg' (repeatable)"
@@ -148,7 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("badges", commands.badges, "list every badge, earned or in progress")
 
     remove = command("remove", commands.remove, "delete the session on a day", json=False)
-    remove.add_argument("day", type=_date, metavar="YYYY-MM-DD")
+    remove.add_argument(
+        "day", type=_day(today), metavar="DAY", help="YYYY-MM-DD, today, yesterday or mon … sun, the latest such day"
+    )
 
     export = command("export", commands.export, "write the history as JSON (to restore) or CSV", json=False)
     export.add_argument("--format", choices=("json", "csv", "lifts-csv"), default="json")
@@ -190,8 +209,9 @@ def data_path(db: str | None) -> str:
 
 def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: datetime | None = None) -> int:
     """Run `streak` with `argv`; `today` and `now` pin the clock for tests. Returns the exit status."""
+    today = today or date.today()
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(today).parse_args(argv)
     except SystemExit as exit:  # argparse has printed the usage and the error
         return exit.code if isinstance(exit.code, int) else EXIT_BAD_INPUT
     if getattr(args, "db", None) == "":
@@ -202,7 +222,7 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: d
 
         return launch(path)
     store = Store(path, now=(lambda: now) if now else datetime.now)
-    context = Context(store, today or date.today(), sys.stdout, getattr(args, "json", False))
+    context = Context(store, today, sys.stdout, getattr(args, "json", False))
     try:
         args.handler(args, context)
     except Refused as error:

@@ -9,15 +9,17 @@ from streak.core.badges import BadgeState
 from streak.core.figures import Repair, Status
 from streak.core.model import DEFAULT_GOAL, POUND_KG, History, Lift
 from streak.core.phrases import (
+    badge_progress,
     days_ago,
+    goal_change,
     goal_dots,
     level_phrase,
     plural,
     short_day,
     streak_news,
     streak_phrase,
+    week_days,
     week_nudge,
-    weekday_and_day,
 )
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
@@ -254,7 +256,7 @@ def checkin_text(result: CheckIn) -> str:
 
 STATE_MARKS = {
     "met": "met",
-    "open": "...",
+    "open": "so far",
     "rest": "rest",
     "frozen": "frozen",
     "repaired": "repaired",
@@ -263,27 +265,27 @@ STATE_MARKS = {
 }
 
 
-def history_text(weeks: list[WeekState]) -> str:
-    """Weeks newest first: start, dots against the goal, the week's state, and the session days."""
-    lines = []
+def history_text(weeks: list[WeekState], notes: dict[date, str]) -> str:
+    """Weeks newest first, in aligned columns with each week's streak state, each note on a line of its own."""
+    header = f"{'Week of':<15}  {'Sessions':<15}  {'Streak':<15}  Days"
+    indent = " " * header.index("Days")
+    lines = [header]
     for week in weeks:
-        days = ", ".join(weekday_and_day(day) for day in week.days) or "-"
-        mark = STATE_MARKS[week.state] + (" +freeze" if week.earned_freeze else "")
-        lines.append(f"{week.start.isoformat()}  {goal_dots(len(week.days), week.goal):<7}  {mark:<15} {days}")
-    return "\n".join([f"{'week of':<10}  {'sessions':<7}  {'state':<15} days", *lines])
+        days = week_days(week.start, week.days)
+        sessions = f"{goal_dots(len(week.days), week.goal)} {len(week.days)} of {week.goal}"
+        state = STATE_MARKS[week.state] + (" +freeze" if week.earned_freeze else "")
+        lines.append(f"{short_day(week.start):<15}  {sessions:<15}  {state:<15}  {', '.join(days) or '-'}".rstrip())
+        lines += [f"{indent}{day}: {notes[date_]}" for day, date_ in zip(days, week.days) if date_ in notes]
+    return "\n".join(lines)
 
 
 def badges_text(states: list[BadgeState]) -> str:
-    """Every badge: earned ones with their date, the others with progress."""
+    """Every badge in aligned columns: name, the day it was earned or the progress, and what earns it."""
     lines = []
     for state in states:
-        badge = state.badge
-        if state.earned_on:
-            lines.append(f"  ★ {badge.name:<20} earned {state.earned_on.isoformat()}  {badge.description}")
-        else:
-            progress = f"{state.current}/{badge.target}"
-            lines.append(f"  · {badge.name:<20} {progress:>17}  {badge.description}")
-    earned = sum(1 for state in states if state.earned_on)
+        mark = "★" if state.earned else "☆"
+        lines.append(f"  {mark} {state.badge.name:<20}  {badge_progress(state):<27}  {state.badge.description}")
+    earned = sum(1 for state in states if state.earned)
     return "\n".join([f"Badges: {earned} of {len(states)} earned", *lines])
 
 
@@ -292,7 +294,7 @@ def goal_text(history: History, goal: int) -> str:
     lines = [f"Weekly goal: {plural(goal, 'session')} a week; weeks start on {history.week_start_day.capitalize()}."]
     if history.goal_changes:
         lines.append("Changes:")
-        lines += [f"  from {c.since.isoformat()}: {plural(c.goal, 'session')}" for c in history.goal_changes]
+        lines += [f"  {goal_change(change, history.week_start_day)}" for change in history.goal_changes]
     else:
         lines.append(f"No changes yet: the default of {DEFAULT_GOAL} a week holds.")
     return "\n".join(lines)

@@ -54,12 +54,8 @@ BADGES: tuple[Badge, ...] = (
     _badge("streak-12", "Quarter Unbroken", "Keep a streak of 12 weeks.", "streak", 12),
     _badge("streak-26", "Half-Year Hero", "Keep a streak of 26 weeks.", "streak", 26),
     _badge("streak-52", "Year of Legs", "Keep a streak of 52 weeks.", "streak", 52),
-    _badge(
-        "first-freeze", "Money in the Bank", "Beat your goal by one in a week to bank a streak freeze.", "freeze", 1
-    ),
-    _badge(
-        "first-repair", "Back on Track", "Repair a missed week with one session over your goal the next.", "repair", 1
-    ),
+    _badge("first-freeze", "Money in the Bank", "Beat your weekly goal by one: bank a freeze.", "freeze", 1),
+    _badge("first-repair", "Back on Track", "Repair a missed week: goal + 1 the week after.", "repair", 1),
     _badge("first-pr", "Personal Best", "Set your first personal record in a lift.", "pr", 1),
     _badge("prs-10", "Record Breaker", "Set 10 personal records.", "pr", 10),
     _badge("comeback", "Comeback", "Return to leg day after 14 or more days away.", "comeback", 1),
@@ -153,3 +149,8 @@ def _streak_reached(weeks: list[Week], walked: Walk, target: int) -> date | None
 def earned(states: list[BadgeState]) -> list[BadgeState]:
     """The earned badges, ordered by the day they were earned, then by id."""
     return sorted((state for state in states if state.earned), key=lambda state: (state.earned_on, state.badge.id))
+
+
+def in_order(states: list[BadgeState]) -> list[BadgeState]:
+    """Every badge in the one order all lists use: the earned ones as `earned` has them, then the rest as catalogued."""
+    return [*earned(states), *(state for state in states if not state.earned)]

@@ -1,10 +1,11 @@
 """Short English phrases about a status, shared by the command line and the app so both say the same."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from streak.core.badges import BadgeState
+from streak.core.dates import week_start
 from streak.core.figures import Status, compute_status
-from streak.core.model import History
+from streak.core.model import GoalChange, History
 from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.xp import threshold
 
@@ -25,6 +26,17 @@ def short_day(day: date) -> str:
 def weekday_and_day(day: date) -> str:
     """`Mon 2`: a session day within its week."""
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day}"
+
+
+def week_days(start: date, days: tuple[date, ...] | list[date]) -> list[str]:
+    """Session days of the week from `start`: `Mon 16`; `Wed 30 Sep`, `Sat 3 Oct` when it spans two months."""
+    spans = start.month != (start + timedelta(days=6)).month
+    return [f"{weekday_and_day(day)} {MONTHS[day.month - 1]}" if spans else weekday_and_day(day) for day in days]
+
+
+def goal_change(change: GoalChange, week_start_day: str) -> str:
+    """`from Mon 30 Nov 2026: 3 sessions a week`: a change dated by the first day of the week it counts from."""
+    return f"from {short_day(week_start(change.since, week_start_day))}: {plural(change.goal, 'session')} a week"
 
 
 def goal_dots(done: int, goal: int) -> str:
@@ -156,9 +168,9 @@ PROGRESS_UNITS = {
 
 
 def badge_progress(state: BadgeState) -> str:
-    """`earned 2026-11-18`, or progress such as `3 of 4 weeks in a row`."""
+    """`earned Wed 18 Nov 2026`, or progress such as `3 of 4 weeks in a row`."""
     if state.earned_on:
-        return f"earned {state.earned_on.isoformat()}"
+        return f"earned {short_day(state.earned_on)}"
     return f"{state.current} of {state.badge.target} {PROGRESS_UNITS[state.badge.kind]}"
 
 

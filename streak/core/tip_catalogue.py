@@ -6,12 +6,13 @@ is the article the id's prefix names. Where an article makes a contested claim (
 surge), the tip says whose claim it is.
 """
 
+# Each article by its title, and by its author or publisher where the article names one.
 SOURCES = {
     "ms": "Five Reasons Not to Skip Leg Day (Muscle & Strength)",
-    "tb": "Why You Should Never Miss Leg Day If You Care About Total Body Results (author not named)",
-    "es": "The Benefits of Leg Day (Erin Stern, 2x Ms. Figure Olympia, September 14, 2018)",
+    "tb": "Why You Should Never Miss Leg Day If You Care About Total Body Results",
+    "es": "The Benefits of Leg Day (Erin Stern, September 14, 2018)",
     "ac": "How Important Are Leg Workouts for Muscle Gain? (Andrea Cespedes, LIVESTRONG.COM)",
-    "wl": "Why do we need to train our legs? (author not named)",
+    "wl": "Why do we need to train our legs?",
 }
 
 TAGS = frozenset(
@@ -50,8 +51,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "ms-rest-fuel",
         ("recovery",),
-        "The gains from today arrive while you recover. Sleep well and eat a proper meal with "
-        "protein before the next hard session.",
+        "The gains from a leg session arrive while you recover. Sleep well and eat a proper meal "
+        "with protein before the next hard one.",
     ),
     (
         "ms-unilateral",
@@ -80,7 +81,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "ms-resting-burn",
         ("fat-loss", "growth"),
-        "More leg muscle raises your basal metabolic rate, so the squats you did today keep "
+        "More leg muscle raises your basal metabolic rate, so the squats you put in keep "
         "burning calories while you sit still.",
     ),
     (
@@ -182,7 +183,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "tb-log-it",
         ("progress", "consistency"),
         "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
-        "reasons to keep turning up, and you just added to yours.",
+        "reasons to keep turning up.",
     ),
     (
         "tb-ease-back",
@@ -241,14 +242,14 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "tb-afterburn",
         ("fat-loss",),
-        "That article reckons a brutal leg session keeps calorie burn raised for 24 to 48 hours of "
-        "recovery, far more than a shoulder workout manages.",
+        "Recovering from a brutal leg session can keep your calorie burn up for 24 to 48 hours, "
+        "an afterburn that a shoulder workout comes nowhere near.",
     ),
     (
         "tb-nervous-system",
         ("strength",),
-        "Handling heavy squats teaches your nervous system to cope with load, which, the article "
-        "says, makes a heavy bench or overhead press feel less daunting.",
+        "Handling heavy squats teaches your nervous system to cope with load, which can make a "
+        "heavy bench or overhead press feel less daunting.",
     ),
     (
         "tb-foundation",
@@ -265,8 +266,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "tb-twice-lighter",
         ("frequency",),
-        "Second leg day this week: keep the volume moderate. Two manageable sessions beat one "
-        "marathon you end up dreading.",
+        "On a second leg day in one week, keep the volume moderate. Two manageable sessions beat "
+        "one marathon you end up dreading.",
     ),
     (
         "tb-first-plan",
@@ -284,8 +285,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "es-once-or-twice",
         ("frequency", "growth"),
-        "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice "
-        "is the sweet spot this app counts toward.",
+        "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice a week is "
+        "also the goal streak sets until you choose another.",
     ),
     (
         "es-hip-drive",
@@ -362,8 +363,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "wl-half-your-muscle",
         ("growth",),
-        "By that article's count your legs hold more than half of your muscle mass, so growing "
-        "them is the quickest way to carry more muscle overall.",
+        "Your legs hold about half of all your muscle, so growing them is the quickest way to "
+        "carry more muscle overall.",
     ),
     (
         "wl-machines",
@@ -380,7 +381,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "wl-arm-rule",
         ("growth",),
-        "That article's rule of thumb: adding 2 cm to your arms takes about 5 pounds of new lean "
+        "A bodybuilding rule of thumb: putting 2 cm on your arms takes about 5 pounds of new lean "
         "muscle, and big leg lifts are the easiest place to build it.",
     ),
     (
@@ -392,8 +393,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "wl-balance-growth",
         ("growth",),
-        "The article argues that the body keeps itself in proportion: stimulating the biggest "
-        "muscles nudges growth elsewhere too.",
+        "Some lifters hold that the body grows in proportion, so stimulating its biggest muscles "
+        "nudges growth elsewhere too. Treat that as a bonus, not a promise.",
     ),
     (
         "wl-why-skip",
@@ -404,7 +405,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "wl-comeback-squat",
         ("comeback", "progress"),
-        "Welcome back. Rebuild over a few weeks: start with light squats and add a little weight "
-        "each session rather than chasing your old numbers today.",
+        "After a break, rebuild over a few weeks: start with light squats and add a little weight "
+        "each session rather than chasing your old numbers at once.",
     ),
 )

@@ -4,10 +4,12 @@ import random
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from streak.core.tips import Pick
@@ -16,7 +18,13 @@ from streak.storage.store import Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
+if TYPE_CHECKING:
+    from streak.ui.screens.too_small import TooSmallScreen
+
 VIEWS = Binding.Group("Views", compact=True)
+VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
+REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer
 
 
 # The views after Today are imported when first opened, so the first screen does not wait for them.
@@ -90,6 +98,7 @@ class StreakApp(App[str]):
         self.pick = pick or random.Random().choice
         self.cursor_blink = cursor_blink
         self.data_problem = False
+        self.size_notice: TooSmallScreen | None = None
 
     def show_data_problem(self, error: DataFileError) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
@@ -105,35 +114,60 @@ class StreakApp(App[str]):
             return False
         return True
 
+    def on_mount(self) -> None:
+        self.fit_to(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size)
+
+    def fit_to(self, size: Size) -> None:
+        """Below the smallest size the layout fits, cover it with a notice saying the size needed; above, remove it."""
+        if size.width >= MIN_SIZE.width and size.height >= MIN_SIZE.height:
+            if self.size_notice is not None and self.screen is self.size_notice:
+                self.pop_screen()
+            self.size_notice = None
+        elif self.size_notice is not None:
+            self.size_notice.show_size(size)
+        else:
+            from streak.ui.screens.too_small import TooSmallScreen  # loaded only once a terminal is too small
+
+            self.size_notice = TooSmallScreen(size, MIN_SIZE)
+            self.push_screen(self.size_notice)
+
     def on_app_focus(self, event: events.AppFocus) -> None:
         """Coming back to the terminal: another process may have changed the file meanwhile."""
         if isinstance(self.screen, StoreScreen):
             self.screen.reload()
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        """Show every key of the view in a box over it (the box's own ? closes it)."""
+        from streak.ui.screens.keys import KeysScreen, key_rows
+
+        self.push_screen(KeysScreen(VIEW_NAMES.get(self.current_mode, "streak"), key_rows(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key the screen shows in its footer, from the same bindings."""
+        """The palette offers every key the screen shows in its footer, from the same bindings, once each.
+
+        Textual's own Keys (its help panel) and Quit are left out: the footer's ? and q do those.
+        """
+        titles = set()
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.show and binding.description and active.enabled:
                 key = binding.key_display or self.get_key_display(binding)
-                yield SystemCommand(
-                    f"{binding.description} ({key})",
-                    binding.tooltip,
-                    partial(self.run_action, binding.action, active.node),
-                )
+                title = f"{binding.description} ({key})"
+                if title not in titles:
+                    titles.add(title)
+                    yield SystemCommand(title, binding.tooltip, partial(self.run_action, binding.action, active.node))
         if isinstance(screen, StoreScreen) and not self.data_problem:
             yield SystemCommand(
                 "Import",
                 "Bring in sessions from a streak export, Loop Habit Tracker, harsh or oidia",
                 screen.action_import,
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title not in REPLACED_COMMANDS:
+                yield command
 
 
 def build_app(

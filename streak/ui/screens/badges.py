@@ -3,6 +3,7 @@
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
 
+from streak.core.badges import in_order
 from streak.core.figures import compute_status
 from streak.core.model import History
 from streak.ui.screens.base import StoreScreen
@@ -11,9 +12,11 @@ from streak.ui.widgets.view_bar import ViewBar
 
 
 class BadgesScreen(StoreScreen):
-    """All badges: the earned ones first, in the order they were earned, then the rest."""
+    """All badges: the earned ones first, in the order they were earned, then the rest (as `in_order` puts them)."""
 
     CSS_PATH = "badges.tcss"
+    # From this width what earns a badge fits beside its columns; below it goes on a second line.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (116, "-wide")]
 
     def compose(self) -> ComposeResult:
         yield ViewBar("badges")
@@ -22,8 +25,7 @@ class BadgesScreen(StoreScreen):
         yield Footer(compact=True)
 
     def show_history(self, history: History) -> None:
-        status = compute_status(history, self.today)
-        earned = status.earned_badges
-        locked = [state for state in status.badges if not state.earned]
-        self.query_one("#badge-count", Static).update(f"{len(earned)} of {len(status.badges)} badges earned")
-        self.query_one(BadgeList).states = (*earned, *locked)
+        states = compute_status(history, self.today).badges
+        earned = sum(1 for state in states if state.earned)
+        self.query_one("#badge-count", Static).update(f"{earned} of {len(states)} badges earned")
+        self.query_one(BadgeList).states = tuple(in_order(list(states)))

@@ -33,7 +33,15 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("enter", "confirm", "Check in", tooltip="Record the session, with its note and lifts"),
+        # A priority binding, so the footer shows it over the focused Input's own (hidden) enter.
+        Binding(
+            "enter",
+            "confirm",
+            "Check in",
+            key_display="enter",
+            tooltip="Record the session, with its note and lifts",
+            priority=True,
+        ),
         Binding("escape", "cancel", "Cancel", tooltip="Close without checking in"),
     ]
 
@@ -104,7 +112,6 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             f"✓ {format_lift(lift)}" + (f", estimated one-rep max {e1rm:.1f} kg" if e1rm else "")
         )
 
-    @on(Input.Submitted)
     def action_confirm(self) -> None:
         """Add the lift being typed, if any; otherwise check the note and hand everything back."""
         lift_field = self.query_one("#lift", Input)

@@ -1,7 +1,5 @@
 """Goal: choose sessions a week (1 to 7) and the first weekday; a new goal holds from this week on."""
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,8 +10,7 @@ from streak.core.dates import MONDAY, SUNDAY, week_start
 from streak.core.edits import set_goal, set_week_start_day
 from streak.core.figures import compute_status
 from streak.core.model import MAX_GOAL, MIN_GOAL, History
-from streak.core.phrases import plural, short_day, streak_effect
-from streak.core.rest import add_rest, clear_rest
+from streak.core.phrases import goal_change, plural, short_day, streak_effect
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -28,10 +25,12 @@ class GoalScreen(StoreScreen):
     BINDINGS = [
         Binding("left,minus", "adjust(-1)", "Fewer", key_display="←", tooltip="One session a week fewer", group=STEP),
         Binding("right,plus", "adjust(1)", "More", key_display="→", tooltip="One session a week more", group=STEP),
-        *[Binding(str(n), f"choose({n})", f"Goal {n}", show=False) for n in range(MIN_GOAL, MAX_GOAL + 1)],
+        *[
+            Binding(str(n), f"choose({n})", "Set goal", show=False, tooltip="Type the number of sessions a week")
+            for n in range(MIN_GOAL, MAX_GOAL + 1)
+        ],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
-        Binding("r", "rest(False)", "Rest", tooltip="Plan rest weeks: they neither break nor extend the streak"),
-        Binding("u", "rest(True)", "Unrest", tooltip="Take weeks out of the rest weeks"),
+        Binding("r", "rest", "Rest", tooltip="Plan or clear rest weeks"),
         Binding("enter,s", "save", "Save", key_display="enter", tooltip="Save the goal and the first weekday"),
         Binding("escape", "discard", "Undo", tooltip="Go back to the saved goal"),
     ]
@@ -55,7 +54,8 @@ class GoalScreen(StoreScreen):
             yield Static(id="effect", markup=False)
             yield Static(id="changes", markup=False)
             yield Static(id="rest", markup=False)
-        yield Footer(compact=True)
+        # Without the palette key (ctrl+p still opens it; ? lists it): the Goal keys fill 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def show_history(self, history: History) -> None:
         self.saved = history
@@ -89,7 +89,7 @@ class GoalScreen(StoreScreen):
         self.query_one("#rest", Static).update(
             "Rest weeks: " + "; ".join(rest) if rest else "No rest weeks planned. Press r to plan some."
         )
-        changes = [f"from {c.since.isoformat()}: {plural(c.goal, 'session')} a week" for c in self.saved.goal_changes]
+        changes = [goal_change(change, self.saved.week_start_day) for change in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
             "Changes so far:\n  " + "\n  ".join(changes[-6:])
             if changes
@@ -106,21 +106,16 @@ class GoalScreen(StoreScreen):
             edited = set_goal(edited, self.today, self.goal)
         return edited
 
-    def action_rest(self, clear: bool) -> None:
+    def action_rest(self) -> None:
         """Ask for the days to rest (or to stop resting), show what that does to the streak, then save."""
-        from streak.ui.screens.rest_dialog import RestDialog
+        from streak.ui.screens.rest_dialog import RestChange, RestDialog
 
-        def answered(days: tuple[date, date] | None) -> None:
-            if days is None:
-                return
-            first, last = days
-            edit = clear_rest if clear else add_rest
-            if self.change(lambda history: (edit(history, first, last), True)):
-                self.notify(
-                    f"{short_day(first)} to {short_day(last)}", title="Rest cleared" if clear else "Rest planned"
-                )
+        def answered(change: RestChange | None) -> None:
+            if change is not None and self.change(lambda history: (change.apply(history), True)):
+                title = "Rest cleared" if change.clear else "Rest planned"
+                self.notify(f"{short_day(change.first)} to {short_day(change.last)}", title=title)
 
-        self.app.push_screen(RestDialog(self.saved, self.today, clear=clear), answered)
+        self.app.push_screen(RestDialog(self.saved, self.today), answered)
 
     def action_adjust(self, step: int) -> None:
         self.goal = min(max(self.goal + step, MIN_GOAL), MAX_GOAL)

@@ -13,7 +13,7 @@ from streak.core.edits import remove_session, replace_session
 from streak.core.errors import InputError, Refused
 from streak.core.lifts import format_lift
 from streak.core.model import History, Session
-from streak.core.phrases import goal_dots, short_day, weekday_and_day
+from streak.core.phrases import goal_dots, short_day, week_days
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
@@ -40,8 +40,8 @@ class HistoryScreen(StoreScreen):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Record a leg day on the selected past day, with a note and lifts"),
-        Binding("e", "edit", "Edit", tooltip="Change the note or lifts of the session on the selected day"),
+        Binding("a", "add", "Add", tooltip="Add a session on the selected day"),
+        Binding("e", "edit", "Edit", tooltip="Change the selected day's note or lifts"),
         Binding("x,delete", "remove", "Remove", key_display="x", tooltip="Delete the session on the selected day"),
     ]
 
@@ -80,7 +80,7 @@ class HistoryScreen(StoreScreen):
         row = table.cursor_row
         table.clear()
         for week in weeks:
-            days = ", ".join(weekday_and_day(day) for day in week.days)
+            days = ", ".join(week_days(week.start, week.days))
             table.add_row(
                 short_day(week.start),
                 f"{goal_dots(len(week.days), week.goal)} {len(week.days)}",

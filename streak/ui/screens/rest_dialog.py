@@ -1,6 +1,7 @@
-"""Ask for the days of a rest period, and show what resting (or not) then does to the streak before saving."""
+"""Ask for the days of a rest period, say whether saving plans or clears rest and what that does to the streak."""
 
-from datetime import date
+from datetime import date, timedelta
+from typing import NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,55 +15,73 @@ from streak.core.errors import InputError
 from streak.core.model import History
 from streak.core.phrases import short_day, streak_effect
 from streak.core.rest import add_rest, check_rest_range, clear_rest
+from streak.core.weeks import RestCalendar
 
 
-class RestDialog(ModalScreen[tuple[date, date] | None]):
-    """Type `FROM [TO]` as YYYY-MM-DD; enter saves (the days are widened to whole weeks), escape cancels."""
+class RestChange(NamedTuple):
+    """Whole weeks from `first` to `last`, to become rest weeks or, if they all are already, to stop being ones."""
+
+    first: date
+    last: date
+    clear: bool
+
+    def apply(self, history: History) -> History:
+        """`history` with this change made."""
+        return (clear_rest if self.clear else add_rest)(history, self.first, self.last)
+
+
+class RestDialog(ModalScreen[RestChange | None]):
+    """Type `FROM [TO]` as YYYY-MM-DD; enter saves (the days are widened to whole weeks), escape cancels.
+
+    Weeks that are all rest weeks already are taken out of rest instead, so one key both plans and clears.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("enter", "confirm", "Save", tooltip="Save these rest weeks"),
+        Binding(
+            "enter", "confirm", "Save", key_display="enter", tooltip="Save this change of rest weeks", priority=True
+        ),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
     ]
 
-    def __init__(self, history: History, today: date, *, clear: bool) -> None:
+    def __init__(self, history: History, today: date) -> None:
         super().__init__()
         self.history = history
         self.today = today
-        self.clear = clear
 
     def compose(self) -> ComposeResult:
-        title = "Take weeks out of rest" if self.clear else "Plan rest weeks (a holiday, an illness)"
         with Vertical(id="dialog"):
-            yield Static(title, id="dialog-title")
+            yield Static("Rest weeks: plan time off (a holiday, an illness), or clear it", id="dialog-title")
             yield Input(placeholder="FROM [TO], e.g. 2026-12-21 2027-01-03", id="days")
             yield Static("", id="dialog-hint", markup=False)
         yield Footer(compact=True)
 
-    def _read(self) -> tuple[date, date]:
+    def _read(self) -> RestChange:
         words = self.query_one(Input).value.split()
         if not 1 <= len(words) <= 2:
             raise InputError("type the first day off, and the last if it differs, as YYYY-MM-DD")
-        first = parse_date(words[0])
-        last = parse_date(words[-1])
-        return check_rest_range(first, last, self.today, self.history.week_start_day)
+        start, end = check_rest_range(
+            parse_date(words[0]), parse_date(words[-1]), self.today, self.history.week_start_day
+        )
+        calendar = RestCalendar(self.history.rest_periods)
+        weeks = [start + timedelta(weeks=n) for n in range(((end - start).days + 1) // 7)]
+        return RestChange(start, end, all(calendar.is_rest_week(week) for week in weeks))
 
     @on(Input.Changed)
     def _preview(self) -> None:
         hint = self.query_one("#dialog-hint", Static)
         try:
-            start, end = self._read()
+            change = self._read()
         except InputError as error:
             hint.update(str(error).capitalize() if self.query_one(Input).value.strip() else "")
             return
-        edit = clear_rest if self.clear else add_rest
-        effect = streak_effect(self.history, edit(self.history, start, end), self.today)
+        what = "Takes out of rest" if change.clear else "Plans as rest"
+        effect = streak_effect(self.history, change.apply(self.history), self.today)
         hint.update(
-            f"{short_day(start)} to {short_day(end)}. "
+            f"{what}: {short_day(change.first)} to {short_day(change.last)}. "
             + (f"Saving this: {effect}" if effect else "The streak stays as it is.")
         )
 
-    @on(Input.Submitted)
     def action_confirm(self) -> None:
         try:
             self.dismiss(self._read())

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
+from streak.core.checkin import records_set_by
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
@@ -19,7 +20,9 @@ from streak.ui.widgets.tip_panel import TipPanel
 from streak.ui.widgets.view_bar import ViewBar
 
 if TYPE_CHECKING:
+    from streak.core.badges import Badge
     from streak.core.checkin import CheckIn
+    from streak.core.lift_records import Record
     from streak.ui.screens.dialogs import CheckInEntry
 
 
@@ -55,11 +58,14 @@ class TodayScreen(StoreScreen):
         self.query_one("#week").border_title = "This week"
 
     def show_history(self, history: History) -> None:
-        self.show_status(compute_status(history, self.today))
+        status = compute_status(history, self.today)
+        self.show_status(status)
         session = history.session_on(self.today)
         tip = tip_by_id(session.tip) if session and session.tip else None
-        if tip is not None:
-            self.query_one(TipPanel).show(tip)  # today's tip stays all day, through restarts
+        if session is not None and tip is not None:
+            # Today's tip, and what the check-in earned, stay on Today all day, through restarts.
+            badges = [state.badge for state in status.earned_badges if state.earned_on == self.today]
+            self.query_one(TipPanel).show(tip, earned_today(badges, records_set_by(history, session)))
 
     def show_status(self, status: Status) -> None:
         """Fill every figure from one computed status."""
@@ -87,7 +93,7 @@ class TodayScreen(StoreScreen):
         self.query_one("#nudge", Static).update(nudge[0].upper() + nudge[1:] + ".")
         news = self.query_one("#news", Static)
         lately = streak_news(status)
-        if status.at_risk:
+        if status.at_risk and status.sessions_needed <= status.days_left:  # only while it can still be saved
             warning = (
                 f"⚠ Your {plural(status.current_streak, 'week')} streak is at stake: meet this week's goal to keep it."
             )
@@ -134,20 +140,28 @@ class TodayScreen(StoreScreen):
             self.celebrate(result)
 
     def celebrate(self, result: CheckIn) -> None:
-        """Show the tip on the screen, and a repair, each new badge and a new level as notifications."""
-        self.query_one(TipPanel).show(result.tip)
-        if result.repaired:
-            self.notify(
-                f"Last week's miss is forgiven: {plural(result.status.current_streak, 'week')} and counting.",
-                title="Streak repaired",
-            )
-        for record in result.records:
+        """Show the tip with what the check-in earned, and one notification small enough to sit above the cards."""
+        badges = [state.badge for state in result.new_badges]
+        self.query_one(TipPanel).show(result.tip, earned_today(badges, list(result.records)))
+        items = ["↻ streak repaired"] if result.repaired else []
+        items += [f"▲ {record.exercise} record" for record in result.records]
+        items += [f"★ {badge.name}" for badge in badges]
+        if result.levelled_up:
+            items.append(f"⬆ level {result.status.level}")
+        if len(items) == 1 and badges:
+            self.notify(badges[0].description, title=f"New badge: {badges[0].name}", markup=False)
+        elif len(items) == 1 and result.records:
+            record = result.records[0]
             self.notify(
                 f"Estimated one-rep max {record.e1rm_kg:.1f} kg, up from {record.previous_kg:.1f} kg.",
                 title=f"Personal record: {record.exercise}",
                 markup=False,
             )
-        for state in result.new_badges:
-            self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
-        if result.levelled_up:
-            self.notify(f"{result.status.xp:,} XP. Keep it going!", title=f"Level up: level {result.status.level}")
+        elif items:
+            self.notify(", ".join(items[1:]), title=items[0][:1].upper() + items[0][1:], markup=False)
+
+
+def earned_today(badges: list[Badge], records: list[Record]) -> str:
+    """` ★ Double Up  ▲ Back squat record `: what a check-in earned, for the tip box's bottom border."""
+    items = [f"▲ {record.exercise} record" for record in records] + [f"★ {badge.name}" for badge in badges]
+    return f" {'  '.join(items)} " if items else ""

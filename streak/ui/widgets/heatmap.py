@@ -43,10 +43,10 @@ class HeatMap(Widget, can_focus=True):
     """The last 52 weeks, oldest on the left; the arrow keys move a cursor over the days."""
 
     BINDINGS = [
-        Binding("left", "move(-7)", "Week back", key_display="←", group=MOVE),
-        Binding("right", "move(7)", "Week on", key_display="→", group=MOVE),
-        Binding("up", "move(-1)", "Day back", key_display="↑", group=MOVE),
-        Binding("down", "move(1)", "Day on", key_display="↓", group=MOVE),
+        Binding("left", "move(-7)", "Week back", key_display="←", tooltip="The same day a week earlier", group=MOVE),
+        Binding("right", "move(7)", "Week on", key_display="→", tooltip="The same day a week later", group=MOVE),
+        Binding("up", "move(-1)", "Day back", key_display="↑", tooltip="The day before", group=MOVE),
+        Binding("down", "move(1)", "Day on", key_display="↓", tooltip="The day after", group=MOVE),
     ]
 
     COMPONENT_CLASSES = {

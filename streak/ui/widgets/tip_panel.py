@@ -30,8 +30,9 @@ class TipPanel(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Tip"
 
-    def show(self, tip: Tip) -> None:
-        """Show `tip` and its source."""
+    def show(self, tip: Tip, earned: str = "") -> None:
+        """Show `tip` and its source, and along the bottom border what today's check-in earned."""
+        self.border_subtitle = earned
         self.query_one("#tip-text", Static).update(tip.text)
         self.query_one("#tip-source", Static).update(f"Source: {tip.source}")
         self.add_class("-shown")

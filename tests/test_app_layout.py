@@ -1,0 +1,203 @@
+"""The app's frame at real terminal sizes: footers, dialogs, the keys screen, the palette, sizes and toasts."""
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Region, Size
+from textual.screen import Screen
+from textual.widgets._toast import Toast
+
+from app_driver import make_app, screen_lines, seed
+from streak.ui.app import StreakApp
+from streak.ui.screens.keys import KeyRow, KeysScreen
+from streak.ui.screens.today import TodayScreen
+from streak.ui.screens.too_small import TooSmallScreen
+
+FOOTERS = {
+    "t": "c Check in  thlbg Views  ? Keys  q Quit",
+    "h": "←→↑↓ Move  a Add  e Edit  x Remove  thlbg Views  ? Keys  q Quit",
+    "l": "thlbg Views  ? Keys  q Quit",
+    "b": "thlbg Views  ? Keys  q Quit",
+    "g": "←→ Goal  w Weekday  r Rest  enter Save  esc Undo  thlbg Views  ? Keys  q Quit",
+}
+
+
+@pytest.mark.parametrize("view", FOOTERS)
+async def test_footer_labels_stand_apart(db: Path, view: str) -> None:
+    """Every footer item, a group's label included, is two spaces from the next: no "Movea Add"."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(view)
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert footer.startswith(FOOTERS[view] + " ") or footer.rstrip() == FOOTERS[view]
+        assert footer.rstrip().endswith("^p palette") or view == "g"  # Goal's keys fill the line
+
+
+async def test_check_in_dialog_footer_says_enter_confirms(db: Path) -> None:
+    """The dialog's footer names both ways out: enter checks in, escape cancels."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("enter Check in  esc Cancel ")
+
+
+def view_sizes(screen: Screen) -> list[Size]:
+    """The size of every widget of a view except the footer, which redraws as bindings change."""
+    return [widget.size for widget in screen.query("*").exclude("Footer, Footer *")]
+
+
+@pytest.mark.parametrize("view", ["t", "h", "b", "g"])
+async def test_keys_screen_is_readable_at_80x24(db: Path, view: str) -> None:
+    """? lists every key of the view with what it does, one line each, over the view without squeezing it."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(view)
+        await pilot.pause()
+        underneath = app.screen
+        sizes = view_sizes(underneath)
+        shown = [b.binding for b in underneath.active_bindings.values() if b.binding.show and b.enabled]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysScreen)
+        lines = "\n".join(screen_lines(app))
+        for binding in shown:
+            assert binding.description in lines
+            assert (binding.tooltip or binding.description) in lines  # whole, on one line
+        box = app.screen.query_one("#keys")
+        assert box.max_scroll_y == 0  # all of it fits at 80x24
+        assert view_sizes(underneath) == sizes
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is underneath
+
+
+async def test_keys_screen_scrolls_with_the_keyboard(db: Path) -> None:
+    """A list longer than the terminal is scrolled with end, home and the page keys: no key is out of reach."""
+    rows = [KeyRow(f"k{n}", f"Key {n}", f"What key {n} does", n > 20) for n in range(40)]
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(KeysScreen("Test", rows))
+        await pilot.pause()
+        assert not any("What key 39 does" in line for line in screen_lines(app))
+        await pilot.press("end")
+        await pilot.pause()
+        assert any("What key 39 does" in line for line in screen_lines(app))
+        await pilot.press("pageup", "home")
+        await pilot.pause()
+        assert any("What key 0 does" in line for line in screen_lines(app))
+
+
+async def test_palette_lists_each_command_once(db: Path) -> None:
+    """The command palette offers Keys and Quit once each (the footer's), and no title twice."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for view in ("t", "h", "g"):
+            await pilot.press(view)
+            await pilot.pause()
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            assert len(titles) == len(set(titles))
+            assert [title for title in titles if title.startswith("Keys")] == ["Keys (?)"]
+            assert [title for title in titles if title.startswith("Quit")] == ["Quit (q)"]
+
+
+async def test_a_small_terminal_shows_the_size_needed(db: Path) -> None:
+    """At 60x20 a notice names both sizes instead of a clipped view; it goes once the terminal is 80x24."""
+    app = make_app(db)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = " ".join(screen_lines(app))
+        assert "80×24" in text and "60×20" in text
+        await pilot.press("h", "c")
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(79, 40)
+        await pilot.pause(0.1)
+        assert "79×40" in " ".join(screen_lines(app))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause(0.1)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+@pytest.mark.parametrize("keys", [["t"], ["h"], ["b"], ["g"], ["c"], ["question_mark"], ["h", "up", "x"]])
+async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, int], keys: list[str]) -> None:
+    """Every view and dialog fits whole: no widget runs off the screen, no title is cut short, the footer ends."""
+    seed(db, "2026-11-20")
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        screen = app.screen
+        for widget in screen.query("*").exclude("Footer *"):
+            region = widget.region
+            if widget.display and region.area:
+                scrolled = any(ancestor.allow_vertical_scroll for ancestor in widget.ancestors[:-2])
+                assert region.x >= 0 and region.right <= size[0], widget  # nothing runs off the side
+                assert scrolled or (region.y >= 0 and region.bottom <= size[1]), widget  # or the bottom, unscrolled
+        lines = screen_lines(app)
+        assert not any("…" in line for line in lines)
+        footer = lines[-1].rstrip()
+        assert footer.endswith(("Quit", "^p palette", "Cancel", "No", "Close")), footer
+
+
+def shown_regions(app: StreakApp) -> dict[str, Region]:
+    """Where Today shows what a check-in has just changed: the done line's words, the cards, the lines, the tip."""
+    screen = app.screen
+    done = screen.query_one("#done")
+    regions = {"done": Region(done.region.x, done.region.y, len(str(done.render())), 1)}
+    for selector in ("#cards", "#nudge", "#last", "#tip"):
+        regions[selector] = screen.query_one(selector).region
+    return regions
+
+
+@pytest.mark.parametrize(
+    ("days", "toasts"),
+    [
+        ((), 1),  # First Step
+        (("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11", "2026-11-16"), 1),
+    ],
+)
+async def test_check_in_toasts_hide_nothing_just_shown(db: Path, days: tuple[str, ...], toasts: int) -> None:
+    """The badge notification sits clear of the tip box (border included), the cards and the lines under them."""
+    if days:
+        seed(db, *days)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "enter")
+        await pilot.pause(0.2)
+        shown = [toast for toast in app.screen.query(Toast) if toast.region.area]
+        assert len(shown) == toasts
+        for toast in shown:
+            for name, region in shown_regions(app).items():
+                assert not toast.region.overlaps(region), name
+
+
+async def test_already_done_warning_hides_nothing(db: Path) -> None:
+    """The warning for a second check-in also keeps clear of the figures."""
+    seed(db, "2026-11-21")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]
+        for name, region in shown_regions(app).items():
+            assert not toast.region.overlaps(region), name
+
+
+async def test_a_new_notification_on_today_replaces_the_last(db: Path) -> None:
+    """Pressing c again at once shows "Already done" in place of the badge note, not stacked over the cards."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "enter")
+        await pilot.pause(0.2)
+        await pilot.press("c")
+        await pilot.pause(0.2)
+        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]  # the one on show
+        assert "Already done" in str(toast.render())
+        assert not toast.region.overlaps(app.screen.query_one("#cards").region)
