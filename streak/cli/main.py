@@ -118,7 +118,9 @@ def build_parser(today: date) -> argparse.ArgumentParser:
     )
 
     edit = command("edit", commands.edit, "change the note or the lifts of the session on a day", json=False)
-    edit.add_argument("day", type=_date, metavar="YYYY-MM-DD")
+    edit.add_argument(
+        "day", type=_day(today), metavar="DAY", help="YYYY-MM-DD, today, yesterday or mon … sun, the latest such day"
+    )
     edit.add_argument("--note", metavar="TEXT", help="the new note ('' removes it)")
     edit.add_argument("--lift", action="append", default=[], metavar="TEXT", help="add a lift (repeatable)")
     edit.add_argument(
