@@ -315,7 +315,8 @@ def test_every_week_gets_the_state_the_spec_walk_gives_it(case: tuple[History, d
     status = compute_status(history, as_of)
     expected = [(w.start, w.goal, tuple(w.days), w.state, w.earned_freeze) for w in walked.weeks]
     if expected:
-        got = [(w.start, w.goal, w.days, s, e) for w, s, e in zip(status.weeks, status.walk.states, status.walk.earned_freeze)]
+        walked_now = zip(status.weeks, status.walk.states, status.walk.earned_freeze)
+        got = [(w.start, w.goal, w.days, state, earns) for w, state, earns in walked_now]
         assert got == expected
         assert list(status.walk.repairing) == [w.repairing for w in walked.weeks]
         assert list(status.walk.runs) == [w.run for w in walked.weeks]
