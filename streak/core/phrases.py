@@ -4,6 +4,7 @@ from datetime import date
 
 from streak.core.badges import BadgeState
 from streak.core.figures import Status
+from streak.core.model import MAX_GOAL
 from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.xp import threshold
 
@@ -53,8 +54,10 @@ def _what_still_counts(status: Status) -> str:
         return "it is a rest week, so the streak waits"
     if status.freezes:
         return "a banked freeze will cover the week"
-    if status.current_streak:
+    if status.current_streak and status.next_goal < MAX_GOAL:
         return "one session over the goal next week will repair the streak"
+    if status.current_streak:  # a repair would take 8 sessions: more than a week has days
+        return "the streak ends with this week, and next week is a fresh start"
     return "next week is a fresh start"
 
 
