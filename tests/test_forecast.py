@@ -261,7 +261,8 @@ def test_a_freeze_in_the_bank_is_named_when_the_goal_is_out_of_reach() -> None:
 
 def test_a_rest_week_is_named_when_the_goal_is_out_of_reach() -> None:
     """On the Sunday of a rest week, nothing is needed: the streak waits."""
-    status = compute_status(history_of("2026-11-09", "2026-11-11", rest=(("2026-11-16", "2026-11-22"),)), D("2026-11-22"))
+    history = history_of("2026-11-09", "2026-11-11", rest=(("2026-11-16", "2026-11-22"),))
+    status = compute_status(history, D("2026-11-22"))
     assert week_nudge(status) == "the goal of 2 is out of reach this week; it is a rest week, so the streak waits"
     assert short_line(status) == "legs 1w ○○ rest"
     assert not status.at_risk
@@ -305,7 +306,8 @@ def test_news_after_a_frozen_rest_missed_or_repaired_week() -> None:
     assert streak_news(rest) == "Last week was a rest week: the streak waited for you."
     missed = compute_status(history_of("2026-11-03", "2026-11-10"), D("2026-11-16"))
     assert streak_news(missed) == "Last week was missed, so a fresh streak starts this week. Your best stays 0 weeks."
-    repaired = compute_status(history_of("2026-11-02", "2026-11-04", "2026-11-16", "2026-11-17", "2026-11-18"), SATURDAY)
+    repairing = history_of("2026-11-02", "2026-11-04", "2026-11-16", "2026-11-17", "2026-11-18")
+    repaired = compute_status(repairing, SATURDAY)
     assert streak_news(repaired) == "Streak repaired: last week's miss no longer counts against you."
     assert streak_news(compute_status(history_of("2026-11-09", "2026-11-11"), SATURDAY)) is None
 
