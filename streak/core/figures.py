@@ -4,6 +4,8 @@ from datetime import date
 from typing import NamedTuple
 
 from streak.core.badges import BadgeState, badge_states, comeback_days, earned
+from streak.core.dates import ONE_WEEK
+from streak.core.goals import GoalTimeline
 from streak.core.model import History
 from streak.core.walk import Walk, walk
 from streak.core.weeks import RestCalendar, Week, current_run, days_until, weeks_until
@@ -46,6 +48,7 @@ class Status(NamedTuple):
     badges: tuple[BadgeState, ...]
     weeks: tuple[Week, ...]
     walk: Walk
+    next_goal: int  # the goal of the week after W: what a repair next week would take, less one
 
     @property
     def earned_badges(self) -> list[BadgeState]:
@@ -65,7 +68,8 @@ def compute_status(history: History, as_of: date) -> Status:
     rest = RestCalendar(history.rest_periods)
     walked = walk(weeks, rest)
     badges = badge_states(days, weeks, walked, record_days(history, as_of))
-    return _status(as_of, days, weeks, walked, rest, badges)
+    next_goal = GoalTimeline(history.goal_changes, history.week_start_day).goal_for(weeks[-1].start + ONE_WEEK)
+    return _status(as_of, days, weeks, walked, rest, badges, next_goal)
 
 
 def record_days(history: History, as_of: date) -> list[date]:
@@ -79,7 +83,13 @@ def record_days(history: History, as_of: date) -> list[date]:
 
 
 def _status(
-    as_of: date, days: list[date], weeks: list[Week], walked: Walk, rest: RestCalendar, badges: list[BadgeState]
+    as_of: date,
+    days: list[date],
+    weeks: list[Week],
+    walked: Walk,
+    rest: RestCalendar,
+    badges: list[BadgeState],
+    next_goal: int,
 ) -> Status:
     this_week = weeks[-1]
     sessions, goal = len(this_week.days), this_week.goal
@@ -118,4 +128,5 @@ def _status(
         badges=tuple(badges),
         weeks=tuple(weeks),
         walk=walked,
+        next_goal=next_goal,
     )

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from streak.core.badges import BadgeState
 from streak.core.dates import week_start
 from streak.core.figures import Status, compute_status
-from streak.core.model import GoalChange, History
+from streak.core.model import MAX_GOAL, GoalChange, History
 from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.xp import threshold
 
@@ -66,8 +66,10 @@ def _what_still_counts(status: Status) -> str:
         return "it is a rest week, so the streak waits"
     if status.freezes:
         return "a banked freeze will cover the week"
-    if status.current_streak:
+    if status.current_streak and status.next_goal < MAX_GOAL:
         return "one session over the goal next week will repair the streak"
+    if status.current_streak:  # a repair would take 8 sessions: more than a week has days
+        return "the streak ends with this week, and next week is a fresh start"
     return "next week is a fresh start"
 
 
@@ -175,11 +177,18 @@ def badge_progress(state: BadgeState) -> str:
 
 
 def streak_effect(before: History, after: History, today: date) -> str | None:
-    """What a change of goal, first weekday or rest does to the current and best streak; None if nothing."""
+    """What a change of goal, first weekday or rest does to the current and best streak; None if nothing.
+
+    Only what moves is named: `your current streak goes from 0 to 2 weeks.`
+    """
     old, new = compute_status(before, today), compute_status(after, today)
-    if (old.current_streak, old.best_streak) == (new.current_streak, new.best_streak):
+    changes = []
+    if old.current_streak != new.current_streak:
+        changes.append(f"your current streak goes from {old.current_streak} to {plural(new.current_streak, 'week')}")
+    if old.best_streak != new.best_streak:
+        changes.append(f"your best streak from {old.best_streak} to {plural(new.best_streak, 'week')}")
+    if not changes:
         return None
-    return (
-        f"your current streak goes from {old.current_streak} to {plural(new.current_streak, 'week')} "
-        f"and your best from {old.best_streak} to {plural(new.best_streak, 'week')}."
-    )
+    if len(changes) == 1 and changes[0].startswith("your best"):
+        changes[0] = changes[0].replace("streak from", "streak goes from")
+    return " and ".join(changes) + "."
