@@ -12,7 +12,7 @@ from streak.core.errors import InputError
 from streak.core.figures import compute_status
 from streak.core.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_phrase
-from streak.core.rest import add_rest, check_rest_range, clear_rest
+from streak.core.rest import add_rest, check_rest_range, clear_rest, rest_spans
 from streak.core.week_states import week_states
 
 
@@ -110,7 +110,9 @@ def rest(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json(
             {
-                "rest_periods": [{"from": p.first.isoformat(), "to": p.last.isoformat()} for p in after.rest_periods],
+                "rest_periods": [
+                    {"from": a.isoformat(), "to": b.isoformat()} for a, b in rest_spans(after.rest_periods)
+                ],
                 "weeks": [week.isoformat() for week in weeks],
                 "cleared": args.clear,
                 "current_streak": status.current_streak,
