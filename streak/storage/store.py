@@ -10,20 +10,23 @@ import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
 from streak.core.model import History, Stamp
 from streak.core.stamps import stamped
 from streak.storage.atomic import write_atomically
 from streak.storage.backups import Backup, Backups
-from streak.storage.conflicts import ConflictCopy, CopyReport, find_conflict_copies, merged_line
+from streak.storage.conflicts import ConflictCopy, find_conflict_copies
 from streak.storage.documents import backups_kept, history_from
 from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.lock import exclusive_lock
 from streak.storage.machine import machine_id
 from streak.storage.paths import default_data_path
 from streak.storage.schema import NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+
+if TYPE_CHECKING:
+    from streak.storage.copy_reports import CopyReport
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Result = TypeVar("Result")
@@ -73,7 +76,7 @@ class Store:
                 self._save(write_history(tables, old, new), raw, keep_backup=migrated)
             return result
 
-    def merge_conflict_copies(self) -> list[CopyReport]:
+    def merge_conflict_copies(self) -> list["CopyReport"]:
         """Merge every conflict copy a sync tool left beside the data file into it, then move each into backups/.
 
         One listing of the folder when there are none. Otherwise, under the lock: the day's backup,
@@ -85,6 +88,7 @@ class Store:
         if not copies:
             return []
         from streak.core.sync import merge
+        from streak.storage.copy_reports import CopyReport, merged_line
         from streak.storage.writes import write_history
 
         today = self._now().date()
