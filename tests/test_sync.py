@@ -158,3 +158,20 @@ def test_removals_the_merge_cannot_read_are_kept_as_they_are(kind: str) -> None:
     merged = merge(odd, BASE)
     assert merged.removals == odd.removals and merged.sessions == BASE.sessions
     assert merge(merged, merged) == merged
+
+
+def test_a_later_switch_of_the_first_weekday_cannot_make_the_goal_merge_depend_on_order() -> None:
+    """Why a Sunday change is not settled by the merged first weekday.
+
+    Weeks start on Sunday; one machine sets a goal from Sunday 15th, another from Monday 16th (the
+    same Sunday week), a third switches weeks to Monday (then they are different weeks). Settled by
+    the merged first weekday, merging the first two before the third would drop Sunday's change,
+    and merging the last two first would keep it. Kept both ways, every order agrees.
+    """
+    sunday_weeks = change(BASE, lambda h: edits.set_week_start_day(h, "sunday"), 2)
+    a = change(sunday_weeks, lambda h: edits.set_goal(h, D("2026-11-15"), 3), 3, "a")
+    b = change(sunday_weeks, lambda h: edits.set_goal(h, D("2026-11-16"), 4), 4, "b")
+    c = change(sunday_weeks, lambda h: edits.set_week_start_day(h, "monday"), 5, "c")
+    results = {merge(merge(a, b), c), merge(a, merge(b, c)), merge(merge(c, a), b), merge(b, merge(c, a))}
+    assert len(results) == 1
+    assert [g.since for g in results.pop().goal_changes] == [D("2026-11-15"), D("2026-11-16")]
