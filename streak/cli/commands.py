@@ -91,7 +91,7 @@ def goal(args: Namespace, context: Context) -> None:
 
 def rest(args: Namespace, context: Context) -> None:
     """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
-    from streak.core.rest import add_rest, check_rest_range, clear_rest
+    from streak.core.rest import add_rest, check_rest_range, clear_rest, rest_spans
 
     last = args.to or args.first
     start, end = check_rest_range(args.first, last, context.today, context.store.load().week_start_day)
@@ -106,7 +106,9 @@ def rest(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json(
             {
-                "rest_periods": [{"from": p.first.isoformat(), "to": p.last.isoformat()} for p in after.rest_periods],
+                "rest_periods": [
+                    {"from": a.isoformat(), "to": b.isoformat()} for a, b in rest_spans(after.rest_periods)
+                ],
                 "weeks": [week.isoformat() for week in weeks],
                 "cleared": args.clear,
                 "current_streak": status.current_streak,

@@ -226,6 +226,8 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: d
     store = Store(path, now=(lambda: now) if now else datetime.now)
     context = Context(store, today, sys.stdout, getattr(args, "json", False))
     try:
+        for report in store.merge_conflict_copies():  # before anything else; on stderr, so --json stays one document
+            print(f"streak: {report.line}", file=sys.stderr)
         args.handler(args, context)
     except Refused as error:
         return _fail(str(error), EXIT_REFUSED)

@@ -82,7 +82,8 @@ class RestPeriod(NamedTuple):
 class Removal(NamedTuple):
     """A record that was deleted, and when: a merge must not bring back an older copy of it.
 
-    `kind` is "session", "goal" or "rest"; `key` is that record's key as text (see `record_key`).
+    `kind` is "session", "goal" or "rest"; `key` is that record's key as text (see `record_key`):
+    for a session or goal change its day; for rest, the days `first/last` it took out of rest.
     """
 
     kind: str

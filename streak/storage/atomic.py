@@ -33,6 +33,14 @@ def write_atomically(path: str, data: bytes) -> None:
     _sync_folder(os.path.dirname(path) or ".")
 
 
+def move_durably(source: str, target: str) -> None:
+    """Rename `source` to `target` (in the same file system) and make the rename survive a crash."""
+    os.rename(source, target)
+    _sync_folder(os.path.dirname(target) or ".")
+    if os.path.dirname(source) != os.path.dirname(target):
+        _sync_folder(os.path.dirname(source) or ".")
+
+
 def _sync_folder(folder: str) -> None:
     """Make the rename itself durable; Windows has no directory handles to sync, and needs none."""
     if os.name != "posix":

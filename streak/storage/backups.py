@@ -5,7 +5,7 @@ import re
 from datetime import datetime
 from typing import NamedTuple
 
-from streak.storage.atomic import write_atomically
+from streak.storage.atomic import move_durably, write_atomically
 
 FOLDER_NAME = "backups"
 STAMP = "%Y-%m-%d-%H%M%S"
@@ -69,6 +69,21 @@ class Backups:
         backup = Backup(name, os.path.join(self.folder, name), stamp)
         write_atomically(backup.path, data)
         return backup
+
+    def keep_conflict_copy(self, path: str) -> str:
+        """Move a merged conflict copy into the folder under its own name (numbered if taken); its new path.
+
+        Its name does not look like a daily backup's, so it is neither listed nor pruned with them.
+        """
+        os.makedirs(self.folder, mode=0o700, exist_ok=True)
+        name = os.path.basename(path)
+        stem, dot, extension = name.rpartition(".")
+        target, count = os.path.join(self.folder, name), 1
+        while os.path.exists(target):
+            count += 1
+            target = os.path.join(self.folder, f"{stem}-{count}{dot}{extension}" if stem else f"{name}-{count}")
+        move_durably(path, target)
+        return target
 
     def prune(self, keep: int) -> None:
         """Delete all but the newest `keep` backups."""

@@ -10,19 +10,23 @@ import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
 from streak.core.model import History, Stamp
 from streak.core.stamps import stamped
 from streak.storage.atomic import write_atomically
 from streak.storage.backups import Backup, Backups
+from streak.storage.conflicts import ConflictCopy, find_conflict_copies
 from streak.storage.documents import backups_kept, history_from
 from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.lock import exclusive_lock
 from streak.storage.machine import machine_id
 from streak.storage.paths import default_data_path
 from streak.storage.schema import NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+
+if TYPE_CHECKING:
+    from streak.storage.copy_reports import CopyReport
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Result = TypeVar("Result")
@@ -71,6 +75,61 @@ class Store:
                 new = stamped(new, self._stamp())
                 self._save(write_history(tables, old, new), raw, keep_backup=migrated)
             return result
+
+    def merge_conflict_copies(self) -> list["CopyReport"]:
+        """Merge every conflict copy a sync tool left beside the data file into it, then move each into backups/.
+
+        One listing of the folder when there are none. Otherwise, under the lock: the day's backup,
+        then the merged file written atomically, then each merged copy moved; a crash in between
+        leaves the copy in place, and merging it again changes nothing. A copy that cannot be read
+        is left where it is and reported; only a problem with the data file itself raises.
+        """
+        copies = find_conflict_copies(self.path)
+        if not copies:
+            return []
+        from streak.core.sync import merge
+        from streak.storage.copy_reports import CopyReport, merged_line
+        from streak.storage.writes import write_history
+
+        today = self._now().date()
+        reports: list[CopyReport] = []
+        taken: list[tuple[ConflictCopy, History, History]] = []  # each merged copy, the history before and after
+        with self._locked():
+            raw = self._read_bytes()
+            tables, before, migrated = self._open(raw)
+            merged = before
+            for copy in copies:
+                try:
+                    theirs = self._copy_history(copy)
+                except FileNotFoundError:
+                    continue  # another streak merged it a moment ago
+                except (OSError, DataFileError) as error:
+                    reason = error.strerror if isinstance(error, OSError) else str(error)
+                    line = f"could not merge {copy.described(today)} ({copy.name}): {reason}; it was left where it is"
+                    reports.append(CopyReport(copy, False, line))
+                    continue
+                taken.append((copy, merged, merge(merged, theirs)))
+                merged = taken[-1][2]
+            if merged != before or (migrated and taken):
+                self._save(write_history(tables, before, merged), raw, keep_backup=True)
+            for copy, old, new in taken:  # only now: until the merged file is safely written, the copy stays
+                try:
+                    self.backups.keep_conflict_copy(copy.path)
+                    moved = None
+                except OSError as error:
+                    moved = error.strerror or "it could not be moved"
+                reports.append(CopyReport(copy, True, merged_line(copy, old, new, today, moved)))
+        return reports
+
+    def _copy_history(self, copy: ConflictCopy) -> History:
+        """The history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
+        data = _read(copy.path)
+        try:
+            tables = _parse(data)
+            upgrade(tables)
+            return history_from(tables)
+        except NewerDataFile as error:
+            raise NewerDataFile(f"it {error}") from None
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""

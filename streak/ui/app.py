@@ -99,6 +99,7 @@ class StreakApp(App[str]):
         self.cursor_blink = cursor_blink
         self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
+        self._told: set[str] = set()  # lines about conflict copies already notified
 
     def show_data_problem(self, error: DataFileError) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
@@ -107,6 +108,20 @@ class StreakApp(App[str]):
         if not self.data_problem:
             self.data_problem = True
             self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
+
+    def merge_conflict_copies(self) -> None:
+        """Merge the conflict copies a sync tool left beside the data file, each told in a notification.
+
+        Runs whenever a view reads the file: when the app starts and whenever it looks again (a view
+        shown, the terminal focused). A copy that cannot be read is told once per run; raises DataFileError.
+        """
+        for report in self.store.merge_conflict_copies():
+            if report.merged or report.line not in self._told:
+                self._told.add(report.line)
+                line = report.line[0].upper() + report.line[1:] + "."
+                self.notify(
+                    line, title="Synced copy", severity="information" if report.merged else "warning", timeout=12
+                )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""

@@ -26,8 +26,9 @@ class StoreScreen(Screen[None]):
         return cast("StreakApp", self.app)
 
     def read(self) -> History | None:
-        """The history on disk now, or None after showing the problem screen."""
+        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen."""
         try:
+            self.streak_app.merge_conflict_copies()
             return self.streak_app.store.load()
         except DataFileError as error:
             self.streak_app.show_data_problem(error)
@@ -39,6 +40,7 @@ class StoreScreen(Screen[None]):
         Refused and InputError pass through to the caller, which words them for the person.
         """
         try:
+            self.streak_app.merge_conflict_copies()
             result = self.streak_app.store.update(change)
         except DataFileError as error:
             self.streak_app.show_data_problem(error)

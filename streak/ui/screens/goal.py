@@ -11,6 +11,7 @@ from streak.core.edits import set_goal, set_week_start_day
 from streak.core.figures import compute_status
 from streak.core.model import MAX_GOAL, MIN_GOAL, History
 from streak.core.phrases import goal_change, plural, short_day, streak_effect
+from streak.core.rest import rest_spans
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -85,7 +86,7 @@ class GoalScreen(StoreScreen):
         self.query_one("#pending").set_class(unsaved, "-unsaved")
         effect = streak_effect(self.saved, self._edited(self.saved), self.today) if unsaved else None
         self.query_one("#effect", Static).update(f"Saving this: {effect}" if effect else "")
-        rest = [f"{short_day(p.first)} to {short_day(p.last)}" for p in self.saved.rest_periods[-3:]]
+        rest = [f"{short_day(first)} to {short_day(last)}" for first, last in rest_spans(self.saved.rest_periods)[-3:]]
         self.query_one("#rest", Static).update(
             "Rest weeks: " + "; ".join(rest) if rest else "No rest weeks planned. Press r to plan some."
         )
