@@ -9,10 +9,14 @@ SUNDAY = "sunday"
 WEEK_START_DAYS = (MONDAY, SUNDAY)
 
 ONE_WEEK = timedelta(days=7)
+# Every date typed must lie in these years: far enough from date.min and date.max that a week
+# around any of them (a Sunday before 1 January, the week after the last day) is still a date.
+MIN_YEAR = 1900
+MAX_YEAR = 9998
 
 
 class DateError(InputError):
-    """A date the user typed that is not exactly YYYY-MM-DD, or not a real day."""
+    """A date the user typed that is not exactly YYYY-MM-DD, not a real day, or outside the supported years."""
 
 
 def parse_date(text: str) -> date:
@@ -20,6 +24,8 @@ def parse_date(text: str) -> date:
     digits = text[:4] + text[5:7] + text[8:]
     if len(text) != 10 or text[4] != "-" or text[7] != "-" or not (digits.isascii() and digits.isdigit()):
         raise DateError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21")
+    if not MIN_YEAR <= int(text[:4]) <= MAX_YEAR:
+        raise DateError(f"{text} is outside the years streak supports, {MIN_YEAR} to {MAX_YEAR}")
     try:
         return date.fromisoformat(text)
     except ValueError:
