@@ -1,11 +1,15 @@
 """Export a history as JSON or CSV, read such a file back, and merge it into a history.
 
 Reading is all-or-nothing: the first bad row refuses the whole file with a line naming it.
+Everything streak accepts as a note survives export and import exactly. A note holding
+characters streak refuses (only a hand-edited data file can) is exported with them written as
+visible escapes, so no export carries a terminal escape sequence and every export imports again.
 """
 
 import csv
 import io
 import json
+import re
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -13,10 +17,18 @@ from streak.core.dates import WEEK_START_DAYS, parse_date, week_start
 from streak.core.edits import check_not_future
 from streak.core.errors import InputError
 from streak.core.model import GoalChange, History, Session, check_goal, clean_note
+from streak.core.text import show_safely
 
 EXPORT_FORMAT = "streak-export"
 EXPORT_VERSION = 1
 CSV_HEADER = ["date", "note"]
+
+# A spreadsheet runs a cell starting with = + - or @ as a formula. Such a note is written with a
+# leading apostrophe, which spreadsheets show as text; so that import can tell an added apostrophe
+# from one the note began with, notes that already start with apostrophes before one of those get
+# one more. Import takes exactly one off wherever apostrophes lead up to a formula character.
+_FORMULA_START = re.compile(r"'*[=+\-@]")
+_NEUTRALISED_FORMULA = re.compile(r"'+[=+\-@]")
 
 
 class Imported(NamedTuple):
@@ -34,18 +46,35 @@ def to_json(history: History) -> str:
         "version": EXPORT_VERSION,
         "settings": {"week_start": history.week_start_day},
         "goal_changes": [{"from": c.since.isoformat(), "goal": c.goal} for c in history.goal_changes],
-        "sessions": [{"date": s.day.isoformat(), "note": s.note} for s in history.sessions],
+        "sessions": [{"date": s.day.isoformat(), "note": _exported_note(s.note)} for s in history.sessions],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_csv(history: History) -> str:
-    """A `date,note` header, then one session a row, oldest first."""
+    """A `date,note` header, then one session a row, oldest first; no cell is a spreadsheet formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    writer.writerows((session.day.isoformat(), session.note or "") for session in history.sessions)
+    writer.writerows(
+        (session.day.isoformat(), neutralise_formula(_exported_note(session.note) or ""))
+        for session in history.sessions
+    )
     return buffer.getvalue()
+
+
+def _exported_note(note: str | None) -> str | None:
+    return show_safely(note) if note else note
+
+
+def neutralise_formula(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text, never runs it; `restore_formula` undoes it exactly."""
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The cell `neutralise_formula` was given."""
+    return cell[1:] if _NEUTRALISED_FORMULA.match(cell) else cell
 
 
 def read_export(text: str, today: date) -> Imported:
@@ -69,22 +98,35 @@ def _session(day_text: Any, note: Any, where: str, today: date) -> Session:
 
 
 def _read_csv(text: str, today: date) -> Imported:
-    rows = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(rows, None)
-        if header is None or [cell.strip().lower() for cell in header] not in (CSV_HEADER, CSV_HEADER[:1]):
-            raise InputError("it is neither a streak JSON export nor a CSV whose first row is date,note")
-        sessions = []
-        for row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
-            where = f"line {rows.line_num}"
-            if len(row) > 2:
-                raise InputError(f"{where}: expected date,note but found {len(row)} fields")
-            sessions.append(_session(row[0], row[1] if len(row) > 1 else None, where, today))
-    except csv.Error as error:
-        raise InputError(f"line {rows.line_num}: {error}") from None
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = _next_row(rows)
+    if header is None or [cell.strip().lower() for cell in header[1]] not in (CSV_HEADER, CSV_HEADER[:1]):
+        raise InputError("it is neither a streak JSON export nor a CSV whose first row is date,note")
+    sessions = []
+    while (numbered := _next_row(rows)) is not None:
+        line, row = numbered
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"line {line}"
+        if len(row) > 2:
+            raise InputError(f"{where}: expected date,note but found {len(row)} fields")
+        note = restore_formula(row[1]) if len(row) > 1 else None
+        if note and ("\n" in note or "\r" in note):
+            raise InputError(f"{where}: the note runs over several lines inside quotes; write it on one line")
+        sessions.append(_session(row[0], note, where, today))
     return Imported(tuple(sessions), (), None)
+
+
+def _next_row(rows: Any) -> tuple[int, list[str]] | None:
+    """The next CSV row with the line it starts on; a malformed quote is named with its line."""
+    line = rows.line_num + 1
+    try:
+        row = next(rows, None)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):  # strict mode's word for a quote still open at the end
+            raise InputError(f"line {line}: a quote opened on this line is never closed") from None
+        raise InputError(f"line {rows.line_num}: {error}") from None
+    return None if row is None else (line, row)
 
 
 def _read_json(text: str, today: date) -> Imported:
@@ -92,11 +134,11 @@ def _read_json(text: str, today: date) -> Imported:
         document = json.loads(text)
     except ValueError as error:
         raise InputError(f"it is not valid JSON ({error})") from None
+    except RecursionError:
+        raise InputError("it is nested too deeply to be a streak export") from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise InputError("it is JSON but not a streak export")
-    version = document.get("version")
-    if type(version) is not int or version > EXPORT_VERSION:
-        raise InputError(f"it is a version {version!r} export, which this streak cannot read; upgrade streak")
+    _check_version(document.get("version"))
     sessions = document.get("sessions", [])
     changes = document.get("goal_changes", [])
     settings = document.get("settings", {})
@@ -110,6 +152,15 @@ def _read_json(text: str, today: date) -> Imported:
         goal_changes,
         _json_week_start(settings),
     )
+
+
+def _check_version(version: Any) -> None:
+    if type(version) is not int:
+        raise InputError(f"its version {version!r} is not a whole number; no streak wrote it")
+    if version < 1:
+        raise InputError(f"it says it is a version {version} export, but versions start at 1; no streak wrote it")
+    if version > EXPORT_VERSION:
+        raise InputError(f"it is a version {version} export, which this streak cannot read; upgrade streak")
 
 
 def _json_session(entry: Any, index: int, today: date) -> Session:

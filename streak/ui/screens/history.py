@@ -13,6 +13,7 @@ from streak.core.edits import remove_session
 from streak.core.errors import InputError, Refused
 from streak.core.model import History, Session
 from streak.core.phrases import goal_dots, short_day, weekday_and_day
+from streak.core.text import show_safely
 from streak.core.weeks import Week, days_until, weeks_between
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.dialogs import ConfirmDialog
@@ -100,7 +101,7 @@ class HistoryScreen(StoreScreen):
         if session is None:
             text = f"{short_day(day)}: rest day. Press a to add a session."
         else:
-            note = f' "{session.note}"' if session.note else ""
+            note = f' "{show_safely(session.note)}"' if session.note else ""  # a hand-edited file may hold escapes
             text = f"{short_day(day)}: leg day{note}. Press x to remove it."
         self.query_one("#selected", Static).update(text)
 
