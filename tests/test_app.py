@@ -285,7 +285,7 @@ async def test_week_start_switch_is_saved(db: Path) -> None:
 
 async def test_a_corrupt_file_shows_the_problem_and_exits_3_untouched(db: Path) -> None:
     """The app names the file, offers nothing else, and quits with status 3."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"meta": {"1": {"schema"')
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -301,7 +301,7 @@ async def test_a_corrupt_file_shows_the_problem_and_exits_3_untouched(db: Path) 
 
 async def test_a_newer_file_shows_the_problem(db: Path) -> None:
     """A file from a newer streak is refused in the app too."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text('{"meta": {"1": {"schema": 9}}}', encoding="utf-8")
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -90,30 +90,32 @@ def remove(args: Namespace, context: Context) -> None:
 
 
 def export(args: Namespace, context: Context) -> None:
-    """Write the history as JSON or CSV, to a file or the terminal."""
+    """Write the history as JSON or CSV (UTF-8, whatever the terminal's encoding), to a file or the terminal."""
     from streak.core.exchange import to_csv, to_json
+    from streak.storage.files import check_export_size, refuse_stream_onto, write_export_file
 
     recorded = context.store.load()
-    text = to_json(recorded) if args.format == "json" else to_csv(recorded)
+    data = (to_json(recorded) if args.format == "json" else to_csv(recorded)).encode()
     if args.output:
-        from streak.storage.files import write_export_file
-
-        write_export_file(args.output, text)
-        print(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.", file=sys.stderr)
+        write_export_file(args.output, data, context.store.own_files())
+        context.tell(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.")
     else:
-        context.out.write(text)
+        check_export_size(data)
+        refuse_stream_onto(context.out, context.store.own_files())
+        context.write_bytes(data)
 
 
 def import_(args: Namespace, context: Context) -> None:
     """Merge a JSON export or a CSV into the history; sessions already present are skipped."""
     from streak.core.exchange import merge, read_export
-    from streak.storage.files import read_import_file
+    from streak.storage.files import STANDARD_INPUT, read_import_file, read_import_stream
 
-    text = sys.stdin.read() if args.file == "-" else read_import_file(args.file)
+    reading_stdin = args.file == "-"
+    text = read_import_stream(getattr(sys.stdin, "buffer", None)) if reading_stdin else read_import_file(args.file)
     try:
         imported = read_export(text, context.today)
     except InputError as error:
-        raise InputError(f"{args.file} was not imported: {error}") from None
+        raise InputError(f"{STANDARD_INPUT if reading_stdin else args.file} was not imported: {error}") from None
     result = context.store.update(lambda history: merge(history, imported))
     if context.json:
         context.print_json({"imported": result.imported, "skipped": result.skipped})
@@ -144,18 +146,22 @@ def backup(args: Namespace, context: Context) -> None:
     if args.keep:
         context.store.set_backups_kept(args.keep)
     states = context.store.backup_states()
+    shared = context.store.shared_backup_states()
     if context.json:
         context.print_json(
-            [{"name": s.backup.name, "taken": s.backup.taken.isoformat(), "sessions": s.sessions} for s in states]
+            [render.backup_json(state, shared=False) for state in states]
+            + [render.backup_json(state, shared=True) for state in shared]
         )
         return
     kept = context.store.backups_kept()
     lines = [f"Backups of {context.store.path} (the newest {kept} are kept), newest first:"]
-    for state in states:
-        held = "unreadable" if state.sessions is None else plural(state.sessions, "session")
-        lines.append(f"  {state.backup.name}  {held}")
+    lines += [render.backup_line(state) for state in states]
     if not states:
         lines.append("  none yet: one is taken before the first change of each day")
+    if shared:
+        sharers = ", ".join(context.store.backups.stem_sharers())
+        lines.append(f"Named the older way, so perhaps {sharers}'s instead (restore one by name if it is this file's):")
+        lines += [render.backup_line(state) for state in shared]
     context.print("\n".join(lines))
 
 

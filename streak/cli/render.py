@@ -14,6 +14,7 @@ from streak.core.weeks import Week
 if TYPE_CHECKING:  # the check-in and tip modules load only for the commands that use them
     from streak.core.checkin import CheckIn
     from streak.core.tips import Tip
+    from streak.storage.store import BackupState
 
 
 def _iso(day: date | None) -> str | None:
@@ -159,3 +160,21 @@ def goal_text(history: History, goal: int) -> str:
     else:
         lines.append(f"No changes yet: the default of {DEFAULT_GOAL} a week holds.")
     return "\n".join(lines)
+
+
+def backup_json(state: BackupState, *, shared: bool) -> dict[str, Any]:
+    """One backup as `backup --json` lists it; `shared`: named the older way, perhaps another file's."""
+    return {
+        "name": state.backup.name,
+        "taken": state.backup.taken.isoformat(),
+        "sessions": state.sessions,
+        "in_future": state.in_future,
+        "shared": shared,
+    }
+
+
+def backup_line(state: BackupState) -> str:
+    """One backup in the `backup` listing, warning when the clock put it in the future."""
+    held = "unreadable" if state.sessions is None else plural(state.sessions, "session")
+    warning = "  (dated in the future: the clock was wrong when it was taken)" if state.in_future else ""
+    return f"  {state.backup.name}  {held}{warning}"

@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
-from streak.storage.store import Store
+from streak.storage.store import MissingFolder, Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
@@ -82,7 +82,7 @@ class StreakApp(App[str]):
         self.cursor_blink = cursor_blink
         self.data_problem = False
 
-    def show_data_problem(self, error: DataFileError) -> None:
+    def show_data_problem(self, error: DataFileError | MissingFolder) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
         from streak.ui.screens.problem import DataProblemScreen
 
@@ -127,6 +127,7 @@ def build_app(
     today: Callable[[], date] = date.today,
     pick: Pick | None = None,
     cursor_blink: bool = True,
+    create_folder: bool = True,
 ) -> StreakApp:
-    """The app on the data file at `path`; tests pin `today` and seed `pick`."""
-    return StreakApp(Store(path), today=today, pick=pick, cursor_blink=cursor_blink)
+    """The app on the data file at `path`; tests pin `today` and seed `pick`; `create_folder` for the default path."""
+    return StreakApp(Store(path, create_folder=create_folder), today=today, pick=pick, cursor_blink=cursor_blink)
