@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from conftest import TODAY
 from streak.core.edits import add_session, set_goal
-from streak.core.model import Session
+from streak.core.model import History, Session
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 from streak.ui.screens.badges import BadgesScreen
@@ -215,6 +215,21 @@ async def test_history_removes_a_session_after_confirmation(db: Path) -> None:
         assert any("Removed the session on Fri 20 Nov 2026" in n for n in notifications(app))
         assert "rest day" in text_of(app, "#selected")
     assert Store(str(db)).load().sessions == ()
+
+
+async def test_history_shows_escapes_a_hand_edited_note_holds_as_visible_text(db: Path) -> None:
+    """A note with a terminal escape and a bidi override (issue 10, item 13) is shown escaped, never raw."""
+    note = "\x1b[2Jgone \u202eevil"
+    Store(str(db)).update(lambda history: (History((Session(TODAY - timedelta(days=1), note),)), None))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        shown = text_of(app, "#selected")
+        assert '"\\x1b[2Jgone \\u202eevil"' in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
 
 
 async def test_history_lists_every_week(db: Path) -> None:

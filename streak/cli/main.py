@@ -4,9 +4,14 @@ This module imports nothing but `sys` and loads the rest of streak inside `main`
 interrupt while streak is still loading (its slowest moment) is caught like any other.
 """
 
+from __future__ import annotations
+
 import sys
-from collections.abc import Sequence
-from datetime import date, datetime
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms) before interrupts are caught
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime
 
 EXIT_INTERRUPTED = 130
 INTERRUPTED = "streak: interrupted; nothing was changed unless a message above said so"
