@@ -11,6 +11,7 @@ has that stem: `legs.json` and `legs.txt` once shared one set, and neither may t
 import os
 import re
 from datetime import datetime
+from functools import cached_property
 from typing import NamedTuple
 
 from streak.storage.atomic import write_atomically
@@ -61,8 +62,16 @@ class Backups:
         self.data_folder, self.data_name = os.path.split(data_path)
         self.folder = os.path.join(self.data_folder, FOLDER_NAME)
         self.stem = _stem(self.data_name)
-        self._numbered = re.compile(re.escape(self.data_name) + r"\.(\d+)\." + _STAMP + r"\.json")
-        self._older = re.compile(re.escape(self.stem) + "-" + _STAMP + r"(?:-\d+)?\.json")
+
+    @cached_property
+    def _numbered(self) -> re.Pattern[str]:
+        """Names of this file's backups; compiled on first use, as most commands never list backups."""
+        return re.compile(re.escape(self.data_name) + r"\.(\d+)\." + _STAMP + r"\.json")
+
+    @cached_property
+    def _older(self) -> re.Pattern[str]:
+        """Names of backups as earlier versions named them, after the file name's stem."""
+        return re.compile(re.escape(self.stem) + "-" + _STAMP + r"(?:-\d+)?\.json")
 
     def all(self) -> list[Backup]:
         """This file's backups, newest first."""
