@@ -273,7 +273,8 @@ def test_an_unreadable_backups_folder_is_exit_3(cli, db: Path) -> None:  # noqa:
 def test_backup_names_with_impossible_times_are_not_backups(cli, db: Path) -> None:  # noqa: ANN001
     """A 30 February in a name is ignored by listing, restore and pruning alike."""
     seed(db, "2024-04-01")
-    for name in ("streak-2026-02-30-000000.json", "streak.json.0009.2026-13-01-000000.json", "streak-2026-01-01-256199.json"):
+    impossible = ["streak-2026-02-30-000000.json", "streak.json.0009.2026-13-01-000000.json", "streak-2026-01-01-256199.json"]
+    for name in impossible:
         (db.parent / "backups" / name).write_bytes(db.read_bytes())
     assert [entry["name"][:16] for entry in json.loads(cli("backup", "--json").out)] == ["streak.json.0001"]
     assert cli("backup").status == 0

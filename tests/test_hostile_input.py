@@ -99,7 +99,8 @@ def test_a_deeply_nested_import_is_bad_input(cli, db: Path, tmp_path: Path) -> N
     """100,000 levels of JSON: exit 2, the data file untouched."""
     before = write_history(db, ("2024-04-01", None))
     nested = tmp_path / "nested.json"
-    nested.write_text('{"format": "streak-export", "sessions": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    deep = "[" * 100_000 + "]" * 100_000
+    nested.write_text('{"format": "streak-export", "sessions": ' + deep + "}", encoding="utf-8")
     refused(cli("import", str(nested)), 2, "nested too deeply")
     assert db.read_bytes() == before
 
