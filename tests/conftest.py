@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from hypothesis import settings
 
 from streak.cli.main import main
 from streak.core.model import GoalChange, History, Session
+
+# `pytest --hypothesis-profile=fuzz-long`: every property test, the fuzz tests above all, runs far longer.
+settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)
 
 TODAY = date(2026, 11, 21)  # a Saturday
 NOW = datetime(2026, 11, 21, 18, 30, 0)
@@ -56,13 +60,16 @@ def streak(db: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
 STREAK_SCRIPT = Path(sys.executable).parent / ("streak.exe" if os.name == "nt" else "streak")
 
 
-def run_streak(*args: str | bytes, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Run:
+def run_streak(
+    *args: str | bytes, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Run:
     """Run the installed `streak` script as its own process (real argv bytes, real streams, real exit status)."""
     result = subprocess.run(
         [str(STREAK_SCRIPT), *args],
         input=stdin,
         capture_output=True,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
         timeout=120,
         check=False,
     )
