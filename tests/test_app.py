@@ -314,6 +314,19 @@ async def test_a_corrupt_file_shows_the_problem_and_exits_3_untouched(db: Path) 
     assert db.read_bytes() == b'{"meta": {"1": {"schema"'
 
 
+async def test_the_problem_screen_shows_escapes_in_a_file_name_as_visible_text(tmp_path: Path) -> None:
+    """A data file whose name holds an escape sequence is named with the escape made visible."""
+    db = tmp_path / "legs\x1b[2J.json"
+    db.write_bytes(b"{damaged")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = text_of(app, "#problem-message")
+        assert "legs\\x1b[2J.json" in message and "\x1b" not in message
+        await pilot.press("q")
+    assert app.return_code == 3
+
+
 async def test_a_newer_file_shows_the_problem(db: Path) -> None:
     """A file from a newer streak is refused in the app too."""
     db.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from streak.core.text import show_safely
 from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
 from streak.storage.store import MissingFolder, Store
@@ -88,7 +89,7 @@ class StreakApp(App[str]):
 
         if not self.data_problem:
             self.data_problem = True
-            self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
+            self.push_screen(DataProblemScreen(show_safely(self.store.describe_problem(error))))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""
