@@ -153,16 +153,8 @@ def backup(args: Namespace, context: Context) -> None:
             + [render.backup_json(state, shared=True) for state in shared]
         )
         return
-    kept = context.store.backups_kept()
-    lines = [f"Backups of {context.store.path} (the newest {kept} are kept), newest first:"]
-    lines += [render.backup_line(state) for state in states]
-    if not states:
-        lines.append("  none yet: one is taken before the first change of each day")
-    if shared:
-        sharers = ", ".join(context.store.backups.stem_sharers())
-        lines.append(f"Named the older way, so perhaps {sharers}'s instead (restore one by name if it is this file's):")
-        lines += [render.backup_line(state) for state in shared]
-    context.print("\n".join(lines))
+    sharers = context.store.backups.stem_sharers() if shared else []
+    context.print(render.backups_text(context.store.path, context.store.backups_kept(), states, shared, sharers))
 
 
 def restore(args: Namespace, context: Context) -> None:

@@ -173,6 +173,21 @@ def backup_json(state: BackupState, *, shared: bool) -> dict[str, Any]:
     }
 
 
+def backups_text(
+    path: str, kept: int, states: list[BackupState], shared: list[BackupState], sharers: list[str]
+) -> str:
+    """The backups of `path`, newest first; then older-style ones that may be one of `sharers`' instead."""
+    lines = [f"Backups of {path} (the newest {kept} are kept), newest first:"]
+    lines += [backup_line(state) for state in states]
+    if not states:
+        lines.append("  none yet: one is taken before the first change of each day")
+    if shared:
+        owners = ", ".join(sharers)
+        lines.append(f"Named the older way, so perhaps {owners}'s instead (restore one by name if it is this file's):")
+        lines += [backup_line(state) for state in shared]
+    return "\n".join(lines)
+
+
 def backup_line(state: BackupState) -> str:
     """One backup in the `backup` listing, warning when the clock put it in the future."""
     held = "unreadable" if state.sessions is None else plural(state.sessions, "session")

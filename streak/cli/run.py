@@ -5,6 +5,7 @@ The Textual app is imported only when `streak` runs with no command.
 
 import os
 import sys
+from argparse import Namespace
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -39,7 +40,24 @@ def data_path(db: str | None) -> tuple[str, str | None]:
 
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
     """Run one `streak` command line; returns the exit status."""
-    argv = list(argv)
+    args = _parse(list(argv))
+    if isinstance(args, int):
+        return args
+    path, named_by = data_path(getattr(args, "db", None))
+    store = Store(path, now=(lambda: now) if now else datetime.now, create_folder=named_by is None)
+    try:
+        store.check_folder()
+    except MissingFolder as error:
+        return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
+    if args.command is None:
+        from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
+
+        return launch(path, create_folder=named_by is None)
+    return _run_command(args, Context(store, today or date.today(), sys.stdout, getattr(args, "json", False)))
+
+
+def _parse(argv: list[str]) -> Namespace | int:
+    """The parsed arguments, or the exit status when there is nothing more to do (help, or a refusal said)."""
     undecodable = _first_undecodable(argv)
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
@@ -52,17 +70,11 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
         return exit.code if isinstance(exit.code, int) else EXIT_BAD_INPUT
     if getattr(args, "db", None) == "":
         return _fail("--db needs the path of a data file", EXIT_BAD_INPUT)
-    path, named_by = data_path(getattr(args, "db", None))
-    store = Store(path, now=(lambda: now) if now else datetime.now, create_folder=named_by is None)
-    try:
-        store.check_folder()
-    except MissingFolder as error:
-        return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
-    if args.command is None:
-        from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
+    return args
 
-        return launch(path, create_folder=named_by is None)
-    context = Context(store, today or date.today(), sys.stdout, getattr(args, "json", False))
+
+def _run_command(args: Namespace, context: Context) -> int:
+    """Run the command's handler, turning each kind of refusal into its exit status and one line."""
     try:
         args.handler(args, context)
     except Refused as error:
@@ -70,7 +82,7 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     except InputError as error:
         return _fail(str(error), EXIT_BAD_INPUT)
     except DataFileError as error:
-        return _fail(store.describe_problem(error), EXIT_DATA_FILE)
+        return _fail(context.store.describe_problem(error), EXIT_DATA_FILE)
     except BrokenPipeError:
         # The reader (say, `streak history | head`) went away. Point stdout at devnull so
         # Python's flush at exit does not raise again, as the signal module's docs advise.
