@@ -326,9 +326,10 @@ def test_a_read_only_data_file_is_read_but_never_replaced(cli, db: Path) -> None
 
 
 def test_a_missing_folder_in_db_or_streak_db_is_bad_input(tmp_path: Path) -> None:
-    """A mistyped path is exit 2 naming the missing folder; nothing is created anywhere."""
+    """A mistyped path is exit 2 naming the missing folder, for commands and the app alike; nothing is created."""
     missing = tmp_path / "typo" / "deeper"
     refused(run_streak("--db", str(missing / "streak.json"), "checkin"), 2, str(missing), "--db")
+    refused(run_streak("--db", str(missing / "streak.json")), 2, str(missing), "--db")  # the app would open
     refused(run_streak("status", env={"STREAK_DB": str(missing / "streak.json")}), 2, str(missing), "STREAK_DB")
     assert not (tmp_path / "typo").exists()
 
