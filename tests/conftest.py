@@ -1,14 +1,21 @@
 """Shared fixtures: a pinned today, a data file in a temporary folder, and the real CLI entry point."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from hypothesis import settings
 
 from streak.cli.main import main
 from streak.core.model import GoalChange, History, RestPeriod, Session, Settings
+
+# `pytest --hypothesis-profile=fuzz-long`: every property test, the fuzz tests above all, runs far longer.
+settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)
 
 TODAY = date(2026, 11, 21)  # a Saturday
 NOW = datetime(2026, 11, 21, 18, 30, 0)
@@ -32,7 +39,8 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    """A data file path in a fresh folder (the file itself does not exist yet)."""
+    """A data file path in a fresh, existing folder (the file itself does not exist yet)."""
+    (tmp_path / "data").mkdir()
     return tmp_path / "data" / "streak.json"
 
 
@@ -47,6 +55,48 @@ def streak(db: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(status, captured.out, captured.err)
 
     return run
+
+
+STREAK_SCRIPT = Path(sys.executable).parent / ("streak.exe" if os.name == "nt" else "streak")
+
+
+def run_streak(
+    *args: str | bytes, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Run:
+    """Run the installed `streak` script as its own process (real argv bytes, real streams, real exit status)."""
+    result = subprocess.run(
+        [str(STREAK_SCRIPT), *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+    return Run(
+        result.returncode,
+        result.stdout.decode("utf-8", "backslashreplace"),
+        result.stderr.decode("utf-8", "backslashreplace"),
+    )
+
+
+@pytest.fixture
+def cli(db: Path) -> Callable[..., Run]:
+    """Run `streak --db <db> ARGS...` as a real process, through the installed script."""
+
+    def run(*args: str | bytes, **options: object) -> Run:
+        return run_streak("--db", str(db), *args, **options)  # type: ignore[arg-type]
+
+    return run
+
+
+def refused(run: Run, status: int, *words: str) -> None:
+    """A refusal as SPEC.md words it: the status, exactly one `streak` line on stderr naming the problem, no traceback."""
+    assert run.status == status, run
+    assert "Traceback" not in run.err, run.err
+    lines = run.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("streak"), run.err
+    assert all(word in lines[0] for word in words), run.err
 
 
 def days(*texts: str) -> tuple[date, ...]:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from conftest import TODAY, days_and_notes
 from streak.core.edits import add_session, set_goal
-from streak.core.model import Session
+from streak.core.model import History, Session
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 from streak.ui.screens.badges import BadgesScreen
@@ -221,6 +221,21 @@ async def test_history_removes_a_session_after_confirmation(db: Path) -> None:
     assert Store(str(db)).load().sessions == ()
 
 
+async def test_history_shows_escapes_a_hand_edited_note_holds_as_visible_text(db: Path) -> None:
+    """A note with a terminal escape and a bidi override (issue 10, item 13) is shown escaped, never raw."""
+    note = "\x1b[2Jgone \u202eevil"
+    Store(str(db)).update(lambda history: (History((Session(TODAY - timedelta(days=1), note),)), None))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        shown = text_of(app, "#selected")
+        assert '"\\x1b[2Jgone \\u202eevil"' in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
+
+
 async def test_history_lists_every_week(db: Path) -> None:
     """The week list runs from this week back past the heat map to the first session."""
     seed(db, "2025-06-02", "2026-11-17")
@@ -289,7 +304,7 @@ async def test_week_start_switch_is_saved(db: Path) -> None:
 
 async def test_a_corrupt_file_shows_the_problem_and_exits_3_untouched(db: Path) -> None:
     """The app names the file, offers nothing else, and quits with status 3."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"meta": {"1": {"schema"')
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -303,9 +318,22 @@ async def test_a_corrupt_file_shows_the_problem_and_exits_3_untouched(db: Path) 
     assert db.read_bytes() == b'{"meta": {"1": {"schema"'
 
 
+async def test_the_problem_screen_shows_escapes_in_a_file_name_as_visible_text(tmp_path: Path) -> None:
+    """A data file whose name holds an escape sequence is named with the escape made visible."""
+    db = tmp_path / "legs\x1b[2J.json"
+    db.write_bytes(b"{damaged")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = text_of(app, "#problem-message")
+        assert "legs\\x1b[2J.json" in message and "\x1b" not in message
+        await pilot.press("q")
+    assert app.return_code == 3
+
+
 async def test_a_newer_file_shows_the_problem(db: Path) -> None:
     """A file from a newer streak is refused in the app too."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text('{"meta": {"1": {"schema": 9}}}', encoding="utf-8")
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -88,9 +88,9 @@ def test_checkin_bad_input_exits_2_and_changes_nothing(streak, db: Path, args: l
     assert db.read_bytes() == before
 
 
-def test_checkin_without_a_data_file_creates_it_and_its_folder(streak, db: Path) -> None:  # noqa: ANN001
-    """The first check-in makes the folder and the file."""
-    assert not db.parent.exists()
+def test_checkin_without_a_data_file_creates_it(streak, db: Path) -> None:  # noqa: ANN001
+    """The first check-in makes the file in the folder named."""
+    assert not db.exists()
     checked_in(streak, "2026-11-21")
     assert db.is_file()
 
@@ -496,7 +496,7 @@ def test_empty_db_path_is_bad_input(streak) -> None:  # noqa: ANN001
 )
 def test_a_corrupt_file_exits_3_for_every_command_and_is_left_alone(streak, db: Path, command: list[str]) -> None:  # noqa: ANN001
     """Exit 3 with one line naming the file; the bytes are untouched."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"da')
     one_line_error(streak(*command), 3, str(db))
     assert db.read_bytes() == b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"da'
@@ -508,17 +508,17 @@ def test_corrupt_file_message_names_the_newest_good_backup_and_the_restore_comma
     streak("checkin", "--date", "2026-11-18", now=datetime(2026, 11, 18, 8))
     db.write_bytes(b"\x00\x00\x00")
     run = streak("status")
-    one_line_error(run, 3, "newest good backup is streak-2026-11-18-080000.json")
+    one_line_error(run, 3, "newest good backup is streak.json.0001.2026-11-18-080000.json")
     command = run.err.strip().rsplit(": ", 1)[1]
-    assert command == f"streak --db {db} restore streak-2026-11-18-080000.json"
+    assert command == f"streak --db {db} restore streak.json.0001.2026-11-18-080000.json"
     restore = streak(*command.split()[3:])
-    assert restore.status == 0 and "Restored streak-2026-11-18-080000.json: 1 session." in restore.out
+    assert restore.status == 0 and "Restored streak.json.0001.2026-11-18-080000.json: 1 session." in restore.out
     assert json.loads(streak("status", "--json").out)["total_sessions"] == 1
 
 
 def test_newer_schema_exits_3_with_upgrade_advice(streak, db: Path) -> None:  # noqa: ANN001
     """A file from a newer streak is not ours to touch."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text('{"meta": {"1": {"schema": 7}}}', encoding="utf-8")
     one_line_error(streak("checkin"), 3, "newer streak", "upgrade")
 
@@ -528,7 +528,15 @@ def test_backup_lists_backups_and_sets_how_many_are_kept(streak) -> None:  # noq
     streak("checkin", "--date", "2026-11-16", now=datetime(2026, 11, 16, 8))
     streak("checkin", "--date", "2026-11-18", now=datetime(2026, 11, 18, 8))
     listing = json.loads(streak("backup", "--json").out)
-    assert listing == [{"name": "streak-2026-11-18-080000.json", "taken": "2026-11-18T08:00:00", "sessions": 1}]
+    assert listing == [
+        {
+            "name": "streak.json.0001.2026-11-18-080000.json",
+            "taken": "2026-11-18T08:00:00",
+            "sessions": 1,
+            "in_future": False,
+            "shared": False,
+        }
+    ]
     assert "the newest 7 are kept" in streak("backup").out
     assert "the newest 3 are kept" in streak("backup", "--keep", "3").out
     one_line_error(streak("backup", "--keep", "0"), 2, "--keep")

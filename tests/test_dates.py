@@ -7,10 +7,17 @@ import pytest
 from streak.core.dates import DateError, parse_date, week_start
 
 
-@pytest.mark.parametrize("text", ["2026-11-21", "2024-02-29", "0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("text", ["2026-11-21", "2024-02-29", "1900-01-01", "9998-12-31"])
 def test_real_dates_are_read(text: str) -> None:
-    """Any real calendar day written as YYYY-MM-DD is accepted."""
+    """Any real calendar day of the supported years written as YYYY-MM-DD is accepted."""
     assert parse_date(text) == date.fromisoformat(text)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "9999-01-01", "9999-12-31", "0000-01-01"])
+def test_days_outside_the_supported_years_are_refused(text: str) -> None:
+    """Years 1900 to 9998 only: a week around any of them is still a date, so no figure overflows."""
+    with pytest.raises(DateError, match="1900 to 9998"):
+        parse_date(text)
 
 
 @pytest.mark.parametrize(

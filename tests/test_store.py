@@ -93,7 +93,7 @@ def test_an_unchanged_history_is_not_rewritten(store: Store, db: Path) -> None:
 
 def test_keys_from_a_newer_minor_version_are_kept(store: Store, db: Path) -> None:
     """A newer minor version's extra table, fields and version number survive our writes."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_text(
         json.dumps(
             {
@@ -138,7 +138,7 @@ CORRUPT_FILES = {
 @pytest.mark.parametrize("content", CORRUPT_FILES.values(), ids=CORRUPT_FILES.keys())
 def test_a_corrupt_file_is_refused_and_never_written(store: Store, db: Path, content: bytes) -> None:
     """Reading and changing both refuse, naming the file, and the bytes on disk stay exactly as they were."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(content)
     with pytest.raises(CorruptDataFile, match=str(db)):
         store.load()
@@ -150,7 +150,7 @@ def test_a_corrupt_file_is_refused_and_never_written(store: Store, db: Path, con
 
 def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, db: Path) -> None:
     """A newer major version is not ours to rewrite: the message says to upgrade."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     content = b'{"meta": {"1": {"schema": 3, "minor": 0}}, "sessions": {}}'
     db.write_bytes(content)
     with pytest.raises(NewerDataFile, match="upgrade streak"):
@@ -316,7 +316,7 @@ def test_an_interrupted_replace_leaves_the_old_file(store: Store, db: Path, monk
 
 def test_a_session_that_is_not_an_object_is_refused(store: Store, db: Path) -> None:
     """A session stored as a bare string is damage, reported as such."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": "2026-11-17"}}')
     with pytest.raises(CorruptDataFile, match="sessions table holds a record that is not an object"):
         store.load()
@@ -327,7 +327,7 @@ FILE_FROM_0_1_0 = Path(__file__).parent / "data" / "schema1-written-by-0.1.0.jso
 
 def test_a_file_written_by_streak_0_1_0_is_migrated_without_losing_a_record(store: Store, db: Path) -> None:
     """The schema-1 file of the first release reads the same, and the first change writes schema 2 after a backup."""
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     original = FILE_FROM_0_1_0.read_bytes()
     db.write_bytes(original)
     before = store.load()

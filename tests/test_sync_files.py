@@ -56,6 +56,7 @@ def diverged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("machines")
     desktop, laptop = root / "desktop-state", root / "laptop-state"
     mine, theirs = root / "desktop" / "streak.json", root / "laptop" / "streak.json"
+    mine.parent.mkdir()
     for args in (("checkin", "--date", day(0), "--note", "a"), ("checkin", "--date", day(2)),
                  ("checkin", "--date", day(7)), ("goal", "3", "--from", day(0)), ("rest", day(14), day(21))):  # fmt: skip
         streak(desktop, mine, *args)

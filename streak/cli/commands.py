@@ -1,6 +1,5 @@
 """One function a command: read or change the store through the core, then print the outcome."""
 
-import sys
 from argparse import Namespace
 from collections.abc import Callable
 from datetime import timedelta
@@ -223,18 +222,19 @@ def remove(args: Namespace, context: Context) -> None:
 
 
 def export(args: Namespace, context: Context) -> None:
-    """Write the history as JSON or CSV, to a file or the terminal."""
+    """Write the history as JSON or CSV (UTF-8, whatever the terminal's encoding), to a file or the terminal."""
     from streak.core.exchange import to_csv, to_json, to_lifts_csv
+    from streak.storage.files import check_export_size, refuse_stream_onto, write_export_file
 
     recorded = context.store.load()
-    text = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded)
+    data = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded).encode()
     if args.output:
-        from streak.storage.files import write_export_file
-
-        write_export_file(args.output, text)
-        print(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.", file=sys.stderr)
+        write_export_file(args.output, data, context.store.own_files())
+        context.tell(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.")
     else:
-        context.out.write(text)
+        check_export_size(data)
+        refuse_stream_onto(context.out, context.store.own_files())
+        context.write_bytes(data)
 
 
 def import_(args: Namespace, context: Context) -> None:
@@ -281,19 +281,15 @@ def backup(args: Namespace, context: Context) -> None:
     if args.keep:
         context.store.set_backups_kept(args.keep)
     states = context.store.backup_states()
+    shared = context.store.shared_backup_states()
     if context.json:
         context.print_json(
-            [{"name": s.backup.name, "taken": s.backup.taken.isoformat(), "sessions": s.sessions} for s in states]
+            [render.backup_json(state, shared=False) for state in states]
+            + [render.backup_json(state, shared=True) for state in shared]
         )
         return
-    kept = context.store.backups_kept()
-    lines = [f"Backups of {context.store.path} (the newest {kept} are kept), newest first:"]
-    for state in states:
-        held = "unreadable" if state.sessions is None else plural(state.sessions, "session")
-        lines.append(f"  {state.backup.name}  {held}")
-    if not states:
-        lines.append("  none yet: one is taken before the first change of each day")
-    context.print("\n".join(lines))
+    sharers = context.store.backups.stem_sharers() if shared else []
+    context.print(render.backups_text(context.store.path, context.store.backups_kept(), states, shared, sharers))
 
 
 def restore(args: Namespace, context: Context) -> None:

@@ -1,9 +1,15 @@
-"""What every command runs with: the store, today's date, where to print and whether to print JSON."""
+"""What every command runs with: the store, today's date, where to print and whether to print JSON.
+
+Whatever it prints passes through one escape: a character that could drive the terminal
+(an escape sequence, a bidi override) is shown as a visible escape, never sent raw.
+"""
 
 import json
+import sys
 from datetime import date
 from typing import NamedTuple, TextIO
 
+from streak.core.text import escape_unsafe_in_json, show_lines_safely
 from streak.storage.store import Store
 
 
@@ -17,8 +23,22 @@ class Context(NamedTuple):
 
     def print(self, text: str) -> None:
         """Print text for people."""
-        print(text, file=self.out)
+        print(show_lines_safely(text), file=self.out)
 
     def print_json(self, document: object) -> None:
-        """Print one JSON document and nothing else."""
-        print(json.dumps(document, ensure_ascii=False, indent=2), file=self.out)
+        """Print one JSON document and nothing else; unsafe characters as \\u escapes, so the data stays exact."""
+        print(escape_unsafe_in_json(json.dumps(document, ensure_ascii=False, indent=2)), file=self.out)
+
+    def tell(self, text: str) -> None:
+        """A line for the person on stderr, beside output that may be going to a file or a pipe."""
+        print(show_lines_safely(text), file=sys.stderr)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write bytes as they are (an export is UTF-8 whatever the terminal's encoding)."""
+        buffer = getattr(self.out, "buffer", None)
+        if buffer is None:  # a text-only stream, as tests use
+            self.out.write(data.decode())
+            return
+        self.out.flush()
+        buffer.write(data)
+        buffer.flush()

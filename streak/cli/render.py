@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the comman
     from streak.core.lift_log import ExerciseSummary, LoggedLift
     from streak.core.tips import Tip
     from streak.core.week_states import WeekState
+    from streak.storage.store import BackupState
 
 
 def _iso(day: date | None) -> str | None:
@@ -298,3 +299,34 @@ def goal_text(history: History, goal: int) -> str:
     else:
         lines.append(f"No changes yet: the default of {DEFAULT_GOAL} a week holds.")
     return "\n".join(lines)
+
+
+def backup_json(state: BackupState, *, shared: bool) -> dict[str, Any]:
+    """One backup as `backup --json` lists it; `shared`: named the older way, perhaps another file's."""
+    return {
+        "name": state.backup.name,
+        "taken": state.backup.taken.isoformat(),
+        "sessions": state.sessions,
+        "in_future": state.in_future,
+        "shared": shared,
+    }
+
+
+def backups_text(path: str, kept: int, states: list[BackupState], shared: list[BackupState], sharers: list[str]) -> str:
+    """The backups of `path`, newest first; then older-style ones that may be one of `sharers`' instead."""
+    lines = [f"Backups of {path} (the newest {kept} are kept), newest first:"]
+    lines += [backup_line(state) for state in states]
+    if not states:
+        lines.append("  none yet: one is taken before the first change of each day")
+    if shared:
+        owners = ", ".join(sharers)
+        lines.append(f"Named the older way, so perhaps {owners}'s instead (restore one by name if it is this file's):")
+        lines += [backup_line(state) for state in shared]
+    return "\n".join(lines)
+
+
+def backup_line(state: BackupState) -> str:
+    """One backup in the `backup` listing, warning when the clock put it in the future."""
+    held = "unreadable" if state.sessions is None else plural(state.sessions, "session")
+    warning = "  (dated in the future: the clock was wrong when it was taken)" if state.in_future else ""
+    return f"  {state.backup.name}  {held}{warning}"

@@ -9,10 +9,14 @@ SUNDAY = "sunday"
 WEEK_START_DAYS = (MONDAY, SUNDAY)
 
 ONE_WEEK = timedelta(days=7)
+# Every date typed must lie in these years: far enough from date.min and date.max that a week
+# around any of them (a Sunday before 1 January, the week after the last day) is still a date.
+MIN_YEAR = 1900
+MAX_YEAR = 9998
 
 
 class DateError(InputError):
-    """A date the user typed that is not exactly YYYY-MM-DD, or not a real day."""
+    """A date the user typed that is not exactly YYYY-MM-DD, not a real day, or outside the supported years."""
 
 
 def _iso_shaped(text: str) -> bool:
@@ -25,6 +29,8 @@ def parse_date(text: str) -> date:
     """Read exactly `YYYY-MM-DD`; `date.fromisoformat` alone would also take `20261121` and `2026-W47-6`."""
     if not _iso_shaped(text):
         raise DateError(f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-21")
+    if not MIN_YEAR <= int(text[:4]) <= MAX_YEAR:
+        raise DateError(f"{text} is outside the years streak supports, {MIN_YEAR} to {MAX_YEAR}")
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -1,11 +1,15 @@
 """Export a history as JSON or CSV, read such a file back, and merge it into a history.
 
 Reading is all-or-nothing: the first bad row refuses the whole file with a line naming it.
+Everything streak accepts as a note survives export and import exactly. A note holding
+characters streak refuses (only a hand-edited data file can) is exported with them written as
+visible escapes, so no export carries a terminal escape sequence and every export imports again.
 """
 
 import csv
 import io
 import json
+import re
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -25,11 +29,19 @@ from streak.core.model import (
     goal_since,
     session_day,
 )
+from streak.core.text import show_safely
 
 EXPORT_FORMAT = "streak-export"
 EXPORT_VERSION = 2  # 2 added lifts, rest periods and the units setting
 CSV_HEADER = ["date", "note"]
 LIFTS_CSV_HEADER = ["date", "exercise", "sets", "reps", "weight", "unit"]
+
+# A spreadsheet runs a cell starting with = + - or @ as a formula. Such a note is written with a
+# leading apostrophe, which spreadsheets show as text; so that import can tell an added apostrophe
+# from one the note began with, notes that already start with apostrophes before one of those get
+# one more. Import takes exactly one off wherever apostrophes lead up to a formula character.
+_FORMULA_START = re.compile(r"'*[=+\-@]")
+_NEUTRALISED_FORMULA = re.compile(r"'+[=+\-@]")
 
 
 class Imported(NamedTuple):
@@ -59,7 +71,7 @@ def lift_json(lift: Lift) -> dict[str, Any]:
 
 
 def _session_json(session: Session) -> dict[str, Any]:
-    document: dict[str, Any] = {"date": session.day.isoformat(), "note": session.note}
+    document: dict[str, Any] = {"date": session.day.isoformat(), "note": _exported_note(session.note)}
     if session.lifts:
         document["lifts"] = [lift_json(lift) for lift in session.lifts]
     return document
@@ -87,8 +99,14 @@ def _csv(header: list[str], rows: Any) -> str:
 
 
 def to_csv(history: History) -> str:
-    """A `date,note` header, then one session a row, oldest first."""
-    return _csv(CSV_HEADER, ((session.day.isoformat(), session.note or "") for session in history.sessions))
+    """A `date,note` header, then one session a row, oldest first; no cell is a spreadsheet formula."""
+    return _csv(
+        CSV_HEADER,
+        (
+            (session.day.isoformat(), neutralise_formula(_exported_note(session.note) or ""))
+            for session in history.sessions
+        ),
+    )
 
 
 def to_lifts_csv(history: History) -> str:
@@ -96,11 +114,32 @@ def to_lifts_csv(history: History) -> str:
     return _csv(
         LIFTS_CSV_HEADER,
         (
-            (s.day.isoformat(), lift.exercise, lift.sets, lift.reps, weight_json(lift.weight), lift.unit)
+            (
+                s.day.isoformat(),
+                neutralise_formula(lift.exercise),
+                lift.sets,
+                lift.reps,
+                weight_json(lift.weight),
+                lift.unit,
+            )
             for s in history.sessions
             for lift in s.lifts
         ),
     )
+
+
+def _exported_note(note: str | None) -> str | None:
+    return show_safely(note) if note else note
+
+
+def neutralise_formula(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text, never runs it; `restore_formula` undoes it exactly."""
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The cell `neutralise_formula` was given."""
+    return cell[1:] if _NEUTRALISED_FORMULA.match(cell) else cell
 
 
 def read_export(text: str, today: date) -> Imported:
@@ -131,40 +170,54 @@ def _session(day_text: Any, note: Any, where: str, today: date, lifts: tuple[Lif
 
 
 def _read_csv(text: str, today: date) -> Imported:
-    rows = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(rows, None)
-        names = [cell.strip().lower() for cell in header] if header else None
-        if names == LIFTS_CSV_HEADER:
-            return _read_lifts_csv(rows, today)
-        if names not in (CSV_HEADER, CSV_HEADER[:1]):
-            raise InputError(
-                "it is neither a streak JSON export nor a CSV whose first row is date,note or "
-                + ",".join(LIFTS_CSV_HEADER)
-            )
-        sessions = []
-        for row in rows:
-            if not any(cell.strip() for cell in row):
-                continue
-            where = f"line {rows.line_num}"
-            if len(row) > 2:
-                raise InputError(f"{where}: expected date,note but found {len(row)} fields")
-            sessions.append(_session(row[0], row[1] if len(row) > 1 else None, where, today))
-    except csv.Error as error:
-        raise InputError(f"line {rows.line_num}: {error}") from None
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = _next_row(rows)
+    names = [cell.strip().lower() for cell in header[1]] if header else None
+    if names == LIFTS_CSV_HEADER:
+        return _read_lifts_csv(rows, today)
+    if names not in (CSV_HEADER, CSV_HEADER[:1]):
+        raise InputError(
+            "it is neither a streak JSON export nor a CSV whose first row is date,note or " + ",".join(LIFTS_CSV_HEADER)
+        )
+    sessions = []
+    while (numbered := _next_row(rows)) is not None:
+        line, row = numbered
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"line {line}"
+        if len(row) > 2:
+            raise InputError(f"{where}: expected date,note but found {len(row)} fields")
+        note = restore_formula(row[1]) if len(row) > 1 else None
+        if note and ("\n" in note or "\r" in note):
+            raise InputError(f"{where}: the note runs over several lines inside quotes; write it on one line")
+        sessions.append(_session(row[0], note, where, today))
     return Imported(tuple(sessions), (), None)
+
+
+def _next_row(rows: Any) -> tuple[int, list[str]] | None:
+    """The next CSV row with the line it starts on; a malformed quote is named with its line."""
+    line = rows.line_num + 1
+    try:
+        row = next(rows, None)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):  # strict mode's word for a quote still open at the end
+            raise InputError(f"line {line}: a quote opened on this line is never closed") from None
+        raise InputError(f"line {rows.line_num}: {error}") from None
+    return None if row is None else (line, row)
 
 
 def _read_lifts_csv(rows: Any, today: date) -> Imported:
     """One lift a row; the rows of one date make one session, its lifts in row order."""
     by_day: dict[date, list[Lift]] = {}
-    for row in rows:
+    while (numbered := _next_row(rows)) is not None:
+        line, row = numbered
         if not any(cell.strip() for cell in row):
             continue
-        where = f"line {rows.line_num}"
+        where = f"line {line}"
         if len(row) != len(LIFTS_CSV_HEADER):
             raise InputError(f"{where}: expected {','.join(LIFTS_CSV_HEADER)} but found {len(row)} fields")
-        by_day.setdefault(_day(row[0], where, today), []).append(_lift(row[1:], where))
+        fields = [restore_formula(row[1]), *row[2:]]
+        by_day.setdefault(_day(row[0], where, today), []).append(_lift(fields, where))
     sessions = []
     for day, lifts in by_day.items():
         try:
@@ -207,11 +260,11 @@ def _read_json(text: str, today: date) -> Imported:
         document = json.loads(text)
     except ValueError as error:
         raise InputError(f"it is not valid JSON ({error})") from None
+    except RecursionError:
+        raise InputError("it is nested too deeply to be a streak export") from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise InputError("it is JSON but not a streak export")
-    version = document.get("version")
-    if type(version) is not int or not 1 <= version <= EXPORT_VERSION:
-        raise InputError(f"it is a version {version!r} export, which this streak cannot read")
+    _check_version(document.get("version"))
     sessions = document.get("sessions", [])
     changes = document.get("goal_changes", [])
     periods = document.get("rest_periods", [])
@@ -228,6 +281,15 @@ def _read_json(text: str, today: date) -> Imported:
         tuple(_json_rest_period(entry, index) for index, entry in enumerate(periods, 1)),
         _json_units(settings),
     )
+
+
+def _check_version(version: Any) -> None:
+    if type(version) is not int:
+        raise InputError(f"its version {version!r} is not a whole number; no streak wrote it")
+    if version < 1:
+        raise InputError(f"it says it is a version {version} export, but versions start at 1; no streak wrote it")
+    if version > EXPORT_VERSION:
+        raise InputError(f"it is a version {version} export, which this streak cannot read; upgrade streak")
 
 
 def _json_session(entry: Any, index: int, today: date) -> Session:

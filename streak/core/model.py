@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from streak.core.dates import MONDAY
 from streak.core.errors import InputError
+from streak.core.text import describe_unsafe, first_unsafe
 
 DEFAULT_GOAL = 2
 MIN_GOAL = 1
@@ -164,6 +165,7 @@ def clean_note(note: str | None) -> str | None:
     note = note.strip()
     if len(note) > MAX_NOTE_LENGTH:
         raise InputError(f"the note is {len(note)} characters long; keep it to {MAX_NOTE_LENGTH}")
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in note):
-        raise InputError("the note holds a control character (a tab, newline or escape); write it on one line")
+    unsafe = first_unsafe(note)
+    if unsafe is not None:
+        raise InputError(f"the note holds {describe_unsafe(unsafe)}; write it as plain text on one line")
     return note or None

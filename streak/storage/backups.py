@@ -1,72 +1,120 @@
-"""Daily copies of the data file in a `backups` folder beside it, newest kept, oldest pruned."""
+"""Copies of the data file in a `backups` folder beside it, taken before the first change of each day.
+
+A backup is named after the data file's whole name, a sequence number and the time by the clock:
+`streak.json.0007.2026-11-21-093000.json`. The sequence number alone orders backups: a clock that
+was wrong once would otherwise make a stale backup look newest. Backups named the way earlier
+versions named them, after the name without its extension (`streak-2026-11-21-093000.json`),
+count as older than every numbered one, and as this file's only when no other file beside it
+has that stem: `legs.json` and `legs.txt` once shared one set, and neither may take the other's.
+"""
 
 import os
 import re
 from datetime import datetime
+from functools import cached_property
 from typing import NamedTuple
 
 from streak.storage.atomic import move_durably, write_atomically
+from streak.storage.errors import DataFileError
 
 FOLDER_NAME = "backups"
 STAMP = "%Y-%m-%d-%H%M%S"
+_STAMP = r"(\d{4}-\d\d-\d\d-\d{6})"
+
+
+class BackupsUnusable(DataFileError):
+    """The backups folder cannot be listed or written, so no backup can be found or taken."""
 
 
 class Backup(NamedTuple):
-    """One backup file: its name in the backups folder, its full path and when it was taken."""
+    """One backup file: its name, its full path, when the clock said it was taken, and its place in the sequence.
+
+    `sequence` is 0 for a backup named the older way, before numbering.
+    """
 
     name: str
     path: str
-    stamp: str
+    taken: datetime
+    sequence: int
 
-    @property
-    def taken(self) -> datetime:
-        """When the backup was taken."""
-        return datetime.strptime(self.stamp, STAMP)
+    def order(self) -> tuple[int, int | str]:
+        """Sorts older before newer: numbered backups by number, after every older-style one (by name)."""
+        return (1, self.sequence) if self.sequence else (0, self.name.removesuffix(".json"))
+
+
+def _stamp_time(stamp: str) -> datetime | None:
+    """The time a stamp names, or None for one like 2026-02-30 (no strptime: it costs ~2 ms to import)."""
+    fields = (stamp[:4], stamp[5:7], stamp[8:10], stamp[11:13], stamp[13:15], stamp[15:17])
+    try:
+        return datetime(*map(int, fields))
+    except ValueError:
+        return None
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 class Backups:
-    """The backups of one data file: `<folder>/backups/<stem>-YYYY-MM-DD-HHMMSS.json`."""
+    """The backups of one data file."""
 
     def __init__(self, data_path: str) -> None:
-        folder, name = os.path.split(data_path)
-        self.folder = os.path.join(folder, FOLDER_NAME)
-        self.stem = name.rsplit(".", 1)[0] if "." in name else name
-        self._pattern = re.compile(re.escape(self.stem) + r"-(\d{4}-\d\d-\d\d-\d{6})(?:-\d+)?\.json")
+        self.data_folder, self.data_name = os.path.split(data_path)
+        self.folder = os.path.join(self.data_folder, FOLDER_NAME)
+        self.stem = _stem(self.data_name)
+
+    @cached_property
+    def _numbered(self) -> re.Pattern[str]:
+        """Names of this file's backups; compiled on first use, as most commands never list backups."""
+        return re.compile(re.escape(self.data_name) + r"\.(\d+)\." + _STAMP + r"\.json")
+
+    @cached_property
+    def _older(self) -> re.Pattern[str]:
+        """Names of backups as earlier versions named them, after the file name's stem."""
+        return re.compile(re.escape(self.stem) + "-" + _STAMP + r"(?:-\d+)?\.json")
 
     def all(self) -> list[Backup]:
-        """Every backup, newest first."""
-        try:
-            names = os.listdir(self.folder)
-        except FileNotFoundError:
+        """This file's backups, newest first."""
+        numbered, older = self._scan()
+        if older and self.stem_sharers():
+            older = []
+        return sorted(numbered + older, key=Backup.order, reverse=True)
+
+    def shared(self) -> list[Backup]:
+        """Backups named the older way that another file with this file's stem may own, newest first."""
+        older = self._scan()[1]
+        if not older or not self.stem_sharers():
             return []
-        backups = []
-        for name in names:
-            match = self._pattern.fullmatch(name)
-            if match:
-                backups.append(Backup(name, os.path.join(self.folder, name), match[1]))
-        # Without ".json", an earlier name is a prefix of its same-second sibling ("...-2"), so it sorts first.
-        backups.sort(key=lambda backup: backup.name[: -len(".json")], reverse=True)
-        return backups
+        return sorted(older, key=Backup.order, reverse=True)
+
+    def stem_sharers(self) -> list[str]:
+        """Other files beside the data file whose older-style backups would carry the same names."""
+        try:
+            names = os.listdir(self.data_folder or ".")
+        except OSError:
+            return []
+        own = {self.data_name, self.data_name + ".lock", FOLDER_NAME}
+        return sorted(name for name in names if _stem(name) == self.stem and name not in own and name[0] != ".")
 
     def find(self, name: str) -> Backup | None:
-        """The backup called `name` (with or without `.json`)."""
+        """The backup called `name` (with or without `.json`), this file's or one it may share."""
         wanted = name if name.endswith(".json") else name + ".json"
-        return next((backup for backup in self.all() if backup.name == wanted), None)
+        return next((backup for backup in self.all() + self.shared() if backup.name == wanted), None)
 
     def taken_on(self, day: str) -> bool:
-        """Whether a backup was already taken on `day` (YYYY-MM-DD)."""
-        return any(backup.stamp.startswith(day) for backup in self.all())
+        """Whether a backup was already taken on `day` (YYYY-MM-DD) by the clock."""
+        return any(backup.taken.date().isoformat() == day for backup in self.all())
 
     def save(self, data: bytes, now: datetime) -> Backup:
-        """Keep `data` as a new backup taken at `now`."""
-        os.makedirs(self.folder, mode=0o700, exist_ok=True)
+        """Keep `data` as the next backup in the sequence, stamped with `now`."""
+        self._make_folder()
+        sequence = max((backup.sequence for backup in self._scan()[0]), default=0) + 1
+        now = now.replace(microsecond=0)
         stamp = now.strftime(STAMP)
-        base = f"{self.stem}-{stamp}"
-        name, count = f"{base}.json", 1
-        while os.path.exists(os.path.join(self.folder, name)):
-            count += 1
-            name = f"{base}-{count}.json"
-        backup = Backup(name, os.path.join(self.folder, name), stamp)
+        while os.path.lexists(os.path.join(self.folder, self._name(sequence, stamp))):
+            sequence += 1
+        name = self._name(sequence, stamp)
+        backup = Backup(name, os.path.join(self.folder, name), now, sequence)
         write_atomically(backup.path, data)
         return backup
 
@@ -85,10 +133,50 @@ class Backups:
         move_durably(path, target)
         return target
 
-    def prune(self, keep: int) -> None:
-        """Delete all but the newest `keep` backups."""
+    def prune(self, keep: int, just_taken: Backup) -> None:
+        """Delete all but the newest `keep` backups; the one just taken always stays."""
         for backup in self.all()[keep:]:
+            if backup.name == just_taken.name:
+                continue
             try:
                 os.remove(backup.path)
             except OSError:
                 pass  # an old backup that will not go is no reason to refuse today's change
+
+    def _name(self, sequence: int, stamp: str) -> str:
+        return f"{self.data_name}.{sequence:04d}.{stamp}.json"
+
+    def _scan(self) -> tuple[list[Backup], list[Backup]]:
+        """This file's numbered backups and older-style ones with its stem; a name with an impossible time is none."""
+        numbered, older = [], []
+        for name in self._names():
+            if match := self._numbered.fullmatch(name):
+                taken, sequence, found = _stamp_time(match[2]), int(match[1]), numbered
+            elif match := self._older.fullmatch(name):
+                taken, sequence, found = _stamp_time(match[1]), 0, older
+            else:
+                continue
+            if taken is not None:
+                found.append(Backup(name, os.path.join(self.folder, name), taken, sequence))
+        return numbered, older
+
+    def _names(self) -> list[str]:
+        try:
+            return os.listdir(self.folder)
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            raise self._not_a_folder() from None
+        except OSError as error:
+            raise BackupsUnusable(f"the backups folder {self.folder} cannot be read ({error.strerror})") from None
+
+    def _make_folder(self) -> None:
+        try:
+            os.makedirs(self.folder, mode=0o700, exist_ok=True)
+        except FileExistsError:
+            raise self._not_a_folder() from None
+        except OSError as error:
+            raise BackupsUnusable(f"the backups folder {self.folder} cannot be made ({error.strerror})") from None
+
+    def _not_a_folder(self) -> BackupsUnusable:
+        return BackupsUnusable(f"{self.folder} is a file, not the backups folder; move it away so backups can be kept")

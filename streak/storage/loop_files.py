@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from streak.core.errors import InputError
-from streak.storage.files import MAX_IMPORT_BYTES, MAX_IMPORT_MB, import_text
+from streak.storage.files import MAX_EXCHANGE_BYTES, import_text
 
 HABITS_FILE = "Habits.csv"
 CHECKMARKS_FILE = "Checkmarks.csv"
@@ -98,12 +98,14 @@ class _Budget:
     """The bytes still allowed before the export counts as too large to import."""
 
     def __init__(self) -> None:
-        self.left = MAX_IMPORT_BYTES
+        self.left = MAX_EXCHANGE_BYTES
 
     def take(self, data: bytes) -> bytes:
         self.left -= len(data)
         if self.left < 0:
-            raise InputError(f"its CSV files hold more than {MAX_IMPORT_MB} MB, too much to import")
+            raise InputError(
+                f"its CSV files hold more than {MAX_EXCHANGE_BYTES // (1024 * 1024)} MB, too much to import"
+            )
         return data
 
 

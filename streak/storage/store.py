@@ -2,11 +2,14 @@
 
 Every change is a pure function from the old history to the new one, applied while the lock
 is held to what is on disk at that moment, so two processes never lose each other's work.
-A file that cannot be trusted (corrupt, newer, unreadable) is never written.
+A file that cannot be trusted (corrupt, newer, unreadable) is never written, nor one its owner
+made read-only. A data path that is a symlink is resolved once, at the start: the real file is
+read, locked, backed up and replaced, and the link stays a link.
 """
 
 import json
 import os
+import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -16,7 +19,7 @@ from streak.core.errors import InputError
 from streak.core.model import History, Stamp
 from streak.core.stamps import stamped
 from streak.storage.atomic import write_atomically
-from streak.storage.backups import Backup, Backups
+from streak.storage.backups import Backup, Backups, BackupsUnusable
 from streak.storage.conflicts import ConflictCopy, find_conflict_copies
 from streak.storage.documents import backups_kept, history_from
 from streak.storage.errors import CorruptDataFile, DataFileError
@@ -33,14 +36,27 @@ Result = TypeVar("Result")
 
 
 class BackupState(NamedTuple):
-    """A backup and what it holds: the number of sessions, or None if it cannot be read."""
+    """A backup, its number of sessions (None if it cannot be read) and whether the time in its name lies ahead."""
 
     backup: Backup
     sessions: int | None
+    in_future: bool
+
+
+class MissingFolder(InputError):
+    """The folder a data path names does not exist: most likely a mistyped --db or STREAK_DB."""
+
+
+class ReadOnlyDataFile(DataFileError):
+    """The data file's owner made it read-only; streak reads it but never replaces it."""
 
 
 class Store:
-    """One streak data file, with its lock file and its backups folder beside it."""
+    """One streak data file, with its lock file and its backups folder beside it.
+
+    Only the default data file gets its folders made; a path the person named must lie in a
+    folder that exists.
+    """
 
     def __init__(
         self,
@@ -49,9 +65,12 @@ class Store:
         lock_timeout: float = LOCK_TIMEOUT_SECONDS,
         now: Callable[[], datetime] = datetime.now,
         machine: str | None = None,
+        create_folder: bool = True,
     ) -> None:
-        self.path = os.path.abspath(path)
+        self.given_path = os.path.abspath(path)
+        self.path = os.path.realpath(path)
         self.lock_timeout = lock_timeout
+        self.create_folder = create_folder
         self.backups = Backups(self.path)
         self._now = now
         self._machine = machine
@@ -139,19 +158,36 @@ class Store:
         )
 
     def backup_states(self) -> list[BackupState]:
-        """Every backup, newest first, with the number of sessions it holds."""
+        """Every backup of this file, newest first, with the number of sessions it holds."""
+        return self._states(self.backups.all())
+
+    def shared_backup_states(self) -> list[BackupState]:
+        """Backups named the older way that may belong to another file with this file's stem."""
+        return self._states(self.backups.shared())
+
+    def _states(self, backups: list[Backup]) -> list[BackupState]:
+        now = self._now()
         states = []
-        for backup in self.backups.all():
+        for backup in backups:
             try:
                 sessions = len(self._open(_read(backup.path), backup.path)[1].sessions)
             except (OSError, DataFileError):
                 sessions = None
-            states.append(BackupState(backup, sessions))
+            states.append(BackupState(backup, sessions, backup.taken > now))
         return states
 
     def newest_good_backup(self) -> Backup | None:
         """The newest backup that opens cleanly."""
         return next((state.backup for state in self.backup_states() if state.sessions is not None), None)
+
+    def own_files(self) -> list[tuple[str, str]]:
+        """Every file streak keeps for this data file, with what it is: nothing else may be written over them."""
+        files = [(self.path, f"streak's data file {self.path}"), (self._lock_path(), "the data file's lock")]
+        try:
+            backups = self.backups.all() + self.backups.shared()
+        except BackupsUnusable:
+            backups = []  # an unreadable backups folder cannot be written into either
+        return files + [(backup.path, f"the backup {backup.name}") for backup in backups]
 
     def restore(self, name: str | None = None) -> Backup:
         """Put a backup (by default the newest good one) in place; the current file is kept as a backup first."""
@@ -167,6 +203,7 @@ class Store:
                 raise DataFileError(f"backup {backup.path} cannot be read ({error.strerror})") from None
             self._open(data, backup.path)
             current = self._read_bytes_raw()
+            self._check_writable()
             try:
                 if current is not None:
                     self.backups.save(current, self._now())
@@ -192,17 +229,46 @@ class Store:
 
     # The rest is how the file is read, checked and written.
 
+    def _lock_path(self) -> str:
+        return self.path + ".lock"
+
     def _locked(self) -> AbstractContextManager[None]:
+        self._check_not_dangling()
+        self.check_folder()
+        if self.create_folder:
+            try:
+                os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
+            except OSError as error:
+                raise DataFileError(f"the folder for {self.path} cannot be created ({error.strerror})") from None
+        return exclusive_lock(self._lock_path(), self.lock_timeout, f"{self.path} is in use by another streak")
+
+    def check_folder(self) -> None:
+        """Unless this is the default data file, the folder named must exist: a missing one is a mistyped path."""
+        folder = os.path.dirname(self.given_path)
+        if not self.create_folder and not os.path.isdir(folder):
+            raise MissingFolder(f"the folder {folder} does not exist; check the path, or create the folder first")
+
+    def _check_not_dangling(self) -> None:
+        """A link to nothing is a broken set-up, never an empty history to start afresh in."""
+        if os.path.islink(self.given_path) and not os.path.exists(self.given_path):
+            raise DataFileError(
+                f"{self.given_path} is a link to {self.path}, which does not exist; fix the link or use the real file"
+            )
+
+    def _check_writable(self) -> None:
+        """A data file its owner made read-only stays as it is: streak refuses to replace it."""
         try:
-            os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
-        except OSError as error:
-            raise DataFileError(f"the folder for {self.path} cannot be created ({error.strerror})") from None
-        return exclusive_lock(self.path + ".lock", self.lock_timeout, f"{self.path} is in use by another streak")
+            mode = os.stat(self.path).st_mode
+        except FileNotFoundError:
+            return
+        if not mode & stat.S_IWUSR:
+            raise ReadOnlyDataFile(f"{self.path} is read-only, so it was left as it was; make it writable to change it")
 
     def _read_bytes_raw(self) -> bytes | None:
         try:
             return _read(self.path)
         except FileNotFoundError:
+            self._check_not_dangling()
             return None
 
     def _read_bytes(self) -> bytes | None:
@@ -231,12 +297,13 @@ class Store:
         # Compact and ASCII-only (notes keep their accents as \u escapes): the C encoder writes
         # that about twice as fast, which a long history's every check-in pays for.
         data = json.dumps(tables, separators=(",", ":"), check_circular=False).encode()
+        self._check_writable()
         try:
             if raw is not None:
                 now = self._now()
                 if keep_backup or not self.backups.taken_on(now.date().isoformat()):
-                    self.backups.save(raw, now)
-                    self.backups.prune(backups_kept(tables))
+                    taken = self.backups.save(raw, now)
+                    self.backups.prune(backups_kept(tables), taken)
             write_atomically(self.path, data)
         except OSError as error:
             raise self._write_failed(error) from None
@@ -248,7 +315,10 @@ class Store:
         """One line for the user: what is wrong with the file and, where it helps, how to restore a backup."""
         if type(error) is not CorruptDataFile:
             return str(error)
-        backup = self.newest_good_backup()
+        try:
+            backup = self.newest_good_backup()
+        except BackupsUnusable as unusable:
+            return f"{error}; it was left untouched, and no backup can be offered: {unusable}"
         if backup is None:
             return f"{error}; it was left untouched, and there is no backup to restore"
         return (
@@ -256,12 +326,12 @@ class Store:
         )
 
     def restore_command(self, backup: Backup) -> str:
-        """The exact command that restores `backup` over this data file."""
-        if self.path == os.path.abspath(default_data_path()):
-            return f"streak restore {backup.name}"
+        """The exact command that restores `backup` over this data file, quoted to paste into a shell as it is."""
         from shlex import quote  # only needed on this rare path
 
-        return f"streak --db {quote(self.path)} restore {backup.name}"
+        if self.given_path == os.path.abspath(default_data_path()):
+            return f"streak restore {quote(backup.name)}"
+        return f"streak --db {quote(self.given_path)} restore {quote(backup.name)}"
 
 
 def _read(path: str) -> bytes:
@@ -274,6 +344,8 @@ def _parse(raw: bytes) -> Tables:
         tables = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
+    except RecursionError:
+        raise CorruptDataFile("it is nested too deeply to be a streak data file") from None
     if not isinstance(tables, dict):
         raise CorruptDataFile("it is not a streak data file")
     return tables

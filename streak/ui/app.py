@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
+from streak.core.text import show_safely
 from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
-from streak.storage.store import Store
+from streak.storage.store import MissingFolder, Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
@@ -101,13 +102,13 @@ class StreakApp(App[str]):
         self.size_notice: TooSmallScreen | None = None
         self._told: set[str] = set()  # lines about conflict copies already notified
 
-    def show_data_problem(self, error: DataFileError) -> None:
+    def show_data_problem(self, error: DataFileError | MissingFolder) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
         from streak.ui.screens.problem import DataProblemScreen
 
         if not self.data_problem:
             self.data_problem = True
-            self.push_screen(DataProblemScreen(self.store.describe_problem(error)))
+            self.push_screen(DataProblemScreen(show_safely(self.store.describe_problem(error))))
 
     def merge_conflict_copies(self) -> None:
         """Merge the conflict copies a sync tool left beside the data file, each told in a notification.
@@ -191,6 +192,7 @@ def build_app(
     today: Callable[[], date] = date.today,
     pick: Pick | None = None,
     cursor_blink: bool = True,
+    create_folder: bool = True,
 ) -> StreakApp:
-    """The app on the data file at `path`; tests pin `today` and seed `pick`."""
-    return StreakApp(Store(path), today=today, pick=pick, cursor_blink=cursor_blink)
+    """The app on the data file at `path`; tests pin `today` and seed `pick`; `create_folder` for the default path."""
+    return StreakApp(Store(path, create_folder=create_folder), today=today, pick=pick, cursor_blink=cursor_blink)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from streak.core.model import History
 from streak.storage.errors import DataFileError
+from streak.storage.store import MissingFolder
 
 if TYPE_CHECKING:
     from streak.ui.app import StreakApp
@@ -42,7 +43,7 @@ class StoreScreen(Screen[None]):
         try:
             self.streak_app.merge_conflict_copies()
             result = self.streak_app.store.update(change)
-        except DataFileError as error:
+        except (DataFileError, MissingFolder) as error:  # the folder went away while the app was open
             self.streak_app.show_data_problem(error)
             return None
         self.reload()

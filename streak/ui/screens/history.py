@@ -14,6 +14,7 @@ from streak.core.errors import InputError, Refused
 from streak.core.lifts import format_lift
 from streak.core.model import History, Session
 from streak.core.phrases import goal_dots, short_day, week_days
+from streak.core.text import show_safely
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
@@ -109,7 +110,7 @@ class HistoryScreen(StoreScreen):
         if session is None:
             text = f"{short_day(day)}: no session. Press a to add one."
         else:
-            note = f' "{session.note}"' if session.note else ""
+            note = f' "{show_safely(session.note)}"' if session.note else ""  # a hand-edited file may hold escapes
             lifts = f" {'; '.join(format_lift(lift) for lift in session.lifts)}." if session.lifts else ""
             text = f"{short_day(day)}: leg day{note}.{lifts} e edits, x removes."
         self.query_one("#selected", Static).update(text)

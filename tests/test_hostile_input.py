@@ -1,0 +1,251 @@
+"""Issue 10, input: extreme dates, foreign encodings, deep nesting, escapes in notes, usage errors, import limits.
+
+Each case runs the installed `streak` script as a real process; the bytes on disk are checked after.
+"""
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import refused
+from streak.core.exchange import neutralise_formula, read_export, restore_formula, to_csv
+from streak.core.model import History, Session
+from streak.storage.files import MAX_EXCHANGE_BYTES
+from streak.storage.store import Store
+
+YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
+
+
+def write_history(db: Path, *sessions: tuple[str, str | None]) -> bytes:
+    """A data file holding these sessions exactly as given (notes too), as a hand-edited file might."""
+    history = History(tuple(Session(date.fromisoformat(day), note) for day, note in sessions))
+    Store(str(db)).update(lambda old: (history, None))
+    return db.read_bytes()
+
+
+# 6: supported years
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["checkin", "--date", "0001-01-01"],
+        ["goal", "3", "--from", "0001-01-01"],
+        ["status", "--as-of", "9999-12-31"],
+        ["remove", "1899-12-31"],
+    ],
+)
+def test_dates_outside_the_supported_years_are_bad_input(cli, db: Path, command: list[str]) -> None:  # noqa: ANN001
+    """Exit 2 naming the supported years; the file untouched."""
+    before = write_history(db, ("2024-04-01", None))
+    refused(cli(*command), 2, "1900 to 9998")
+    assert db.read_bytes() == before
+
+
+def test_the_edges_of_the_supported_years_work_in_every_command(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """1900-01-01 and 9998-12-31, under either first weekday; an import row from 1899 refuses the file."""
+    assert cli("checkin", "--date", "1900-01-01").status == 0
+    assert cli("goal", "--week-start", "sunday").status == 0
+    assert cli("goal", "3", "--from", "9998-12-31").status == 0
+    assert json.loads(cli("status", "--as-of", "9998-12-31", "--json").out)["goal"] == 3
+    assert cli("history", "--weeks", "5200").status == 0
+    old = tmp_path / "old.csv"
+    old.write_text("date,note\n1899-12-31,\n", encoding="utf-8")
+    refused(cli("import", str(old)), 2, "line 2", "1900 to 9998")
+
+
+# 7: encodings
+
+
+def test_a_note_with_bytes_that_are_not_text_is_refused(cli, db: Path) -> None:  # noqa: ANN001
+    """`--note $'squats \\xff'`: exit 2 showing the byte, nothing stored, export still works."""
+    write_history(db, ("2024-04-01", "lunges"))
+    before = db.read_bytes()
+    refused(cli("checkin", "--note", b"squats \xff"), 2, "squats \\xff", "not utf-8 text")
+    assert db.read_bytes() == before
+    assert cli("export").status == 0
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_output_never_crashes_whatever_the_terminal_encoding(cli, db: Path, encoding: str) -> None:  # noqa: ANN001
+    """Check-in, status, badges and history print ●, ★ and notes in any encoding; what cannot show is replaced."""
+    environment = {"PYTHONIOENCODING": encoding}
+    run = cli("checkin", "--date", YESTERDAY, "--note", "squats ● été", env=environment)
+    assert run.status == 0 and "Traceback" not in run.err, run
+    for command in (["status"], ["badges"], ["history"], ["tip"], ["goal"], ["backup"]):
+        shown = cli(*command, env=environment)
+        assert shown.status == 0 and shown.err == "", shown
+    exported = cli("export", env=environment)
+    assert json.loads(exported.out)["sessions"][0]["note"] == "squats ● été"  # an export is UTF-8 bytes, always
+
+
+def test_a_non_utf8_import_on_standard_input_is_refused_like_a_file(cli, db: Path) -> None:  # noqa: ANN001
+    """Latin-1 bytes piped in: exit 2 naming standard input, nothing imported."""
+    before = write_history(db, ("2024-04-01", None))
+    refused(cli("import", "-", stdin="date,note\n2024-04-02,jambes très lourdes\n".encode("latin-1")), 2, "UTF-8")
+    assert db.read_bytes() == before
+    run = cli("import", "-", "--json", stdin="date,note\n2024-04-02,jambes très lourdes\n".encode())
+    assert json.loads(run.out) == {"imported": 1, "skipped": 0}
+
+
+# 8: deep nesting
+
+
+def test_a_deeply_nested_import_is_bad_input(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """100,000 levels of JSON: exit 2, the data file untouched."""
+    before = write_history(db, ("2024-04-01", None))
+    nested = tmp_path / "nested.json"
+    deep = "[" * 100_000 + "]" * 100_000
+    nested.write_text('{"format": "streak-export", "sessions": ' + deep + "}", encoding="utf-8")
+    refused(cli("import", str(nested)), 2, "nested too deeply")
+    assert db.read_bytes() == before
+
+
+def test_a_deeply_nested_data_file_is_a_data_file_problem(cli, db: Path) -> None:  # noqa: ANN001
+    """100,000 levels in the data file: exit 3 for reading and writing, the bytes untouched."""
+    content = b'{"meta": {"1": {"schema": 1}}, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    db.write_bytes(content)
+    refused(cli("status"), 3, "nested too deeply")
+    refused(cli("checkin"), 3, "nested too deeply")
+    assert db.read_bytes() == content
+
+
+# 13: escapes in notes
+
+
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        ("red \x1b[31m", ["control character", "\\x1b"]),
+        ("next\x85line", ["control character", "\\x85"]),
+        ("\u202eevil", ["bidirectional", "\\u202e"]),
+        ("isolate \u2066x\u2069", ["bidirectional", "\\u2066"]),
+        ("one\u2028two", ["separator", "\\u2028"]),
+    ],
+)
+def test_notes_with_escapes_bidi_overrides_or_separators_are_refused(
+    cli, db: Path, note: str, words: list[str]
+) -> None:  # noqa: ANN001
+    """Exit 2 naming the character as an escape; nothing written; the terminal never sees it raw."""
+    refused(cli("checkin", "--date", YESTERDAY, "--note", note), 2, *words)
+    assert not db.exists()
+
+
+ESCAPING_NOTES = [("2024-04-01", "red \x1b[31mALERT\x1b[0m"), ("2024-04-02", "\u202eevil"), ("2024-04-03", "a\u2028b")]
+
+
+@pytest.mark.parametrize("export_format", ["json", "csv"])
+def test_escapes_a_file_holds_are_exported_visibly_and_import_again(
+    cli, db: Path, tmp_path: Path, export_format: str
+) -> None:  # noqa: ANN001
+    """No raw escape reaches the terminal; the export shows them as \\x1b or \\u202e and imports into a new file."""
+    write_history(db, *ESCAPING_NOTES)
+    run = cli("export", "--format", export_format)
+    assert run.status == 0
+    for raw in ("\x1b", "\u202e", "\u2028"):
+        assert raw not in run.out
+    assert "\\x1b[31mALERT" in run.out and "\\u202eevil" in run.out
+    exported = tmp_path / f"export.{export_format}"
+    exported.write_text(run.out, encoding="utf-8")
+    copy = tmp_path / "copy.json"
+    assert json.loads(cli("--db", str(copy), "import", str(exported), "--json").out)["imported"] == 3
+
+
+FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+2", "-5 reps felt light", "@SUM(A1)", "'=already quoted", "'plain"]
+
+
+def test_csv_export_neutralises_formulas_and_import_undoes_it_exactly(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """No cell starts with = + - or @; importing the CSV gives back every note exactly."""
+    for offset, note in enumerate(FORMULAS):
+        assert cli("checkin", "--date", f"2024-04-{offset + 1:02d}", "--note", note).status == 0
+    exported = cli("export", "--format", "csv").out
+    cells = [row[1] for row in csv.reader(io.StringIO(exported))][1:]
+    assert all(cell[0] not in "=+-@" for cell in cells)
+    source = tmp_path / "sheet.csv"
+    source.write_text(exported, encoding="utf-8")
+    copy = tmp_path / "copy.json"
+    assert cli("--db", str(copy), "import", str(source)).status == 0
+    assert [session.note for session in Store(str(copy)).load().sessions] == FORMULAS
+
+
+@pytest.mark.parametrize("note", FORMULAS + ["''+", "'", "=", "plain", "'-'"])
+def test_neutralising_a_formula_is_undone_exactly(note: str) -> None:
+    """restore_formula(neutralise_formula(x)) is x, and nothing neutralised starts a formula."""
+    assert restore_formula(neutralise_formula(note)) == note
+    assert neutralise_formula(note)[:1] not in ("=", "+", "-", "@")
+
+
+def test_a_csv_cell_a_spreadsheet_saved_without_the_apostrophe_still_imports() -> None:
+    """A spreadsheet may drop the apostrophe on saving: the note comes back as typed."""
+    imported = read_export("date,note\n2024-04-01,=1+1\n2024-04-02,'=1+1\n", date(2024, 5, 1))
+    assert [session.note for session in imported.sessions] == ["=1+1", "=1+1"]
+    assert to_csv(History(imported.sessions)).splitlines()[1] == "2024-04-01,'=1+1"
+
+
+# 15: usage errors are one line pointing at --help
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["chekin"], ["invalid choice", "see streak --help"]),
+        (["status", "--colour"], ["unrecognized arguments: --colour", "--help"]),
+        (["import"], ["required: FILE", "see streak import --help"]),
+        (["checkin", "--date"], ["expected one argument", "see streak checkin --help"]),
+        (["goal", "--week-start", "friday"], ["invalid choice", "see streak goal --help"]),
+        (["history", "--weeks", "0"], ["--weeks", "see streak history --help"]),
+    ],
+)
+def test_usage_errors_are_one_line_pointing_at_help(cli, args: list[str], words: list[str]) -> None:  # noqa: ANN001
+    """No usage block: one line naming the problem and where help is, exit 2."""
+    run = cli(*args)
+    refused(run, 2, *words)
+    assert "usage:" not in run.err
+
+
+# 17: one size limit, also for standard input; export never writes what import refuses
+
+
+def test_standard_input_over_the_size_limit_is_refused(cli, db: Path) -> None:  # noqa: ANN001
+    """Piping more than the limit into `import -` is exit 2, like a file that size."""
+    before = write_history(db, ("2024-04-01", None))
+    huge = b"date,note\n" + b"2024-04-02,x\n" * (MAX_EXCHANGE_BYTES // 13 + 1)
+    refused(cli("import", "-", stdin=huge), 2, "standard input", "larger than 20 MB")
+    assert db.read_bytes() == before
+
+
+def test_export_refuses_to_write_what_import_would_refuse(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """A history whose export would pass the limit: exit 2, no file written, nothing on stdout."""
+    note = "x" * 500  # a CSV row of 512 bytes
+    sessions = [(f"{date(1900, 1, 1) + timedelta(days=n)}", note) for n in range(MAX_EXCHANGE_BYTES // 512 + 10)]
+    write_history(db, *sessions)
+    target = tmp_path / "too-big.csv"
+    refused(cli("export", "--format", "csv", "--output", str(target)), 2, "20 MB", "import")
+    assert not target.exists()
+    run = cli("export")
+    refused(run, 2, "20 MB")
+    assert run.out == ""
+
+
+# 18: malformed CSV quotes and export versions
+
+
+def test_an_unterminated_csv_quote_is_named_with_its_line(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Not 'a control character': the quote that never closes, and the line it opens on."""
+    source = tmp_path / "open.csv"
+    source.write_text('date,note\n2024-04-01,fine\n2024-04-02,"squats\n2024-04-03,more\n', encoding="utf-8")
+    run = cli("import", str(source))
+    refused(run, 2, "line 3", "quote", "never closed")
+    assert "control character" not in run.err
+
+
+@pytest.mark.parametrize("version", [-5, 0, "1", 1.5, True, None])
+def test_an_export_whose_version_no_streak_writes_is_refused(cli, db: Path, tmp_path: Path, version: object) -> None:  # noqa: ANN001
+    """Versions start at 1 and are whole numbers."""
+    source = tmp_path / "odd.json"
+    source.write_text(json.dumps({"format": "streak-export", "version": version, "sessions": []}), encoding="utf-8")
+    refused(cli("import", str(source)), 2, "version")

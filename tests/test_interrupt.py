@@ -1,0 +1,112 @@
+"""Issue 10, item 12: Ctrl-C at any moment ends in one line and exit status 130, with real SIGINTs to real processes."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import streak
+from conftest import STREAK_SCRIPT
+from streak.cli.main import INTERRUPTED
+from streak.core.model import History, Session
+from streak.storage.lock import exclusive_lock
+from streak.storage.store import Store
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.name != "posix", reason="SIGINT is POSIX"),
+]
+
+PACKAGE = str(Path(streak.__file__).parent) + os.sep
+
+
+def seed(db: Path) -> None:
+    """A data file holding one session."""
+    Store(str(db)).update(lambda history: (History((Session(date(2023, 5, 1)),)), None))
+
+
+def interrupted(command: list[str], after: float) -> subprocess.CompletedProcess[str]:
+    """Start `command`, send it SIGINT after `after` seconds, and wait for it."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def test_ctrl_c_at_random_moments_is_one_line_and_exit_130(db: Path) -> None:
+    """From streak's first line to its last, an interrupt is exit 130 and one line; the file always opens.
+
+    An interrupt inside Python's own start-up (site, the installed script's `import re`) comes
+    before any streak code runs, so Python may still print its traceback there; never from streak.
+    """
+    seed(db)
+    chooser = random.Random(20261122)
+    outcomes = {"finished": 0, "interrupted": 0, "before streak": 0}
+    for trial in range(50):
+        command = ["checkin", "--date", f"2024-01-{trial % 28 + 1:02d}"] if trial % 2 else ["status"]
+        result = interrupted([str(STREAK_SCRIPT), "--db", str(db), *command], chooser.uniform(0.0, 0.3))
+        assert PACKAGE not in result.stderr, result.stderr  # no traceback ever passes through streak's code
+        if result.returncode == 130:
+            assert result.stderr == INTERRUPTED + "\n"
+            outcomes["interrupted"] += 1
+        elif "Traceback" in result.stderr or result.returncode == -signal.SIGINT:
+            outcomes["before streak"] += 1
+        else:
+            assert result.returncode in (0, 1), result  # done, or a second check-in on one day refused
+            outcomes["finished"] += 1
+        Store(str(db)).load()
+    assert outcomes["interrupted"] >= 5, outcomes
+
+
+def test_ctrl_c_while_streak_is_still_importing_is_one_line(db: Path) -> None:
+    """An interrupt raised inside streak's own imports (made certain here by an import hook) is exit 130, one line."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'streak.storage.store': raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from streak.cli.main import main\n"
+        "sys.exit(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "status"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
+
+
+def test_ctrl_c_during_a_long_import_changes_nothing(db: Path, tmp_path: Path) -> None:
+    """Interrupted while reading a large CSV: exit 130, one line, the data file byte for byte."""
+    seed(db)
+    before = db.read_bytes()
+    source = tmp_path / "big.csv"
+    rows = "".join(f"{1900 + n % 120}-01-01,{'x' * 40}\n" for n in range(300_000))
+    source.write_text("date,note\n" + rows, encoding="utf-8")
+    result = interrupted([str(STREAK_SCRIPT), "--db", str(db), "import", str(source)], 0.6)
+    assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
+    assert db.read_bytes() == before
+
+
+def test_ctrl_c_while_waiting_for_the_lock_is_one_line(db: Path) -> None:
+    """Waiting on another streak's lock, Ctrl-C stops the wait: exit 130, one line, the lock holder undisturbed."""
+    seed(db)
+    before = db.read_bytes()
+    with exclusive_lock(str(db) + ".lock", 1, "busy"):
+        result = interrupted([str(STREAK_SCRIPT), "--db", str(db), "checkin"], 1.0)
+    assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
+    assert db.read_bytes() == before
+
+
+def test_python_dash_m_streak_is_covered_too(db: Path) -> None:
+    """`python -m streak` goes through the same entry point."""
+    seed(db)
+    with exclusive_lock(str(db) + ".lock", 1, "busy"):
+        result = interrupted([sys.executable, "-m", "streak", "--db", str(db), "checkin"], 1.0)
+    assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
