@@ -7,7 +7,7 @@ from typing import NamedTuple
 from streak.core.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.edits import add_session
 from streak.core.figures import Status, compute_status
-from streak.core.lift_records import Record, best_e1rms, records_of
+from streak.core.lift_records import Record, best_e1rms, records_and_bests, records_of
 from streak.core.model import History, Session
 from streak.core.tips import (
     AT_RISK,
@@ -87,9 +87,16 @@ def records_set_by(history: History, session: Session) -> list[Record]:
 def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
     """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
     recorded = add_session(history, session, today)
-    records = records_set_by(history, session)
-    status = compute_status(recorded, today)
-    before = compute_status(history, today)
+    if history.sessions and history.sessions[-1].day > session.day:  # a day filled in behind later ones
+        records = records_set_by(history, session)
+        status, before = compute_status(recorded, today), compute_status(history, today)
+    else:  # the usual check-in, the newest day: the log is read once for the records before and after
+        logged = [(s.day, s.lifts) for s in history.sessions if s.lifts]
+        earlier, bests = records_and_bests(logged) if logged else ([], {})
+        records = records_of(session.lifts, bests) if session.lifts else []
+        days_before = [record.day for record in earlier]
+        before = compute_status(history, today, days_before)
+        status = compute_status(recorded, today, days_before + [session.day] * len(records))
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()

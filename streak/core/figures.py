@@ -61,13 +61,16 @@ class Status(NamedTuple):
         return self.week_sessions >= self.goal
 
 
-def compute_status(history: History, as_of: date) -> Status:
-    """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""
+def compute_status(history: History, as_of: date, records_on: list[date] | None = None) -> Status:
+    """Every figure as the history stood at the end of `as_of`; later sessions are ignored.
+
+    `records_on` is `record_days(history, as_of)` when the caller has it already.
+    """
     days = days_until(history, as_of)
     weeks = weeks_until(history, days, as_of)
     rest = RestCalendar(history.rest_periods)
     walked = walk(weeks, rest)
-    badges = badge_states(days, weeks, walked, record_days(history, as_of))
+    badges = badge_states(days, weeks, walked, record_days(history, as_of) if records_on is None else records_on)
     next_goal = GoalTimeline(history.goal_changes, history.week_start_day).goal_for(weeks[-1].start + ONE_WEEK)
     return _status(as_of, days, weeks, walked, rest, badges, next_goal)
 

@@ -74,6 +74,11 @@ def records_of(session_lifts: Iterable[Lift], best_before: Mapping[str, float]) 
 
 def personal_records(sessions: LiftSessions) -> list[PR]:
     """Every personal record, in session order and, within a session, in the order first entered."""
+    return records_and_bests(sessions)[0]
+
+
+def records_and_bests(sessions: LiftSessions) -> tuple[list[PR], dict[str, float]]:
+    """Every personal record, and each exercise's best e1RM after them all, in one pass."""
     best: dict[str, float] = {}
     prs: list[PR] = []
     for day, lifts in sessions:
@@ -83,4 +88,4 @@ def personal_records(sessions: LiftSessions) -> list[PR]:
                 best[key] = e1rm
                 if previous is not None:
                     prs.append(PR(day, exercise, e1rm, previous))
-    return prs
+    return prs, best
