@@ -1,18 +1,16 @@
 """The terminal app driven by real key presses at 80x24, with today pinned and the tip choice seeded."""
 
-import random
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import Static
 
+from app_driver import make_app, seed, text_of
 from conftest import TODAY, days_and_notes
-from streak.core.edits import add_session, set_goal
 from streak.core.model import History, Session
 from streak.storage.store import Store
-from streak.ui.app import StreakApp, build_app
+from streak.ui.app import StreakApp
 from streak.ui.screens.badges import BadgesScreen
 from streak.ui.screens.dialogs import CheckInDialog, ConfirmDialog
 from streak.ui.screens.goal import GoalScreen
@@ -22,27 +20,6 @@ from streak.ui.screens.problem import DataProblemScreen
 from streak.ui.screens.today import TodayScreen
 from streak.ui.widgets.badge_list import BadgeRow
 from streak.ui.widgets.heatmap import HeatMap
-
-
-def make_app(db: Path) -> StreakApp:
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
-
-
-def seed(db: Path, *days: str, goal: int | None = None) -> None:
-    """Put sessions (and a goal from this week) in the data file before the app opens."""
-
-    def change(history):  # noqa: ANN001, ANN202
-        for day in days:
-            history = add_session(history, Session(date.fromisoformat(day)), TODAY)
-        if goal:
-            history = set_goal(history, TODAY, goal)
-        return history, None
-
-    Store(str(db)).update(change)
-
-
-def text_of(app: StreakApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def notifications(app: StreakApp) -> list[str]:

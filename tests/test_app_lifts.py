@@ -3,12 +3,13 @@
 from datetime import timedelta
 from pathlib import Path
 
+from app_driver import make_app, seed, text_of
 from conftest import TODAY
 from streak.core.model import Lift
 from streak.storage.store import Store
 from streak.ui.screens.dialogs import CheckInDialog
 from streak.ui.screens.lifts import LiftsScreen
-from test_app import make_app, notifications, seed, text_of
+from test_app import notifications
 
 
 async def test_lifts_typed_in_the_check_in_dialog_are_recorded(db: Path) -> None:
