@@ -17,6 +17,21 @@ from streak.core.foreign import TRACKERS
 from streak.core.model import UNITS
 
 
+def _english(message: str) -> str:
+    return message
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+# argparse passes each of its own messages through gettext, which searches the disk for translation
+# catalogues (the locale module and a dozen stat calls) every time a parser is built: about 10 ms,
+# a third of `streak status`. streak speaks English only, so argparse's words are taken as written.
+argparse._ = _english  # type: ignore[attr-defined]
+argparse.ngettext = _english_plural  # type: ignore[attr-defined]
+
+
 class UsageError(Exception):
     """A command line argparse cannot read; the message is one line ending with where help is."""
 

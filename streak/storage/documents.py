@@ -78,22 +78,30 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
     return stamp
 
 
+_NUMBER_TYPES = (int, float)
+
+
 def _lifts(value: Any) -> tuple[Lift, ...]:
+    """A session's lifts, each field checked; a long log holds thousands, so the checks are one expression."""
     if value is None:
         return ()
     if type(value) is not list:
         raise ValueError(value)
-    lifts = []
-    for doc in value:
-        exercise, sets, reps, weight, unit = (doc["exercise"], doc["sets"], doc["reps"], doc["weight"], doc["unit"])
-        if not (type(exercise) is str and exercise and type(sets) is int and type(reps) is int):
-            raise ValueError(doc)
-        if not (1 <= sets <= MAX_SETS and 1 <= reps <= MAX_REPS):
-            raise ValueError(doc)
-        if type(weight) not in (int, float) or not 0 <= weight <= 1000 or unit not in UNITS:
-            raise ValueError(doc)
-        lifts.append(_new(Lift, (exercise, sets, reps, weight, unit)))
-    return tuple(lifts)
+    lifts = tuple(_new(Lift, (d["exercise"], d["sets"], d["reps"], d["weight"], d["unit"])) for d in value)
+    for exercise, sets, reps, weight, unit in lifts:
+        if not (
+            type(exercise) is str
+            and exercise
+            and type(sets) is int
+            and 1 <= sets <= MAX_SETS
+            and type(reps) is int
+            and 1 <= reps <= MAX_REPS
+            and type(weight) in _NUMBER_TYPES
+            and 0 <= weight <= 1000
+            and unit in UNITS
+        ):
+            raise ValueError(exercise)
+    return lifts
 
 
 def _optional_text(value: Any) -> str | None:
