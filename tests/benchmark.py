@@ -123,6 +123,7 @@ def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[
 
     def fresh() -> None:
         shutil.rmtree(data.parent, ignore_errors=True)
+        data.parent.mkdir()  # a folder STREAK_DB names must exist
 
     rows = []
     for name, source in sources.items():
