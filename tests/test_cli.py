@@ -565,3 +565,20 @@ def test_a_full_disk_exits_3_and_keeps_the_old_file(streak, db: Path, monkeypatc
     monkeypatch.setattr("streak.storage.atomic.os.write", full)
     one_line_error(streak("checkin", "--date", "2026-11-18"), 3, "No space left on device", "left as it was")
     assert db.read_bytes() == before
+
+
+def test_the_fast_path_knows_every_command() -> None:
+    """Parsing builds only the named command's parser: its list of names is the full parser's."""
+    from streak.cli.parser import COMMANDS, build_parser
+
+    full = build_parser(TODAY)
+    choices = next(action.choices for action in full._actions if action.dest == "command")
+    assert sorted(COMMANDS) == sorted(choices)
+
+
+@pytest.mark.parametrize("args", [["bogus"], ["--db"], ["status", "--bogus"], ["checkin", "--date"]])
+def test_unknown_commands_and_options_are_one_line_naming_them(streak, args: list[str]) -> None:  # noqa: ANN001
+    """Whether or not the command is known, a usage error names what was wrong and points at --help."""
+    run = streak(*args)
+    assert run.status == 2 and len(run.err.strip().splitlines()) == 1 and "--help" in run.err
+    assert "choose from )" not in run.err

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from streak.cli.context import Context
-from streak.cli.parser import UsageError, build_parser
+from streak.cli.parser import UsageError, build_parser, command_in
 from streak.core.errors import InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
@@ -64,7 +64,7 @@ def _parse(argv: list[str], today: date) -> Namespace | int:
         encoding = sys.getfilesystemencoding()
         return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", EXIT_BAD_INPUT)
     try:
-        args = build_parser(today).parse_args(argv)
+        args = build_parser(today, command_in(argv)).parse_args(argv)
     except UsageError as error:
         return _fail(str(error), EXIT_BAD_INPUT, prefix="")
     except SystemExit as exit:  # --help or --version, already printed

@@ -105,8 +105,13 @@ class Backups:
         """Whether a backup was already taken on `day` (YYYY-MM-DD) by the clock."""
         return any(backup.taken.date().isoformat() == day for backup in self.all())
 
-    def save(self, data: bytes, now: datetime) -> Backup:
-        """Keep `data` as the next backup in the sequence, stamped with `now`."""
+    def save(self, data: bytes, now: datetime, source: str | None = None) -> Backup:
+        """Keep `data` as the next backup in the sequence, stamped with `now`.
+
+        `source` is a file holding exactly `data` that is about to be replaced by a rename (the data
+        file, under its lock): the backup is then a hard link to it, which costs no copy and no
+        flush, since its bytes are on disk already. Where links are not to be had, it is a copy.
+        """
         self._make_folder()
         sequence = max((backup.sequence for backup in self._scan()[0]), default=0) + 1
         now = now.replace(microsecond=0)
@@ -115,6 +120,12 @@ class Backups:
             sequence += 1
         name = self._name(sequence, stamp)
         backup = Backup(name, os.path.join(self.folder, name), now, sequence)
+        if source is not None:
+            try:
+                os.link(source, backup.path)
+                return backup
+            except OSError:
+                pass  # a file system without hard links (or another owner's file): copy instead
         write_atomically(backup.path, data)
         return backup
 

@@ -302,7 +302,9 @@ class Store:
             if raw is not None:
                 now = self._now()
                 if keep_backup or not self.backups.taken_on(now.date().isoformat()):
-                    taken = self.backups.save(raw, now)
+                    taken = self.backups.save(
+                        raw, now, source=self.path
+                    )  # `raw` is what the file holds: we hold the lock
                     self.backups.prune(backups_kept(tables), taken)
             write_atomically(self.path, data)
         except OSError as error:
