@@ -62,7 +62,10 @@ class StreakApp(App[str]):
     # Today's styles load with the app's: as its own screen CSS they would make Textual re-parse
     # the whole stylesheet (twice) before the first frame. The other views bring theirs when opened.
     CSS_PATH = ["app.tcss", "screens/today.tcss"]
-    MODES = {"today": TodayScreen, "history": _history, "lifts": _lifts, "badges": _badges, "goal": _goal}
+    # Today, the first screen, is the default screen rather than one of MODES: Textual waits for a
+    # mode's screen to mount before painting anything and then re-parses the whole stylesheet, which
+    # put the first frame ~50 ms later. It joins the modes as it is created (get_default_screen).
+    MODES = {"history": _history, "lifts": _lifts, "badges": _badges, "goal": _goal}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding(
@@ -100,6 +103,11 @@ class StreakApp(App[str]):
         self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
         self._told: set[str] = set()  # lines about conflict copies already notified
+
+    def get_default_screen(self) -> Screen:
+        """Today, the first screen; from now on `switch_mode('today')` comes back to it."""
+        self.add_mode("today", TodayScreen)
+        return TodayScreen()
 
     def show_data_problem(self, error: DataFileError) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
