@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from streak.core.dates import MONDAY, SUNDAY, week_start
 from streak.core.edits import set_goal, set_week_start_day
@@ -13,6 +13,7 @@ from streak.core.model import MAX_GOAL, MIN_GOAL, History
 from streak.core.phrases import goal_change, plural, short_day, streak_effect
 from streak.core.rest import rest_spans
 from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 STEP = Binding.Group("Goal", compact=True)
@@ -56,7 +57,7 @@ class GoalScreen(StoreScreen):
             yield Static(id="changes", markup=False)
             yield Static(id="rest", markup=False)
         # Without the palette key (ctrl+p still opens it; ? lists it): the Goal keys fill 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def show_history(self, history: History) -> None:
         self.saved = history

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from streak.core.checkin import records_set_by
 from streak.core.errors import InputError, Refused
@@ -16,6 +16,7 @@ from streak.core.model import History, Session
 from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_news, week_nudge, xp_bar
 from streak.core.tips import tip_by_id
 from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -50,7 +51,7 @@ class TodayScreen(StoreScreen):
             yield Static(id="level", markup=False)
             yield Static(id="last", markup=False)
             yield TipPanel(id="tip")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#current").border_title = "Current streak"

@@ -1,0 +1,96 @@
+"""What keeps the first screen to one early frame: Today as the default screen, a footer composed once, no collector."""
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+from app_driver import make_app, screen_lines
+from streak.ui.app import StreakApp
+from streak.ui.screens.today import TodayScreen
+from streak.ui.widgets.footer import KeysFooter
+
+
+async def test_today_is_the_first_screen_and_its_own_view(db: Path) -> None:
+    """The app opens on Today, in the today mode, and t comes back to that same screen from another view."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert app.current_mode == "today"
+        await pilot.press("b", "t")
+        await pilot.pause()
+        assert app.screen is today
+
+
+async def test_first_screen_does_not_restyle_the_whole_app(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening on Today never re-parses the whole stylesheet (Textual does for every first-time mode)."""
+    refreshed = []
+    refresh_css = StreakApp.refresh_css
+    monkeypatch.setattr(
+        StreakApp, "refresh_css", lambda self, animate=True: refreshed.append(1) or refresh_css(self, animate)
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert refreshed == []
+
+
+async def test_the_footer_is_composed_once_with_its_screen(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's footer shows its keys from the first frame on and is not rebuilt when the screen announces them."""
+    rebuilt = []
+    recompose = KeysFooter.recompose
+    monkeypatch.setattr(KeysFooter, "recompose", lambda self: rebuilt.append(1) or recompose(self))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("c Check in  thlbg Views  ? Keys  q Quit")
+    assert rebuilt == []
+
+
+class AddPane(Static, can_focus=True):
+    """A focusable box whose key is a."""
+
+    BINDINGS = [Binding("a", "app.bell", "Add")]
+
+
+class RemovePane(Static, can_focus=True):
+    """A focusable box whose key is x."""
+
+    BINDINGS = [Binding("x", "app.bell", "Remove")]
+
+
+class TwoPanes(Screen[None]):
+    """Two focusable panes with a key each, so the footer's keys change as focus moves."""
+
+    def compose(self) -> ComposeResult:
+        yield AddPane("adding", id="first")
+        yield RemovePane("removing", id="second")
+        yield KeysFooter()
+
+
+class PaneApp(App[None]):
+    """TwoPanes alone."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def get_default_screen(self) -> Screen:
+        return TwoPanes()
+
+
+async def test_the_footer_follows_keys_that_change() -> None:
+    """When the keys on offer change (focus moves to a pane with other keys), the footer shows the new ones."""
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#first").focus()
+        await pilot.pause()
+        assert "a Add" in screen_lines(app)[-1]
+        app.screen.query_one("#second").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "x Remove" in screen_lines(app)[-1]
+        assert "a Add" not in screen_lines(app)[-1]
