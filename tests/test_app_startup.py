@@ -1,5 +1,6 @@
 """What keeps the first screen to one early frame: Today as the default screen, a footer composed once, no collector."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+import streak.ui.app
 from app_driver import make_app, screen_lines
 from streak.ui.app import StreakApp
+from streak.ui.launch import launch
 from streak.ui.screens.today import TodayScreen
 from streak.ui.widgets.footer import KeysFooter
 
@@ -94,3 +97,34 @@ async def test_the_footer_follows_keys_that_change() -> None:
         await pilot.pause()
         assert "x Remove" in screen_lines(app)[-1]
         assert "a Add" not in screen_lines(app)[-1]
+
+
+async def test_the_collector_runs_again_once_the_first_frame_is_up(db: Path) -> None:
+    """Held off while starting (see launch), the garbage collector is switched back on when the app is ready."""
+    gc.disable()
+    try:
+        app = make_app(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_launch_starts_the_app_with_the_collector_held_off(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """launch switches the collector off for the start-up, and back on however the app ends."""
+
+    class Started:
+        return_code = 0
+
+        def run(self) -> None:
+            self.collecting = gc.isenabled()
+
+    started = Started()
+    monkeypatch.setattr(streak.ui.app, "build_app", lambda path: started)
+    try:
+        assert launch(str(db)) == 0
+        assert started.collecting is False
+        assert gc.isenabled()
+    finally:
+        gc.enable()

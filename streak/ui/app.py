@@ -1,5 +1,6 @@
 """The streak terminal app: four views as Textual modes over one store, keyboard first, fits 80x24."""
 
+import gc
 import random
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -139,6 +140,10 @@ class StreakApp(App[str]):
 
     def on_mount(self) -> None:
         self.fit_to(self.size)
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: the garbage collector, held off while starting (launch), may run again."""
+        gc.enable()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_to(event.size)
