@@ -1,6 +1,7 @@
-"""What keeps the first screen to one early frame: Today as the default screen, a footer composed once, no collector."""
+"""What keeps the first screen early: no parser, Today as the default screen, its footer composed once, no collector."""
 
 import gc
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+import streak.cli.main as cli
 import streak.ui.app
+import streak.ui.launch
 from app_driver import make_app, screen_lines
 from streak.ui.app import StreakApp
 from streak.ui.launch import launch
@@ -128,3 +131,21 @@ def test_launch_starts_the_app_with_the_collector_held_off(db: Path, monkeypatch
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_streak_alone_opens_the_app_without_building_the_parser(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`streak` opens the app on $STREAK_DB without the command line's parser; `streak --db PATH` on PATH."""
+    opened = []
+    monkeypatch.setattr(streak.ui.launch, "launch", lambda path: opened.append(path) or 0)
+    monkeypatch.setenv("STREAK_DB", str(db))
+    parse = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda today: pytest.fail("the parser was built"))
+    monkeypatch.setattr(sys, "argv", ["streak"])
+    assert cli.main() == 0
+    assert cli.main([]) == 0
+    monkeypatch.setattr(cli, "build_parser", parse)
+    other = tmp_path / "other.json"
+    assert cli.main(["--db", str(other)]) == 0
+    assert opened == [str(db), str(db), str(other)]

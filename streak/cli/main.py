@@ -211,6 +211,11 @@ def data_path(db: str | None) -> str:
 
 def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: datetime | None = None) -> int:
     """Run `streak` with `argv`; `today` and `now` pin the clock for tests. Returns the exit status."""
+    if not (sys.argv[1:] if argv is None else argv):
+        # `streak` alone opens the app: it goes straight there, without building the parser (~5 ms).
+        from streak.ui.launch import launch
+
+        return launch(data_path(None))
     today = today or date.today()
     try:
         args = build_parser(today).parse_args(argv)
