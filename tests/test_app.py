@@ -25,7 +25,7 @@ from streak.ui.widgets.heatmap import HeatMap
 
 
 def make_app(db: Path) -> StreakApp:
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
 def seed(db: Path, *days: str, goal: int | None = None) -> None:

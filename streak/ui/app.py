@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 VIEWS = Binding.Group("Views", compact=True)
 VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+WATCH_SECONDS = 1.0  # how often the open app looks for changes to the data file and for a new day
 MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
 REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer
 
@@ -95,12 +96,15 @@ class StreakApp(App[str]):
         today: Callable[[], date] = date.today,
         pick: Pick | None = None,
         cursor_blink: bool = True,
+        watch_seconds: float | None = WATCH_SECONDS,
     ) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.pick = pick or random.Random().choice
         self.cursor_blink = cursor_blink
+        self.watch_seconds = watch_seconds
+        self.last_read: tuple[tuple[int, ...], date] | None = None  # the file's fingerprint and the day, as last read
         self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
         self._told: set[str] = set()  # lines about conflict copies already notified
@@ -140,6 +144,17 @@ class StreakApp(App[str]):
 
     def on_mount(self) -> None:
         self.fit_to(self.size)
+        if self.watch_seconds:
+            self.set_interval(self.watch_seconds, self.look_again, name="look again")
+
+    def look_again(self) -> None:
+        """Redraw the view if the data file changed on disk or the day turned since the view last read it.
+
+        Two stats and a look at the clock every `watch_seconds`, nothing read unless they differ: a
+        `streak checkin` from another terminal, a synced file or conflict copy, and midnight show by themselves.
+        """
+        if isinstance(self.screen, StoreScreen) and self.last_read != (self.store.fingerprint(), self.today()):
+            self.screen.reload()
 
     def on_ready(self) -> None:
         """The first frame is on the screen: the garbage collector, held off while starting (launch), may run again."""
@@ -204,6 +219,7 @@ def build_app(
     today: Callable[[], date] = date.today,
     pick: Pick | None = None,
     cursor_blink: bool = True,
+    watch_seconds: float | None = WATCH_SECONDS,
 ) -> StreakApp:
-    """The app on the data file at `path`; tests pin `today` and seed `pick`."""
-    return StreakApp(Store(path), today=today, pick=pick, cursor_blink=cursor_blink)
+    """The app on the data file at `path`; tests pin `today`, seed `pick` and set (or switch off) `watch_seconds`."""
+    return StreakApp(Store(path), today=today, pick=pick, cursor_blink=cursor_blink, watch_seconds=watch_seconds)

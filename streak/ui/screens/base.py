@@ -26,13 +26,21 @@ class StoreScreen(Screen[None]):
         return cast("StreakApp", self.app)
 
     def read(self) -> History | None:
-        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen."""
+        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen.
+
+        What was read is noted (the file's fingerprint, taken before reading, and the day) so the app
+        can tell when to look again.
+        """
+        app = self.streak_app
         try:
-            self.streak_app.merge_conflict_copies()
-            return self.streak_app.store.load()
+            app.merge_conflict_copies()
+            seen = (app.store.fingerprint(), self.today)
+            history = app.store.load()
         except DataFileError as error:
-            self.streak_app.show_data_problem(error)
+            app.show_data_problem(error)
             return None
+        app.last_read = seen
+        return history
 
     def change(self, change: Callable[[History], tuple[History, Result]]) -> Result | None:
         """Apply `change` to the history on disk (under its lock); None after showing the problem screen.

@@ -60,10 +60,12 @@ class GoalScreen(StoreScreen):
         yield KeysFooter(show_command_palette=False)
 
     def show_history(self, history: History) -> None:
+        # A goal or first weekday chosen but not saved yet stays on screen when the file is read again
+        # (the terminal focused, a change made elsewhere); escape goes back to what is saved.
+        unsaved = (self.goal, self.week_start_day) if self._unsaved() else None
         self.saved = history
         self.saved_goal = compute_status(history, self.today).goal
-        self.goal = self.saved_goal
-        self.week_start_day = history.week_start_day
+        self.goal, self.week_start_day = unsaved or (self.saved_goal, history.week_start_day)
         self._redraw()
 
     def watch_goal(self) -> None:
@@ -129,6 +131,7 @@ class GoalScreen(StoreScreen):
         self.week_start_day = SUNDAY if self.week_start_day == MONDAY else MONDAY
 
     def action_discard(self) -> None:
+        self.goal, self.week_start_day = self.saved_goal, self.saved.week_start_day
         self.reload()
 
     def action_save(self) -> None:

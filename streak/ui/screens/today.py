@@ -63,7 +63,9 @@ class TodayScreen(StoreScreen):
         self.show_status(status)
         session = history.session_on(self.today)
         tip = tip_by_id(session.tip) if session and session.tip else None
-        if session is not None and tip is not None:
+        if session is None:
+            self.query_one(TipPanel).wait()  # the day has turned while open, or the session was removed elsewhere
+        elif tip is not None:
             # Today's tip, and what the check-in earned, stay on Today all day, through restarts.
             badges = [state.badge for state in status.earned_badges if state.earned_on == self.today]
             self.query_one(TipPanel).show(tip, earned_today(badges, records_set_by(history, session)))
