@@ -1,6 +1,7 @@
 """What keeps the first screen early: no parser, Today as the default screen, its footer composed once, no collector."""
 
 import gc
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from textual.widgets import Static
 import streak.cli.main as cli
 import streak.ui.app
 import streak.ui.launch
-from app_driver import make_app, screen_lines
+from app_driver import make_app, screen_lines, seed
 from streak.ui.app import StreakApp
 from streak.ui.launch import launch
 from streak.ui.screens.today import TodayScreen
@@ -149,3 +150,38 @@ def test_streak_alone_opens_the_app_without_building_the_parser(
     other = tmp_path / "other.json"
     assert cli.main(["--db", str(other)]) == 0
     assert opened == [str(db), str(db), str(other)]
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from streak.ui.app import build_app
+
+async def first_screen():
+    async with build_app(sys.argv[1], watch_seconds=None).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    print(" ".join(sorted(sys.modules)))
+
+asyncio.run(first_screen())
+"""
+
+
+def test_the_first_screen_loads_only_what_it_shows(db: Path) -> None:
+    """Opening on Today (not checked in) loads no other view or dialog, no tips, no training log, no TinyDB."""
+    seed(db, "2026-11-16")
+    run = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(db)], capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
+    assert "streak.ui.screens.today" in loaded
+    later = {
+        "streak.ui.screens.history",
+        "streak.ui.screens.lifts",
+        "streak.ui.screens.badges",
+        "streak.ui.screens.goal",
+        "streak.ui.screens.dialogs",
+        "streak.ui.screens.keys",
+        "streak.core.checkin",
+        "streak.core.tips",
+        "streak.core.lifts",
+        "streak.storage.writes",
+        "tinydb",
+    }
+    assert loaded & later == set()

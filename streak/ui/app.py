@@ -13,13 +13,13 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
 from streak.storage.store import Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
+    from streak.core.tips import Pick
     from streak.ui.screens.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
@@ -94,7 +94,7 @@ class StreakApp(App[str]):
         store: Store,
         *,
         today: Callable[[], date] = date.today,
-        pick: Pick | None = None,
+        pick: "Pick | None" = None,
         cursor_blink: bool = True,
         watch_seconds: float | None = WATCH_SECONDS,
     ) -> None:
@@ -217,7 +217,7 @@ def build_app(
     path: str,
     *,
     today: Callable[[], date] = date.today,
-    pick: Pick | None = None,
+    pick: "Pick | None" = None,
     cursor_blink: bool = True,
     watch_seconds: float | None = WATCH_SECONDS,
 ) -> StreakApp:
