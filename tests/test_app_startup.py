@@ -59,6 +59,25 @@ async def test_the_footer_is_composed_once_with_its_screen(db: Path, monkeypatch
     assert rebuilt == []
 
 
+async def test_no_widget_is_styled_twice_on_the_way_to_the_first_frame(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each widget is styled as it mounts, and that is all: no footer key restyles itself, no restyle of the whole view."""
+    seed(db, "2026-11-16")
+    restyled = []
+    update_styles = StreakApp.update_styles
+    monkeypatch.setattr(
+        StreakApp,
+        "update_styles",
+        lambda self, node, animate=True: restyled.append(type(node).__name__) or update_styles(self, node, animate),
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "1 of 2 sessions" in str(app.screen.query_one("#week-count", Static).render())
+    assert restyled == []
+
+
 class AddPane(Static, can_focus=True):
     """A focusable box whose key is a."""
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import on
 from textual.events import ScreenResume
+from textual.message import Message
 from textual.screen import Screen
 
 from streak.core.model import History
@@ -19,6 +20,18 @@ Result = TypeVar("Result")
 
 class StoreScreen(Screen[None]):
     """A view that shows the history; it reads the store afresh whenever it is shown."""
+
+    _resumed = False  # whether a ScreenResume has been posted to this view yet
+
+    def post_message(self, message: Message) -> bool:
+        """Textual's first ScreenResume comes as the view mounts, each widget just styled: no restyling them all again.
+
+        On the first screen that second pass over every widget's styles cost about 10 ms before the first frame.
+        """
+        if isinstance(message, ScreenResume) and not self._resumed:
+            self._resumed = True
+            message.refresh_styles = False
+        return super().post_message(message)
 
     @property
     def streak_app(self) -> "StreakApp":
