@@ -74,8 +74,8 @@ async def test_nothing_is_read_again_while_the_file_stays_as_it_was(db: Path, mo
         fingerprint, load = Store.fingerprint, Store.load
         monkeypatch.setattr(Store, "fingerprint", lambda self: looks.append(1) or fingerprint(self))
         monkeypatch.setattr(Store, "load", lambda self: reads.append(1) or load(self))
-        await pilot.pause(LOOK_SECONDS * 6)
-        assert len(looks) >= 2 and reads == []
+        assert await until(pilot, lambda: len(looks) >= 3)
+        assert reads == []
         seed(db, "2026-11-19")
         assert await until(pilot, lambda: reads != [])
         assert "2 of 2 sessions" in text_of(app, "#week-count")

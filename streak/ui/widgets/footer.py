@@ -13,6 +13,9 @@ class KeysFooter(Footer):
     rebuild mounts a widget per key (about 30 ms for Today's nine), and the first one cost the
     first screen a whole extra frame. This one composes its keys with the screen and rebuilds
     only when the keys it shows (or whether each is enabled) have changed.
+
+    It leans on two of the Footer's insides, as of Textual 8.2.8: its `_bindings_ready` flag and
+    its FooterKey class. tests/test_app_startup.py and the footer snapshots say if they move.
     """
 
     def __init__(self, *, show_command_palette: bool = True) -> None:
