@@ -14,8 +14,8 @@ from streak.ui.app import StreakApp, build_app
 
 
 def make_app(db: Path) -> StreakApp:
-    """The app over `db` with today pinned and the tip choice seeded."""
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+    """The app over `db` with today pinned, the tip choice seeded, and no looking at the file by itself."""
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
 def seed(db: Path, *days: str, goal: int | None = None, since: date = TODAY) -> None:

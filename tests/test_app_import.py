@@ -20,7 +20,7 @@ READ = LoopHabit("Read", {"2026-11-01": (YES_MANUAL, "")})
 
 
 def make_app(db: Path) -> StreakApp:
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
 async def open_import(pilot) -> None:  # noqa: ANN001

@@ -244,7 +244,7 @@ def test_the_year_is_named_when_the_copy_is_from_another_year() -> None:
 async def test_the_app_merges_a_copy_when_it_starts_and_notifies(db: Path) -> None:
     """Opening the app merges the copy before the first screen reads, and says so in a notification."""
     copy = _diverged(db)
-    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         told = [f"{n.title}: {n.message}" for n in app._notifications]
@@ -255,7 +255,7 @@ async def test_the_app_merges_a_copy_when_it_starts_and_notifies(db: Path) -> No
 
 async def test_the_app_merges_a_copy_that_arrives_while_it_is_open(db: Path) -> None:
     """Coming back to the terminal the app looks again; an unreadable copy is told once, not at every look."""
-    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False)
+    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         copy = _diverged(db)
         (db.parent / DROPBOX).write_text("garbage")

@@ -39,7 +39,7 @@ def app(db: Path):  # noqa: ANN201
         return set_goal(history, date(2026, 8, 3), 3), None
 
     Store(str(db)).update(change)
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False)
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
 
 
 def test_today(snap_compare, app) -> None:  # noqa: ANN001
@@ -84,7 +84,7 @@ def app_over(db: Path, *days: str, rest: tuple[str, str] | None = None):  # noqa
         return history, None
 
     Store(str(db)).update(change)
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False)
+    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
 
 
 def test_today_at_risk(snap_compare, db: Path) -> None:
@@ -127,5 +127,5 @@ def test_lifts_view(snap_compare, db: Path) -> None:
         return history, None
 
     Store(str(db)).update(change)
-    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False)
+    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
     assert snap_compare(app, press=["l"], terminal_size=SIZE)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -345,3 +346,20 @@ def test_a_file_written_by_streak_0_1_0_is_migrated_without_losing_a_record(stor
     assert [(c.since, c.goal) for c in after.goal_changes] == [(c.since, c.goal) for c in before.goal_changes]
     assert after.shown_tips == before.shown_tips
     assert [b for b in store.backups.all() if Path(b.path).read_bytes() == original]
+
+
+def test_the_fingerprint_moves_with_every_change_and_only_then(store: Store, db: Path) -> None:
+    """Missing, written, written by another Store, a conflict copy beside it: each looks different; reading does not."""
+    missing = store.fingerprint()
+    assert missing[:3] == (0, 0, 0)  # no file yet (its folder exists)
+    store.update(add("2026-11-16"))
+    written = store.fingerprint()
+    assert written != missing
+    store.load()
+    assert store.fingerprint() == written
+    Store(str(db)).update(add("2026-11-19"))
+    again = store.fingerprint()
+    assert again != written  # a new file (inode) on every write
+    time.sleep(0.05)  # a folder's modification time moves in clock ticks of a few milliseconds
+    (db.parent / "streak.sync-conflict-20261120-101530-ABCD2FG.json").write_bytes(db.read_bytes())
+    assert store.fingerprint() != again

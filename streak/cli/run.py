@@ -41,7 +41,8 @@ def data_path(db: str | None) -> tuple[str, str | None]:
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
     """Run one `streak` command line; returns the exit status."""
     today = today or date.today()
-    args = _parse(list(argv), today)
+    # `streak` alone opens the app: it goes straight there, without building the parser (~5 ms).
+    args = _parse(list(argv), today) if argv else None
     if isinstance(args, int):
         return args
     path, named_by = data_path(getattr(args, "db", None))
@@ -50,7 +51,7 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
         store.check_folder()
     except MissingFolder as error:
         return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
-    if args.command is None:
+    if args is None or args.command is None:
         from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
 
         return launch(path, create_folder=named_by is None)

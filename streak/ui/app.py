@@ -1,5 +1,6 @@
 """The streak terminal app: four views as Textual modes over one store, keyboard first, fits 80x24."""
 
+import gc
 import random
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -13,17 +14,18 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from streak.core.text import show_safely
-from streak.core.tips import Pick
 from streak.storage.errors import DataFileError
 from streak.storage.store import MissingFolder, Store
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
+    from streak.core.tips import Pick
     from streak.ui.screens.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
 VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+WATCH_SECONDS = 1.0  # how often the open app looks for changes to the data file and for a new day
 MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
 REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer
 
@@ -63,7 +65,10 @@ class StreakApp(App[str]):
     # Today's styles load with the app's: as its own screen CSS they would make Textual re-parse
     # the whole stylesheet (twice) before the first frame. The other views bring theirs when opened.
     CSS_PATH = ["app.tcss", "screens/today.tcss"]
-    MODES = {"today": TodayScreen, "history": _history, "lifts": _lifts, "badges": _badges, "goal": _goal}
+    # Today, the first screen, is the default screen rather than one of MODES: Textual waits for a
+    # mode's screen to mount before painting anything and then re-parses the whole stylesheet, which
+    # put the first frame ~50 ms later. It joins the modes as it is created (get_default_screen).
+    MODES = {"history": _history, "lifts": _lifts, "badges": _badges, "goal": _goal}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding(
@@ -90,17 +95,25 @@ class StreakApp(App[str]):
         store: Store,
         *,
         today: Callable[[], date] = date.today,
-        pick: Pick | None = None,
+        pick: "Pick | None" = None,
         cursor_blink: bool = True,
+        watch_seconds: float | None = WATCH_SECONDS,
     ) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.pick = pick or random.Random().choice
         self.cursor_blink = cursor_blink
+        self.watch_seconds = watch_seconds
+        self.last_read: tuple[tuple[int, ...], date] | None = None  # the file's fingerprint and the day, as last read
         self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
         self._told: set[str] = set()  # lines about conflict copies already notified
+
+    def get_default_screen(self) -> Screen:
+        """Today, the first screen; from now on `switch_mode('today')` comes back to it."""
+        self.add_mode("today", TodayScreen)
+        return TodayScreen()
 
     def show_data_problem(self, error: DataFileError | MissingFolder) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
@@ -132,6 +145,21 @@ class StreakApp(App[str]):
 
     def on_mount(self) -> None:
         self.fit_to(self.size)
+        if self.watch_seconds:
+            self.set_interval(self.watch_seconds, self.look_again, name="look again")
+
+    def look_again(self) -> None:
+        """Redraw the view if the data file changed on disk or the day turned since the view last read it.
+
+        Two stats and a look at the clock every `watch_seconds`, nothing read unless they differ: a
+        `streak checkin` from another terminal, a synced file or conflict copy, and midnight show by themselves.
+        """
+        if isinstance(self.screen, StoreScreen) and self.last_read != (self.store.fingerprint(), self.today()):
+            self.screen.reload()
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: the garbage collector, held off while starting (launch), may run again."""
+        gc.enable()
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_to(event.size)
@@ -190,9 +218,19 @@ def build_app(
     path: str,
     *,
     today: Callable[[], date] = date.today,
-    pick: Pick | None = None,
+    pick: "Pick | None" = None,
     cursor_blink: bool = True,
     create_folder: bool = True,
+    watch_seconds: float | None = WATCH_SECONDS,
 ) -> StreakApp:
-    """The app on the data file at `path`; tests pin `today` and seed `pick`; `create_folder` for the default path."""
-    return StreakApp(Store(path, create_folder=create_folder), today=today, pick=pick, cursor_blink=cursor_blink)
+    """The app on the data file at `path`; tests pin `today`, seed `pick` and set (or switch off) `watch_seconds`.
+
+    `create_folder` only for the default path: a folder the person named must exist.
+    """
+    return StreakApp(
+        Store(path, create_folder=create_folder),
+        today=today,
+        pick=pick,
+        cursor_blink=cursor_blink,
+        watch_seconds=watch_seconds,
+    )

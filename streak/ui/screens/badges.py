@@ -1,13 +1,14 @@
 """Badges: every badge with what earns it; earned ones with their date, the rest with progress."""
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from streak.core.badges import in_order
 from streak.core.figures import compute_status
 from streak.core.model import History
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.badge_list import BadgeList
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 
@@ -22,7 +23,7 @@ class BadgesScreen(StoreScreen):
         yield ViewBar("badges")
         yield Static(id="badge-count")
         yield BadgeList(id="badges")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def show_history(self, history: History) -> None:
         states = compute_status(history, self.today).badges

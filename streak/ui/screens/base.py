@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import on
 from textual.events import ScreenResume
+from textual.message import Message
 from textual.screen import Screen
 
 from streak.core.model import History
@@ -21,19 +22,39 @@ Result = TypeVar("Result")
 class StoreScreen(Screen[None]):
     """A view that shows the history; it reads the store afresh whenever it is shown."""
 
+    _resumed = False  # whether a ScreenResume has been posted to this view yet
+
+    def post_message(self, message: Message) -> bool:
+        """Textual's first ScreenResume comes as the view mounts, each widget just styled: no restyling them all again.
+
+        On the first screen that second pass over every widget's styles cost about 10 ms before the first frame.
+        """
+        if isinstance(message, ScreenResume) and not self._resumed:
+            self._resumed = True
+            message.refresh_styles = False
+        return super().post_message(message)
+
     @property
     def streak_app(self) -> "StreakApp":
         """The app, typed."""
         return cast("StreakApp", self.app)
 
     def read(self) -> History | None:
-        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen."""
+        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen.
+
+        What was read is noted (the file's fingerprint, taken before reading, and the day) so the app
+        can tell when to look again.
+        """
+        app = self.streak_app
         try:
-            self.streak_app.merge_conflict_copies()
-            return self.streak_app.store.load()
+            app.merge_conflict_copies()
+            seen = (app.store.fingerprint(), self.today)
+            history = app.store.load()
         except DataFileError as error:
-            self.streak_app.show_data_problem(error)
+            app.show_data_problem(error)
             return None
+        app.last_read = seen
+        return history
 
     def change(self, change: Callable[[History], tuple[History, Result]]) -> Result | None:
         """Apply `change` to the history on disk (under its lock); None after showing the problem screen.

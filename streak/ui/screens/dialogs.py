@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from streak.core.errors import InputError
 from streak.core.lifts import check_lifts, e1rm_kg, exercise_candidates, format_lift, known_exercises, parse_lift
 from streak.core.model import MAX_NOTE_LENGTH, History, Lift, Session, clean_note
 from streak.core.phrases import short_day
+from streak.ui.widgets.footer import KeysFooter
 
 
 class CheckInEntry(NamedTuple):
@@ -82,7 +83,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             yield Static("", id="lift-list", markup=False)
             yield Static("", id="dialog-error", markup=False)
             yield Static("tab: next field   enter on an empty lift line: check in", id="dialog-hint")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_lifts()
@@ -156,7 +157,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="dialog"):
             yield Static(self.question, id="dialog-title", markup=False)
             yield Static("y: yes    n: no", id="dialog-hint")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

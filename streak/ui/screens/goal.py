@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from streak.core.dates import MONDAY, SUNDAY, week_start
 from streak.core.edits import set_goal, set_week_start_day
@@ -13,6 +13,7 @@ from streak.core.model import MAX_GOAL, MIN_GOAL, History
 from streak.core.phrases import goal_change, plural, short_day, streak_effect
 from streak.core.rest import rest_spans
 from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 STEP = Binding.Group("Goal", compact=True)
@@ -56,13 +57,15 @@ class GoalScreen(StoreScreen):
             yield Static(id="changes", markup=False)
             yield Static(id="rest", markup=False)
         # Without the palette key (ctrl+p still opens it; ? lists it): the Goal keys fill 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def show_history(self, history: History) -> None:
+        # A goal or first weekday chosen but not saved yet stays on screen when the file is read again
+        # (the terminal focused, a change made elsewhere); escape goes back to what is saved.
+        unsaved = (self.goal, self.week_start_day) if self._unsaved() else None
         self.saved = history
         self.saved_goal = compute_status(history, self.today).goal
-        self.goal = self.saved_goal
-        self.week_start_day = history.week_start_day
+        self.goal, self.week_start_day = unsaved or (self.saved_goal, history.week_start_day)
         self._redraw()
 
     def watch_goal(self) -> None:
@@ -128,6 +131,7 @@ class GoalScreen(StoreScreen):
         self.week_start_day = SUNDAY if self.week_start_day == MONDAY else MONDAY
 
     def action_discard(self) -> None:
+        self.goal, self.week_start_day = self.saved_goal, self.saved.week_start_day
         self.reload()
 
     def action_save(self) -> None:

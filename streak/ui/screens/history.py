@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from streak.core.checkin import check_in
 from streak.core.dates import week_start
@@ -19,6 +19,7 @@ from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
 from streak.ui.screens.dialogs import CheckInDialog, CheckInEntry, ConfirmDialog
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -56,7 +57,7 @@ class HistoryScreen(StoreScreen):
         yield Static(LEGEND, id="legend")
         yield Static(id="selected", markup=False)
         yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(HeatMap).border_title = f"Last {WEEKS_SHOWN} weeks"

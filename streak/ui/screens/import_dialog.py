@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from streak.core.errors import InputError
+from streak.ui.widgets.footer import KeysFooter
 
 Loaded = TypeVar("Loaded")
 
@@ -39,7 +40,7 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
             yield Input(placeholder="Path of the file or folder", id="path")
             yield Input(placeholder="Habit name or #N (only for a file of several habits)", id="habit")
             yield Static("", id="dialog-error", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for field in self.query(Input):

@@ -6,7 +6,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
+
+from streak.ui.widgets.footer import KeysFooter
 
 MANY_KEYS = 3  # more keys than this for one action are shown as a range: 1…7
 
@@ -82,7 +84,7 @@ class KeysScreen(ModalScreen[None]):
                         yield Label(row.keys, classes="keys-key", markup=False)
                         yield Label(row.name, classes="keys-name", markup=False)
                         yield Label(row.does, classes="keys-does", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#keys").focus()

@@ -2,13 +2,14 @@
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from streak.core.lift_log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
 from streak.core.lifts import e1rm_kg, format_lift
 from streak.core.model import POUND_KG, History
 from streak.core.phrases import plural, short_day
 from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 EMPTY = "No lifts yet. Add them when you check in (c on Today): back squat 5x5 100kg."
@@ -37,7 +38,7 @@ class LiftsScreen(StoreScreen):
         yield DataTable(id="exercises", cursor_type="row", zebra_stripes=True)
         yield Static(id="progress-title", markup=False)
         yield Sparkline([], id="progress")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Exercise", "Best e1RM", "Last lift", "PRs", "Sessions")

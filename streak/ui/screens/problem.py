@@ -4,7 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from streak.ui.widgets.footer import KeysFooter
 
 EXIT_DATA_FILE = 3
 
@@ -26,7 +28,7 @@ class DataProblemScreen(Screen[None]):
             yield Static("streak cannot open your data file", id="problem-title")
             yield Static(self.message, id="problem-message", markup=False)
             yield Static("Nothing was changed. Press q to quit.", id="problem-hint")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def action_leave(self) -> None:
         """Quit with status 3; the launcher then prints the same line the command line would."""

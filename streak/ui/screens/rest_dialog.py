@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from streak.core.dates import parse_date
 from streak.core.errors import InputError
@@ -16,6 +16,7 @@ from streak.core.model import History
 from streak.core.phrases import short_day, streak_effect
 from streak.core.rest import add_rest, check_rest_range, clear_rest
 from streak.core.weeks import RestCalendar
+from streak.ui.widgets.footer import KeysFooter
 
 
 class RestChange(NamedTuple):
@@ -54,7 +55,7 @@ class RestDialog(ModalScreen[RestChange | None]):
             yield Static("Rest weeks: plan time off (a holiday, an illness), or clear it", id="dialog-title")
             yield Input(placeholder="FROM [TO], e.g. 2026-12-21 2027-01-03", id="days")
             yield Static("", id="dialog-hint", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def _read(self) -> RestChange:
         words = self.query_one(Input).value.split()

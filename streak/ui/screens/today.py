@@ -7,15 +7,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
-from streak.core.checkin import records_set_by
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
 from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_news, week_nudge, xp_bar
-from streak.core.tips import tip_by_id
 from streak.ui.screens.base import StoreScreen
+from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
 from streak.ui.widgets.view_bar import ViewBar
 
@@ -50,7 +49,7 @@ class TodayScreen(StoreScreen):
             yield Static(id="level", markup=False)
             yield Static(id="last", markup=False)
             yield TipPanel(id="tip")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#current").border_title = "Current streak"
@@ -61,11 +60,18 @@ class TodayScreen(StoreScreen):
         status = compute_status(history, self.today)
         self.show_status(status)
         session = history.session_on(self.today)
-        tip = tip_by_id(session.tip) if session and session.tip else None
-        if session is not None and tip is not None:
+        if session is None:
+            self.query_one(TipPanel).wait()  # the day has turned while open, or the session was removed elsewhere
+        elif session.tip:
             # Today's tip, and what the check-in earned, stay on Today all day, through restarts.
-            badges = [state.badge for state in status.earned_badges if state.earned_on == self.today]
-            self.query_one(TipPanel).show(tip, earned_today(badges, records_set_by(history, session)))
+            # The tips and the training log's records load only then: not before a first frame without them.
+            from streak.core.checkin import records_set_by
+            from streak.core.tips import tip_by_id
+
+            tip = tip_by_id(session.tip)
+            if tip is not None:
+                badges = [state.badge for state in status.earned_badges if state.earned_on == self.today]
+                self.query_one(TipPanel).show(tip, earned_today(badges, records_set_by(history, session)))
 
     def show_status(self, status: Status) -> None:
         """Fill every figure from one computed status."""

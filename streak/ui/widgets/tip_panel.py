@@ -36,3 +36,11 @@ class TipPanel(Vertical):
         self.query_one("#tip-text", Static).update(tip.text)
         self.query_one("#tip-source", Static).update(f"Source: {tip.source}")
         self.add_class("-shown")
+
+    def wait(self) -> None:
+        """Back to the hint, if a tip is showing: a new day has begun, or today's session was removed."""
+        if self.has_class("-shown"):
+            self.border_subtitle = ""
+            self.query_one("#tip-text", Static).update(WAITING)
+            self.query_one("#tip-source", Static).update("")
+            self.remove_class("-shown")

@@ -1,0 +1,207 @@
+"""What keeps the first screen early: no parser, Today as the default screen, its footer composed once, no collector."""
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+import streak.cli.main as cli
+import streak.cli.run as cli_run
+import streak.ui.app
+import streak.ui.launch
+from app_driver import make_app, screen_lines, seed
+from streak.ui.app import StreakApp
+from streak.ui.launch import launch
+from streak.ui.screens.today import TodayScreen
+from streak.ui.widgets.footer import KeysFooter
+
+
+async def test_today_is_the_first_screen_and_its_own_view(db: Path) -> None:
+    """The app opens on Today, in the today mode, and t comes back to that same screen from another view."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        assert app.current_mode == "today"
+        await pilot.press("b", "t")
+        await pilot.pause()
+        assert app.screen is today
+
+
+async def test_first_screen_does_not_restyle_the_whole_app(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening on Today never re-parses the whole stylesheet (Textual does for every first-time mode)."""
+    refreshed = []
+    refresh_css = StreakApp.refresh_css
+    monkeypatch.setattr(
+        StreakApp, "refresh_css", lambda self, animate=True: refreshed.append(1) or refresh_css(self, animate)
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert refreshed == []
+
+
+async def test_the_footer_is_composed_once_with_its_screen(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's footer shows its keys from the first frame on and is not rebuilt when the screen announces them."""
+    rebuilt = []
+    recompose = KeysFooter.recompose
+    monkeypatch.setattr(KeysFooter, "recompose", lambda self: rebuilt.append(1) or recompose(self))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_lines(app)[-1].startswith("c Check in  thlbg Views  ? Keys  q Quit")
+    assert rebuilt == []
+
+
+async def test_no_widget_is_styled_twice_on_the_way_to_the_first_frame(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each widget is styled as it mounts, and that is all: no footer key restyles itself, no restyle of the whole view."""
+    seed(db, "2026-11-16")
+    restyled = []
+    update_styles = StreakApp.update_styles
+    monkeypatch.setattr(
+        StreakApp,
+        "update_styles",
+        lambda self, node, animate=True: restyled.append(type(node).__name__) or update_styles(self, node, animate),
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "1 of 2 sessions" in str(app.screen.query_one("#week-count", Static).render())
+    assert restyled == []
+
+
+class AddPane(Static, can_focus=True):
+    """A focusable box whose key is a."""
+
+    BINDINGS = [Binding("a", "app.bell", "Add")]
+
+
+class RemovePane(Static, can_focus=True):
+    """A focusable box whose key is x."""
+
+    BINDINGS = [Binding("x", "app.bell", "Remove")]
+
+
+class TwoPanes(Screen[None]):
+    """Two focusable panes with a key each, so the footer's keys change as focus moves."""
+
+    def compose(self) -> ComposeResult:
+        yield AddPane("adding", id="first")
+        yield RemovePane("removing", id="second")
+        yield KeysFooter()
+
+
+class PaneApp(App[None]):
+    """TwoPanes alone."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def get_default_screen(self) -> Screen:
+        return TwoPanes()
+
+
+async def test_the_footer_follows_keys_that_change() -> None:
+    """When the keys on offer change (focus moves to a pane with other keys), the footer shows the new ones."""
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#first").focus()
+        await pilot.pause()
+        assert "a Add" in screen_lines(app)[-1]
+        app.screen.query_one("#second").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert "x Remove" in screen_lines(app)[-1]
+        assert "a Add" not in screen_lines(app)[-1]
+
+
+async def test_the_collector_runs_again_once_the_first_frame_is_up(db: Path) -> None:
+    """Held off while starting (see launch), the garbage collector is switched back on when the app is ready."""
+    gc.disable()
+    try:
+        app = make_app(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_launch_starts_the_app_with_the_collector_held_off(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """launch switches the collector off for the start-up, and back on however the app ends."""
+
+    class Started:
+        return_code = 0
+
+        def run(self) -> None:
+            self.collecting = gc.isenabled()
+
+    started = Started()
+    monkeypatch.setattr(streak.ui.app, "build_app", lambda path, **options: started)
+    try:
+        assert launch(str(db)) == 0
+        assert started.collecting is False
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_streak_alone_opens_the_app_without_building_the_parser(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`streak` opens the app on $STREAK_DB without the command line's parser; `streak --db PATH` on PATH."""
+    opened = []
+    monkeypatch.setattr(streak.ui.launch, "launch", lambda path, **options: opened.append(path) or 0)
+    monkeypatch.setenv("STREAK_DB", str(db))
+    parse = cli_run.build_parser
+    monkeypatch.setattr(cli_run, "build_parser", lambda today, only=None: pytest.fail("the parser was built"))
+    monkeypatch.setattr(sys, "argv", ["streak"])
+    assert cli.main() == 0
+    assert cli.main([]) == 0
+    monkeypatch.setattr(cli_run, "build_parser", parse)
+    other = tmp_path / "other.json"
+    assert cli.main(["--db", str(other)]) == 0
+    assert opened == [str(db), str(db), str(other)]
+
+
+FIRST_SCREEN = """
+import asyncio, sys
+from streak.ui.app import build_app
+
+async def first_screen():
+    async with build_app(sys.argv[1], watch_seconds=None).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    print(" ".join(sorted(sys.modules)))
+
+asyncio.run(first_screen())
+"""
+
+
+def test_the_first_screen_loads_only_what_it_shows(db: Path) -> None:
+    """Opening on Today (not checked in) loads no other view or dialog, no tips, no training log, no TinyDB."""
+    seed(db, "2026-11-16")
+    run = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(db)], capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
+    assert "streak.ui.screens.today" in loaded
+    later = {
+        "streak.ui.screens.history",
+        "streak.ui.screens.lifts",
+        "streak.ui.screens.badges",
+        "streak.ui.screens.goal",
+        "streak.ui.screens.dialogs",
+        "streak.ui.screens.keys",
+        "streak.core.checkin",
+        "streak.core.tips",
+        "streak.core.lifts",
+        "streak.storage.writes",
+        "tinydb",
+    }
+    assert loaded & later == set()
