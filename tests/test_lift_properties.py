@@ -18,7 +18,7 @@ from streak.core.lift_log import (
     exercise_summaries,
     week_volume_kg,
 )
-from streak.core.lift_records import PR, best_e1rms, personal_records, records_of
+from streak.core.lift_records import PR, best_e1rms, first_record_days, personal_records, records_and_bests, records_of
 from streak.core.lifts import (
     FORM,
     Lift,
@@ -182,6 +182,15 @@ def test_a_check_in_finds_the_same_records_as_the_whole_pass(sessions: Sessions)
     for index, (day, lifts) in enumerate(sessions):
         found = [PR(day, *record) for record in records_of(lifts, best_e1rms(sessions[:index]))]
         assert found == [pr for pr in prs if pr.day == day]
+
+
+@settings(max_examples=100, deadline=None)
+@given(logs(), st.integers(0, 12))
+def test_the_first_record_days_are_the_whole_passs_first(sessions: Sessions, count: int) -> None:
+    """Stopping early for the badges gives exactly the first `count` records' days, and the full pass agrees with both."""
+    prs, bests = records_and_bests(sessions)
+    assert first_record_days(sessions, count) == [pr.day for pr in reference_personal_records(sessions)][:count]
+    assert (prs, bests) == (personal_records(sessions), best_e1rms(sessions))
 
 
 @settings(max_examples=100, deadline=None)

@@ -134,6 +134,26 @@ CORRUPT_FILES = {
     "bad weekday": b'{"meta": {"1": {"schema": 1}}, "settings": {"1": {"week_start": "friday"}}}',
     "not utf-8": b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"date": "2026-11-17", "note": "\xff\xfe"}}}',
 }
+_SQUAT = '"exercise": "Squat", "sets": 5, "reps": 5, "weight": 100, "unit": "kg"'
+for name, lift in {
+    "lift weight NaN": _SQUAT.replace("100", "NaN"),
+    "lift weight infinite": _SQUAT.replace("100", "Infinity"),
+    "lift weight negative": _SQUAT.replace("100", "-1"),
+    "lift sets true": _SQUAT.replace('"sets": 5', '"sets": true'),
+    "lift reps zero": _SQUAT.replace('"reps": 5', '"reps": 0'),
+    "lift no exercise": _SQUAT.replace('"Squat"', '""'),
+    "lift unit stone": _SQUAT.replace('"kg"', '"st"'),
+    "lift missing unit": _SQUAT.replace(', "unit": "kg"', ""),
+}.items():
+    good = '{"date": "2026-11-16", "lifts": [{%s}]}' % _SQUAT  # a damaged lift among good ones
+    bad = '{"date": "2026-11-17", "lifts": [{%s}, {%s}]}' % (_SQUAT, lift)
+    CORRUPT_FILES[name] = ('{"meta": {"1": {"schema": 2}}, "sessions": {"1": %s, "2": %s}}' % (good, bad)).encode()
+CORRUPT_FILES["lifts not a list"] = (
+    b'{"meta": {"1": {"schema": 2}}, "sessions": {"1": {"date": "2026-11-17", "lifts": {}}}}'
+)
+CORRUPT_FILES["lift not an object"] = (
+    b'{"meta": {"1": {"schema": 2}}, "sessions": {"1": {"date": "2026-11-17", "lifts": ["Squat"]}}}'
+)
 
 
 @pytest.mark.parametrize("content", CORRUPT_FILES.values(), ids=CORRUPT_FILES.keys())

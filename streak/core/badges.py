@@ -60,6 +60,7 @@ BADGES: tuple[Badge, ...] = (
     _badge("prs-10", "Record Breaker", "Set 10 personal records.", "pr", 10),
     _badge("comeback", "Comeback", "Return to leg day after 14 or more days away.", "comeback", 1),
 )
+RECORDS_COUNTED = max(badge.target for badge in BADGES if badge.kind == "pr")  # no badge looks at more records
 
 
 def _first_runs(holds: list[bool], lengths: set[int]) -> dict[int, int]:
@@ -87,8 +88,9 @@ def badge_states(
 ) -> list[BadgeState]:
     """Every badge, as the sessions `days` (sorted), their `weeks` and the streak walk over them stand.
 
-    `record_days` holds a day for every personal record, in order (a session with records in two
-    exercises appears twice). One pass over the weeks per kind of run, whatever the number of badges.
+    `record_days` holds a day for each personal record, in order (a session with records in two
+    exercises appears twice), at least the first RECORDS_COUNTED of them. One pass over the weeks
+    per kind of run, whatever the number of badges.
     """
     twice = [len(week.days) >= 2 for week in weeks]
     twice_runs = _first_runs(twice, {1} | {badge.target for badge in BADGES if badge.kind == "twice-weekly"})

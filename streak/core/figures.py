@@ -3,7 +3,7 @@
 from datetime import date
 from typing import NamedTuple
 
-from streak.core.badges import BadgeState, badge_states, comeback_days, earned
+from streak.core.badges import RECORDS_COUNTED, BadgeState, badge_states, comeback_days, earned
 from streak.core.dates import ONE_WEEK
 from streak.core.goals import GoalTimeline
 from streak.core.model import History
@@ -76,13 +76,13 @@ def compute_status(history: History, as_of: date, records_on: list[date] | None 
 
 
 def record_days(history: History, as_of: date) -> list[date]:
-    """The day of every personal record up to `as_of`, one entry per record, for the record badges."""
+    """The day of each personal record up to `as_of`, one entry per record, as far as the record badges count."""
     logged = [(session.day, session.lifts) for session in history.sessions if session.lifts and session.day <= as_of]
     if not logged:
         return []  # the usual case for a history without lifts: nothing to import or scan
-    from streak.core.lift_records import personal_records
+    from streak.core.lift_records import first_record_days
 
-    return [record.day for record in personal_records(logged)]
+    return first_record_days(logged, RECORDS_COUNTED)
 
 
 def _status(

@@ -6,8 +6,9 @@ kept per `exercise_key`, so every name of an exercise counts as one. Everything 
 status of every command reads the records, so the loops here stay lean (plain tuples, cached keys).
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import islice
 from typing import NamedTuple
 
 from streak.core.lifts import Lift, e1rm_kg, exercise_key
@@ -80,12 +81,23 @@ def personal_records(sessions: LiftSessions) -> list[PR]:
 def records_and_bests(sessions: LiftSessions) -> tuple[list[PR], dict[str, float]]:
     """Every personal record, and each exercise's best e1RM after them all, in one pass."""
     best: dict[str, float] = {}
-    prs: list[PR] = []
+    return list(_records(sessions, best)), best
+
+
+def first_record_days(sessions: LiftSessions, count: int) -> list[date]:
+    """The days of the first `count` personal records, or of all if there are fewer.
+
+    The record badges look no further than their largest target, so `status` stops scanning there.
+    """
+    return [record.day for record in islice(_records(sessions, {}), count)]
+
+
+def _records(sessions: LiftSessions, best: dict[str, float]) -> Iterator[PR]:
+    """Each personal record as the scan reaches it, keeping `best` up to date as it goes."""
     for day, lifts in sessions:
         for key, (exercise, e1rm, _, _) in session_tops(lifts).items():
             previous = best.get(key)
             if e1rm is not None and (previous is None or e1rm > previous):
                 best[key] = e1rm
                 if previous is not None:
-                    prs.append(PR(day, exercise, e1rm, previous))
-    return prs, best
+                    yield PR(day, exercise, e1rm, previous)

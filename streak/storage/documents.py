@@ -8,7 +8,9 @@ naming the record, so nothing damaged gets as far as the rules.
 """
 
 from datetime import date
-from operator import attrgetter
+from functools import partial
+from itertools import islice
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from streak.core.dates import WEEK_START_DAYS
@@ -104,6 +106,34 @@ def _lifts(value: Any) -> tuple[Lift, ...]:
     return lifts
 
 
+_LIFT_FIELDS = itemgetter("exercise", "sets", "reps", "weight", "unit")
+
+
+def _lifts_column(column: list[Any]) -> list[tuple[Lift, ...]]:
+    """Every session's lifts, checked as `_lifts` checks them but a field at a time over the whole log.
+
+    A ten-year log holds thousands of lifts, and `status` reads them all: set and min/max checks
+    over each field run in C, where a check per lift would cost several ms.
+    """
+    if {type(value) for value in column} - {list, type(None)}:
+        raise ValueError("lifts that are not a list")
+    fields = list(map(_LIFT_FIELDS, [lift for value in column if value for lift in value]))
+    if fields:
+        exercises, sets, reps, weights, units = zip(*fields)
+        if (
+            {type(exercise) for exercise in exercises} != {str}
+            or "" in exercises
+            or {type(count) for count in (*sets, *reps)} != {int}
+            or not (1 <= min(sets) and max(sets) <= MAX_SETS and 1 <= min(reps) and max(reps) <= MAX_REPS)
+            or {type(weight) for weight in weights} - {int, float}
+            or not all(0 <= weight <= 1000 for weight in weights)  # one by one, so NaN fails too
+            or set(units) - set(UNITS)
+        ):
+            raise ValueError("a lift of the wrong shape")
+    built = iter(map(partial(_new, Lift), fields))
+    return [tuple(islice(built, len(value))) if value else () for value in column]
+
+
 def _optional_text(value: Any) -> str | None:
     if value is not None and type(value) is not str:
         raise ValueError(value)
@@ -165,8 +195,8 @@ def _sessions(table: dict[str, Any]) -> list[Session]:
         stamps = {key: _stamp({"changed": key[0], "by": key[1]}, cache) for key in set(keys)}
         parse, new = date.fromisoformat, _new
         return [
-            new(Session, (parse(text), note, () if lifted is None else _lifts(lifted), tip, stamps[key]))
-            for text, note, tip, lifted, key in zip(texts, notes, tips, lifts, keys)
+            new(Session, (parse(text), note, lifted, tip, stamps[key]))
+            for text, note, tip, lifted, key in zip(texts, notes, tips, _lifts_column(lifts), keys)
         ]
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return _records(table, "session", _session)  # raises, naming the damaged session
