@@ -134,20 +134,23 @@ CORRUPT_FILES = {
     "bad weekday": b'{"meta": {"1": {"schema": 1}}, "settings": {"1": {"week_start": "friday"}}}',
     "not utf-8": b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"date": "2026-11-17", "note": "\xff\xfe"}}}',
 }
-_SQUAT = '"exercise": "Squat", "sets": 5, "reps": 5, "weight": 100, "unit": "kg"'
-for name, lift in {
-    "lift weight NaN": _SQUAT.replace("100", "NaN"),
-    "lift weight infinite": _SQUAT.replace("100", "Infinity"),
-    "lift weight negative": _SQUAT.replace("100", "-1"),
-    "lift sets true": _SQUAT.replace('"sets": 5', '"sets": true'),
-    "lift reps zero": _SQUAT.replace('"reps": 5', '"reps": 0'),
-    "lift no exercise": _SQUAT.replace('"Squat"', '""'),
-    "lift unit stone": _SQUAT.replace('"kg"', '"st"'),
-    "lift missing unit": _SQUAT.replace(', "unit": "kg"', ""),
+_SQUAT = {"exercise": "Squat", "sets": 5, "reps": 5, "weight": 100, "unit": "kg"}
+for name, damage in {
+    "lift weight NaN": {"weight": float("nan")},
+    "lift weight infinite": {"weight": float("inf")},
+    "lift weight negative": {"weight": -1},
+    "lift sets true": {"sets": True},
+    "lift reps zero": {"reps": 0},
+    "lift no exercise": {"exercise": ""},
+    "lift unit stone": {"unit": "st"},
+    "lift missing unit": {"unit": None},
 }.items():
-    good = '{"date": "2026-11-16", "lifts": [{%s}]}' % _SQUAT  # a damaged lift among good ones
-    bad = '{"date": "2026-11-17", "lifts": [{%s}, {%s}]}' % (_SQUAT, lift)
-    CORRUPT_FILES[name] = ('{"meta": {"1": {"schema": 2}}, "sessions": {"1": %s, "2": %s}}' % (good, bad)).encode()
+    damaged = {key: value for key, value in (_SQUAT | damage).items() if value is not None}
+    sessions = {  # the damaged lift comes after good ones, in the file's second session
+        "1": {"date": "2026-11-16", "lifts": [_SQUAT]},
+        "2": {"date": "2026-11-17", "lifts": [_SQUAT, damaged]},
+    }
+    CORRUPT_FILES[name] = json.dumps({"meta": {"1": {"schema": 2}}, "sessions": sessions}).encode()
 CORRUPT_FILES["lifts not a list"] = (
     b'{"meta": {"1": {"schema": 2}}, "sessions": {"1": {"date": "2026-11-17", "lifts": {}}}}'
 )
