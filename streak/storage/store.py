@@ -7,7 +7,6 @@ made read-only. A data path that is a symlink is resolved once, at the start: th
 read, locked, backed up and replaced, and the link stays a link.
 """
 
-import json
 import os
 import stat
 from collections.abc import Callable
@@ -26,13 +25,23 @@ from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.lock import exclusive_lock
 from streak.storage.machine import machine_id
 from streak.storage.paths import default_data_path
-from streak.storage.schema import NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+from streak.storage.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+from streak.storage.tables_text import TableTexts, read_tables, tables_bytes
 
 if TYPE_CHECKING:
     from streak.storage.copy_reports import CopyReport
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Result = TypeVar("Result")
+
+
+class Opened(NamedTuple):
+    """A data file as read: its tables, its history, whether it was migrated, and its tables' texts."""
+
+    tables: Tables
+    history: History
+    migrated: bool
+    texts: TableTexts
 
 
 class BackupState(NamedTuple):
@@ -95,13 +104,17 @@ class Store:
         """
         with self._locked():
             raw = self._read_bytes()
-            tables, old, migrated = self._open(raw)
+            opened = self._open(raw)
+            old = opened.history
             new, result = change(old)
-            if new != old or migrated:
+            if new != old or opened.migrated:
                 from streak.storage.writes import write_history  # TinyDB: only commands that write load it
 
-                new = stamped(new, self._stamp())
-                self._save(write_history(tables, old, new), raw, keep_backup=migrated)
+                written = write_history(opened.tables, old, stamped(new, self._stamp()))
+                if opened.migrated:
+                    self._save(written.tables, raw, keep_backup=True)
+                else:  # tables the change left alone are written back as the text read
+                    self._save(written.tables, raw, keep_backup=False, texts=opened.texts, rewritten=written.rewritten)
             return result
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
@@ -124,7 +137,7 @@ class Store:
         taken: list[tuple[ConflictCopy, History, History]] = []  # each merged copy, the history before and after
         with self._locked():
             raw = self._read_bytes()
-            tables, before, migrated = self._open(raw)
+            tables, before, migrated, _ = self._open(raw)
             merged = before
             for copy in copies:
                 try:
@@ -139,7 +152,7 @@ class Store:
                 taken.append((copy, merged, merge(merged, theirs)))
                 merged = taken[-1][2]
             if merged != before or (migrated and taken):
-                self._save(write_history(tables, before, merged), raw, keep_backup=True)
+                self._save(write_history(tables, before, merged).tables, raw, keep_backup=True)
             for copy, old, new in taken:  # only now: until the merged file is safely written, the copy stays
                 try:
                     self.backups.keep_conflict_copy(copy.path)
@@ -153,7 +166,7 @@ class Store:
         """The history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
         data = _read(copy.path)
         try:
-            tables = _parse(data)
+            tables = _parse(data)[0]
             upgrade(tables)
             return history_from(tables)
         except NewerDataFile as error:
@@ -286,26 +299,32 @@ class Store:
         except OSError as error:
             raise DataFileError(f"{self.path} cannot be read: {error.strerror}") from None
 
-    def _open(self, raw: bytes | None, path: str | None = None) -> tuple[Tables, History, bool]:
-        """The file's tables, its history, and whether it was migrated from an older schema."""
+    def _open(self, raw: bytes | None, path: str | None = None) -> "Opened":
+        """The file's tables, its history, whether it was migrated from an older schema, and its tables' texts."""
         if raw is None:
             tables = fresh_tables()
-            return tables, history_from(tables), False
+            return Opened(tables, history_from(tables), False, {})
         try:
-            tables = _parse(raw)
+            tables, texts = _parse(raw)
             migrated = upgrade(tables)
             history = history_from(tables)
         except NewerDataFile as error:
             raise NewerDataFile(f"{path or self.path} {error}") from None
         except CorruptDataFile as error:
             raise CorruptDataFile(f"{path or self.path} is not a usable streak data file: {error}") from None
-        return tables, history, migrated
+        return Opened(tables, history, migrated, texts)
 
-    def _save(self, tables: Tables, raw: bytes | None, keep_backup: bool) -> None:
+    def _save(
+        self,
+        tables: Tables,
+        raw: bytes | None,
+        keep_backup: bool,
+        texts: TableTexts | None = None,
+        rewritten: frozenset[str] = frozenset(),
+    ) -> None:
+        """Write `tables`, reusing `texts` (as read from `raw`) for the tables not in `rewritten`; none without texts."""
         stamp_version(tables)
-        # Compact and ASCII-only (notes keep their accents as \u escapes): the C encoder writes
-        # that about twice as fast, which a long history's every check-in pays for.
-        data = json.dumps(tables, separators=(",", ":"), check_circular=False).encode()
+        data = tables_bytes(tables, texts or {}, None if texts is None else rewritten | {META_TABLE})
         self._check_writable()
         try:
             if raw is not None:
@@ -358,13 +377,13 @@ def _read(path: str) -> bytes:
         return file.read()
 
 
-def _parse(raw: bytes) -> Tables:
+def _parse(raw: bytes) -> tuple[Tables, TableTexts]:
     try:
-        tables = json.loads(raw)
+        tables, texts = read_tables(raw)
     except (ValueError, UnicodeDecodeError) as error:
         raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
     except RecursionError:
         raise CorruptDataFile("it is nested too deeply to be a streak data file") from None
     if not isinstance(tables, dict):
         raise CorruptDataFile("it is not a streak data file")
-    return tables
+    return tables, texts

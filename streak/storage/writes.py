@@ -5,7 +5,7 @@ version of streak survive. Imported only by the commands that write: TinyDB cost
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -106,10 +106,14 @@ def _sync(
     new: tuple[Any, ...],
     key: Callable[[Any], str],
     document: Callable[[Any], dict[str, Any]],
-) -> None:
-    """Make `table` hold `new` where it held `old`, leaving documents of unchanged records alone."""
+) -> bool:
+    """Make `table` hold `new` where it held `old`, leaving documents of unchanged records alone.
+
+    True if a document was removed or changed; False if the table is as it was or only gained
+    documents, which TinyDB adds after all the others.
+    """
     if old == new:
-        return
+        return False
     gone = {key(record) for record in _only_in(old, new)}
     changed = {key(record): document(record) for record in _only_in(new, old)}
     if gone:  # something was removed or changed: find those documents' ids
@@ -121,6 +125,7 @@ def _sync(
             table.update(_replacing(changed.pop(name)), doc_ids=[ids[name]])
     if changed:
         table.insert_multiple(changed.values())
+    return bool(gone)
 
 
 OPTIONAL_FIELDS = ("lifts", "tip")  # written only when they hold something
@@ -140,15 +145,31 @@ def _replacing(fields: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     return update
 
 
-def write_history(tables: Tables, old: History, new: History) -> Tables:
+class Written(NamedTuple):
+    """The tables after a change, and the names of those in which a document was removed or changed.
+
+    Every other table is as it was read or only gained documents at its end, so the store can
+    write those back from the text it read.
+    """
+
+    tables: Tables
+    rewritten: frozenset[str]
+
+
+def write_history(tables: Tables, old: History, new: History) -> Written:
     """The tables with what changed from `old` to `new` recorded; unchanged documents are not even looked at."""
     db = _database(tables)
-    _sync(db.table(SESSIONS), old.sessions, new.sessions, record_key, _session_document)
-    _sync(db.table(GOALS), old.goal_changes, new.goal_changes, record_key, _goal_document)
-    _sync(db.table(REST), old.rest_periods, new.rest_periods, record_key, _rest_document)
-    _sync(db.table(REMOVED), old.removals, new.removals, _removal_key, _removal_document)
+    tables_of = (
+        (SESSIONS, old.sessions, new.sessions, record_key, _session_document),
+        (GOALS, old.goal_changes, new.goal_changes, record_key, _goal_document),
+        (REST, old.rest_periods, new.rest_periods, record_key, _rest_document),
+        (REMOVED, old.removals, new.removals, _removal_key, _removal_document),
+    )
+    rewritten = {name for name, *records in tables_of if _sync(db.table(name), *records)}
     if new.settings != old.settings:
         db.table(SETTINGS).upsert(Document(_settings_document(new.settings), doc_id=1))
+        rewritten.add(SETTINGS)
     if new.shown_tips != old.shown_tips:
         db.table(TIPS).upsert(Document({"shown": list(new.shown_tips)}, doc_id=1))
-    return db.storage.read()
+        rewritten.add(TIPS)
+    return Written(db.storage.read(), frozenset(rewritten))

@@ -1,0 +1,109 @@
+"""The data file's JSON, read keeping each table's text, and written reusing the text of tables that did not change.
+
+A check-in adds one session to a file that may hold ten years of them, and encoding every
+session again was the largest part of a check-in on a long log. So a table the change left
+alone goes back as the very text that was read, and a table that only gained documents as
+that text with the new documents added before its closing brace. Anything unusual about the
+file's layout, and any table the change rewrote, is simply encoded afresh.
+"""
+
+import json
+from itertools import islice
+from json.decoder import scanstring
+from typing import Any, NamedTuple
+
+Tables = dict[str, Any]
+
+_WHITESPACE = " \t\n\r"  # all JSON allows between tokens
+_decoder = json.JSONDecoder()
+
+
+class TableText(NamedTuple):
+    """A table exactly as the file wrote it, and how many documents that text holds."""
+
+    text: str
+    count: int
+
+
+TableTexts = dict[str, TableText]
+
+
+def read_tables(raw: bytes) -> tuple[Tables, TableTexts]:
+    """The file's tables, as `json.loads` reads them, and the text of each table that is an object.
+
+    When the file is not laid out as one JSON object of tables, `json.loads` reads it (and raises
+    what a malformed file deserves) and no texts are kept, so everything is encoded afresh.
+    """
+    try:
+        return _scan(raw.decode(json.detect_encoding(raw), "surrogatepass"))
+    except (ValueError, IndexError):
+        return json.loads(raw), {}
+
+
+def _skip(text: str, at: int) -> int:
+    while text[at] in _WHITESPACE:
+        at += 1
+    return at
+
+
+def _scan(text: str) -> tuple[Tables, TableTexts]:
+    """The top-level object by hand, each value by json's own C scanner, so each value's span is known."""
+    tables: Tables = {}
+    texts: TableTexts = {}
+    at = _skip(text, 0)
+    if text[at] != "{":
+        raise ValueError("not an object")
+    at = _skip(text, at + 1)
+    if text[at] == "}":
+        at += 1
+    else:
+        while True:
+            if text[at] != '"':
+                raise ValueError("not a name")
+            name, at = scanstring(text, at + 1)
+            at = _skip(text, at)
+            if text[at] != ":":
+                raise ValueError("no colon")
+            start = _skip(text, at + 1)
+            value, at = _decoder.raw_decode(text, start)
+            tables[name] = value  # a name written twice: the last wins, as with json.loads
+            if type(value) is dict:
+                texts[name] = TableText(text[start:at], len(value))
+            else:
+                texts.pop(name, None)
+            at = _skip(text, at)
+            if text[at] == "}":
+                at += 1
+                break
+            if text[at] != ",":
+                raise ValueError("no comma")
+            at = _skip(text, at + 1)
+    if text[at:].strip(_WHITESPACE):
+        raise ValueError("extra data")
+    return tables, texts
+
+
+def _encode(value: Any) -> str:
+    # Compact and ASCII-only (notes keep their accents as \u escapes): the C encoder writes
+    # that about twice as fast.
+    return json.dumps(value, separators=(",", ":"), check_circular=False)
+
+
+def tables_bytes(tables: Tables, texts: TableTexts, rewritten: frozenset[str] | None) -> bytes:
+    """The file holding `tables`, reusing `texts` for every table not in `rewritten` (None: all were).
+
+    A table that is not rewritten either is exactly as read or only gained documents, which the
+    store's writes add after every document already there.
+    """
+    parts = []
+    for name, table in tables.items():
+        kept = None if rewritten is None or name in rewritten else texts.get(name)
+        if kept is None or type(table) is not dict or len(table) < kept.count or kept.count == 0:
+            text = _encode(table)
+        elif len(table) == kept.count:
+            text = kept.text
+        else:
+            added = ",".join(f"{_encode(key)}:{_encode(doc)}" for key, doc in islice(table.items(), kept.count, None))
+            text = f"{kept.text[:-1]},{added}}}"  # the old text ends with its closing brace
+        parts.append(f"{_encode(name)}:{text}")
+    return ("{" + ",".join(parts) + "}").encode("utf-8", "surrogatepass")
