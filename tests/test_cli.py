@@ -445,6 +445,13 @@ def test_tip_all_lists_the_catalogue(streak) -> None:  # noqa: ANN001
     assert streak("tip", "--all").out.count("Source: ") == len(tips)
 
 
+def test_streak_tip_draws_from_the_whole_catalogue(streak) -> None:  # noqa: ANN001
+    """`streak tip` is not stuck on one tip: over a few dozen runs it shows many different ones."""
+    count = len(json.loads(streak("tip", "--all", "--json").out))
+    seen = {json.loads(streak("tip", "--json").out)["id"] for _ in range(40)}
+    assert len(seen) >= 15 and count >= 40  # 40 even draws from 40+ tips: fewer than 15 distinct is ~1e-6
+
+
 def test_no_tip_repeats_across_check_ins_until_all_were_shown(streak) -> None:  # noqa: ANN001
     """The cycle is kept in the data file, so it holds across separate runs."""
     count = len(json.loads(streak("tip", "--all", "--json").out))
