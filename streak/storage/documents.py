@@ -9,7 +9,7 @@ naming the record, so nothing damaged gets as far as the rules.
 
 from datetime import date
 from functools import partial
-from itertools import islice
+from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -80,7 +80,7 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
     return stamp
 
 
-_NUMBER_TYPES = (int, float)
+_NUMBER_TYPES = {int, float}
 
 
 def _lifts(value: Any) -> tuple[Lift, ...]:
@@ -112,26 +112,28 @@ _LIFT_FIELDS = itemgetter("exercise", "sets", "reps", "weight", "unit")
 def _lifts_column(column: list[Any]) -> list[tuple[Lift, ...]]:
     """Every session's lifts, checked as `_lifts` checks them but a field at a time over the whole log.
 
-    A ten-year log holds thousands of lifts, and `status` reads them all: set and min/max checks
+    A ten-year log holds thousands of lifts, and `status` reads them all: set, min, max and sum
     over each field run in C, where a check per lift would cost several ms.
     """
     if {type(value) for value in column} - {list, type(None)}:
         raise ValueError("lifts that are not a list")
-    fields = list(map(_LIFT_FIELDS, [lift for value in column if value for lift in value]))
-    if fields:
-        exercises, sets, reps, weights, units = zip(*fields)
+    make = partial(_new, Lift)
+    lifts = [tuple(map(make, map(_LIFT_FIELDS, value))) if value else () for value in column]
+    if any(lifts):
+        exercises, sets, reps, weights, units = zip(*chain.from_iterable(lifts))
+        total = sum(weights) if set(map(type, weights)) <= _NUMBER_TYPES else None
         if (
-            {type(exercise) for exercise in exercises} != {str}
+            set(map(type, exercises)) != {str}
             or "" in exercises
-            or {type(count) for count in (*sets, *reps)} != {int}
+            or set(map(type, sets)) | set(map(type, reps)) != {int}
             or not (1 <= min(sets) and max(sets) <= MAX_SETS and 1 <= min(reps) and max(reps) <= MAX_REPS)
-            or {type(weight) for weight in weights} - {int, float}
-            or not all(0 <= weight <= 1000 for weight in weights)  # one by one, so NaN fails too
+            or total is None
+            or total != total  # a NaN weight, which min and max can pass over
+            or not (0 <= min(weights) and max(weights) <= 1000)
             or set(units) - set(UNITS)
         ):
             raise ValueError("a lift of the wrong shape")
-    built = iter(map(partial(_new, Lift), fields))
-    return [tuple(islice(built, len(value))) if value else () for value in column]
+    return lifts
 
 
 def _optional_text(value: Any) -> str | None:

@@ -16,14 +16,11 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
 from streak.core.model import History, Stamp
-from streak.core.stamps import stamped
 from streak.storage.atomic import write_atomically
 from streak.storage.backups import Backup, Backups, BackupsUnusable
 from streak.storage.conflicts import ConflictCopy, find_conflict_copies
 from streak.storage.documents import backups_kept, history_from
 from streak.storage.errors import CorruptDataFile, DataFileError
-from streak.storage.lock import exclusive_lock
-from streak.storage.machine import machine_id
 from streak.storage.paths import default_data_path
 from streak.storage.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
 from streak.storage.tables_text import TableTexts, read_tables, tables_bytes
@@ -108,6 +105,7 @@ class Store:
             old = opened.history
             new, result = change(old)
             if new != old or opened.migrated:
+                from streak.core.stamps import stamped
                 from streak.storage.writes import write_history  # TinyDB: only commands that write load it
 
                 written = write_history(opened.tables, old, stamped(new, self._stamp()))
@@ -174,6 +172,8 @@ class Store:
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
+        from streak.storage.machine import machine_id
+
         moment = self._now().astimezone(UTC)
         return Stamp(
             moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine or machine_id()
@@ -262,6 +262,9 @@ class Store:
                 os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
             except OSError as error:
                 raise DataFileError(f"the folder for {self.path} cannot be created ({error.strerror})") from None
+        # The lock, like stamps and the machine id, is only for changes: reading commands skip importing them.
+        from streak.storage.lock import exclusive_lock
+
         return exclusive_lock(self._lock_path(), self.lock_timeout, f"{self.path} is in use by another streak")
 
     def check_folder(self) -> None:
