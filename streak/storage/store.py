@@ -83,7 +83,7 @@ class Store:
 
     def load(self) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet."""
-        return self._open(self._read_bytes())[1]
+        return self._open(self._read_bytes()).history
 
     def fingerprint(self) -> tuple[int, ...]:
         """What changes whenever the data file might have, for the price of two stats and no reading.
@@ -109,10 +109,10 @@ class Store:
                 from streak.storage.writes import write_history  # TinyDB: only commands that write load it
 
                 written = write_history(opened.tables, old, stamped(new, self._stamp()))
-                if opened.migrated:
-                    self._save(written.tables, raw, keep_backup=True)
-                else:  # tables the change left alone are written back as the text read
-                    self._save(written.tables, raw, keep_backup=False, texts=opened.texts, rewritten=written.rewritten)
+                # Tables the change left alone go back as the text read; a migrated file, changed
+                # throughout, is written afresh (after a backup of the old one).
+                texts = None if opened.migrated else opened.texts
+                self._save(written.tables, raw, opened.migrated, texts, written.rewritten)
             return result
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
@@ -192,7 +192,7 @@ class Store:
         states = []
         for backup in backups:
             try:
-                sessions = len(self._open(_read(backup.path), backup.path)[1].sessions)
+                sessions = len(self._open(_read(backup.path), backup.path).history.sessions)
             except (OSError, DataFileError):
                 sessions = None
             states.append(BackupState(backup, sessions, backup.taken > now))
@@ -240,14 +240,14 @@ class Store:
             raise InputError(f"keep from 1 to 365 backups, not {kept}")
         with self._locked():
             raw = self._read_bytes()
-            tables = self._open(raw)[0]
+            tables = self._open(raw).tables
             from streak.storage.writes import set_backups_kept
 
             self._save(set_backups_kept(tables, kept), raw, keep_backup=False)
 
     def backups_kept(self) -> int:
         """How many daily backups are kept."""
-        return backups_kept(self._open(self._read_bytes())[0])
+        return backups_kept(self._open(self._read_bytes()).tables)
 
     # The rest is how the file is read, checked and written.
 
@@ -302,7 +302,7 @@ class Store:
         except OSError as error:
             raise DataFileError(f"{self.path} cannot be read: {error.strerror}") from None
 
-    def _open(self, raw: bytes | None, path: str | None = None) -> "Opened":
+    def _open(self, raw: bytes | None, path: str | None = None) -> Opened:
         """The file's tables, its history, whether it was migrated from an older schema, and its tables' texts."""
         if raw is None:
             tables = fresh_tables()
