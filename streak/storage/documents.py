@@ -81,36 +81,11 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
 
 
 _NUMBER_TYPES = {int, float}
-
-
-def _lifts(value: Any) -> tuple[Lift, ...]:
-    """A session's lifts, each field checked; a long log holds thousands, so the checks are one expression."""
-    if value is None:
-        return ()
-    if type(value) is not list:
-        raise ValueError(value)
-    lifts = tuple(_new(Lift, (d["exercise"], d["sets"], d["reps"], d["weight"], d["unit"])) for d in value)
-    for exercise, sets, reps, weight, unit in lifts:
-        if not (
-            type(exercise) is str
-            and exercise
-            and type(sets) is int
-            and 1 <= sets <= MAX_SETS
-            and type(reps) is int
-            and 1 <= reps <= MAX_REPS
-            and type(weight) in _NUMBER_TYPES
-            and 0 <= weight <= 1000
-            and unit in UNITS
-        ):
-            raise ValueError(exercise)
-    return lifts
-
-
 _LIFT_FIELDS = itemgetter("exercise", "sets", "reps", "weight", "unit")
 
 
 def _lifts_column(column: list[Any]) -> list[tuple[Lift, ...]]:
-    """Every session's lifts, checked as `_lifts` checks them but a field at a time over the whole log.
+    """Every session's lifts, each field checked, a field at a time over the whole log.
 
     A ten-year log holds thousands of lifts, and `status` reads them all: set, min, max and sum
     over each field run in C, where a check per lift would cost several ms.
@@ -168,8 +143,8 @@ def _first_bad_field(doc: dict[str, Any], build: Any, cache: dict[tuple[str, str
 def _session(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Session:
     return _new(
         Session,
-        (_day(doc["date"]), _optional_text(doc.get("note")), _lifts(doc.get("lifts")), _optional_text(doc.get("tip")),
-         _stamp(doc, cache)),
+        (_day(doc["date"]), _optional_text(doc.get("note")), _lifts_column([doc.get("lifts")])[0],
+         _optional_text(doc.get("tip")), _stamp(doc, cache)),
     )  # fmt: skip
 
 
