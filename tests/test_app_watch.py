@@ -1,5 +1,6 @@
 """The open app notices what changes without it: the data file (another terminal, a sync tool) and the day."""
 
+import os
 import random
 import shutil
 import time
@@ -150,8 +151,12 @@ async def test_a_conflict_copy_landing_beside_the_file_is_merged(db: Path) -> No
         await pilot.pause()
         assert text_of(app, "#week-count") == "1 of 2 sessions"
         copy = db.parent / SYNCTHING
-        shutil.copyfile(db, copy)
-        Store(str(copy), machine="laptop").update(lambda h: (add_session(h, Session(date(2026, 11, 18)), TODAY), None))
+        building = db.parent.parent / SYNCTHING  # outside the folder until whole, as sync tools rename into place
+        shutil.copyfile(db, building)
+        Store(str(building), machine="laptop").update(
+            lambda h: (add_session(h, Session(date(2026, 11, 18)), TODAY), None)
+        )
+        os.replace(building, copy)
         assert await until(pilot, lambda: text_of(app, "#week-count") == "2 of 2 sessions")
         assert any(line.startswith("Synced copy: Merged 1 session") for line in notifications(app))
     assert not copy.exists()
