@@ -60,8 +60,10 @@ def ran_streak_code(stderr: str) -> bool:
     A frame of the entry module itself `in <module>`, at the top of a traceback that ends in the
     import machinery, is Python still importing it (the installed script's `from streak.cli.main
     import main`): no line of streak's has run yet, so the interrupt is Python's to report.
+    Only frame lines count: the import machinery's own messages may name streak's folders
+    (`KeyError: '.../streak/cli'` while it looks for `streak.cli.main`) without any of its code running.
     """
-    frames = [line for line in stderr.splitlines() if PACKAGE in line]
+    frames = [line for line in stderr.splitlines() if line.lstrip().startswith(f'File "{PACKAGE}')]
     return any(not (ENTRY_IMPORT in frame and frame.endswith("in <module>")) for frame in frames)
 
 
