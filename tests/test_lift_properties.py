@@ -205,6 +205,15 @@ def test_best_e1rms_are_the_exact_maxima(sessions: Sessions) -> None:
     assert best_e1rms(sessions) == expected
 
 
+@settings(max_examples=100, deadline=None)
+@given(logs(), st.data())
+def test_bests_of_some_exercises_are_those_of_all(sessions: Sessions, data: st.DataObject) -> None:
+    """A check-in asks only for its own exercises' bests: the same figures the whole table has for them."""
+    keys = sorted({key_of(lift.exercise) for _, lifts in sessions for lift in lifts})
+    only = set(data.draw(st.lists(st.sampled_from(keys), unique=True))) if keys else set()
+    assert best_e1rms(sessions, only) == {key: best for key, best in best_e1rms(sessions).items() if key in only}
+
+
 @settings(max_examples=200, deadline=None)
 @given(logs())
 def test_exercise_summaries_match_the_literal_definition(sessions: Sessions) -> None:

@@ -6,8 +6,9 @@ from typing import NamedTuple
 
 from streak.core.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.edits import add_session
-from streak.core.figures import Status, compute_status
-from streak.core.lift_records import Record, best_e1rms, records_and_bests, records_of
+from streak.core.figures import Status, compute_status, record_days
+from streak.core.lift_records import Record, best_e1rms, records_of
+from streak.core.lifts import exercise_key
 from streak.core.model import History, Session
 from streak.core.tips import (
     AT_RISK,
@@ -77,24 +78,24 @@ def moments_of(status: Status, before: Status, day: date, new_badges: list[Badge
 
 
 def records_set_by(history: History, session: Session) -> list[Record]:
-    """The personal records `session` sets against every session before its day: one pass over the lifts."""
+    """The personal records `session` sets against every session before its day.
+
+    Only the bests of the session's own exercises are looked for: one pass over the earlier lifts.
+    """
     if not session.lifts:
         return []
     earlier = [(s.day, s.lifts) for s in history.sessions if s.lifts and s.day < session.day]
-    return records_of(session.lifts, best_e1rms(earlier))
+    return records_of(session.lifts, best_e1rms(earlier, {exercise_key(lift.exercise) for lift in session.lifts}))
 
 
 def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
     """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
     recorded = add_session(history, session, today)
+    records = records_set_by(history, session)
     if history.sessions and history.sessions[-1].day > session.day:  # a day filled in behind later ones
-        records = records_set_by(history, session)
         status, before = compute_status(recorded, today), compute_status(history, today)
-    else:  # the usual check-in, the newest day: the log is read once for the records before and after
-        logged = [(s.day, s.lifts) for s in history.sessions if s.lifts]
-        earlier, bests = records_and_bests(logged) if logged else ([], {})
-        records = records_of(session.lifts, bests) if session.lifts else []
-        days_before = [record.day for record in earlier]
+    else:  # the usual check-in, the newest day: its records come after every earlier one
+        days_before = record_days(history, today)
         before = compute_status(history, today, days_before)
         status = compute_status(recorded, today, days_before + [session.day] * len(records))
     earned_before = {state.badge.id for state in before.badges if state.earned}

@@ -6,7 +6,7 @@ kept per `exercise_key`, so every name of an exercise counts as one. Everything 
 status of every command reads the records, so the loops here stay lean (plain tuples, cached keys).
 """
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
 from typing import NamedTuple
@@ -53,12 +53,20 @@ def session_tops(lifts: Iterable[Lift]) -> dict[str, SessionTop]:
     return tops
 
 
-def best_e1rms(sessions: LiftSessions) -> dict[str, float]:
-    """Each exercise's best e1RM, by `exercise_key`; exercises only ever done at bodyweight have none."""
+def best_e1rms(sessions: LiftSessions, only: Container[str] | None = None) -> dict[str, float]:
+    """Each exercise's best e1RM, by `exercise_key` (only those keys in `only`, when given).
+
+    Exercises only ever done at bodyweight have none. The best of every session's best is the best
+    of every lift, so this runs over the lifts directly, without `session_tops`.
+    """
     best: dict[str, float] = {}
     for _, lifts in sessions:
-        for key, (_, e1rm, _, _) in session_tops(lifts).items():
-            if e1rm is not None and (key not in best or e1rm > best[key]):
+        for lift in lifts:
+            key = exercise_key(lift.exercise)
+            if only is not None and key not in only:
+                continue
+            e1rm, previous = e1rm_kg(lift), best.get(key)
+            if e1rm is not None and (previous is None or e1rm > previous):
                 best[key] = e1rm
     return best
 

@@ -13,8 +13,8 @@ kg/lb conversion never makes or hides a record. Never add, scale or round e1RMs 
 them; `round_kg` is for output only.
 """
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Iterable, Iterator
+from functools import cache, cached_property
 
 from streak.core.errors import InputError
 from streak.core.exercise_catalogue import EXERCISES
@@ -245,8 +245,25 @@ def _check_exercise(name: str) -> str:
 
 def typed_lifts(texts: Iterable[str], history: History) -> tuple[Lift, ...]:
     """Lifts as typed for a session of `history`: in its units when they name none, named as the person names them."""
-    known = known_exercises(history)
+    known = _KnownExercises(history)
     return check_lifts(parse_lift(text, history.units, known) for text in texts)
+
+
+class _KnownExercises:
+    """`known_exercises` of a history, gathered only when a typed name is not one the catalogue knows.
+
+    Most typed names are the catalogue's, and gathering means reading every lift of the log.
+    """
+
+    def __init__(self, history: History) -> None:
+        self._history = history
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return known_exercises(self._history)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
 
 
 def known_exercises(history: History) -> list[str]:
