@@ -78,11 +78,11 @@ def _parse(argv: list[str], today: date) -> Namespace | int:
 def _run_command(args: Namespace, context: Context) -> int:
     """Run the command's handler, turning each kind of refusal into its exit status and one line."""
     try:
-        for (
-            report
-        ) in context.store.merge_conflict_copies():  # before anything else; on stderr, so --json stays one document
+        # Before anything else; on stderr, so --json stays one document.
+        for report in context.store.merge_conflict_copies():
             print(f"streak: {show_safely(report.line)}", file=sys.stderr)
         args.handler(args, context)
+        context.out.flush()  # a full disk or a device error shows here, not in Python's flush at exit
     except Refused as error:
         return _fail(str(error), EXIT_REFUSED)
     except InputError as error:
@@ -92,8 +92,21 @@ def _run_command(args: Namespace, context: Context) -> int:
     except BrokenPipeError:
         # The reader (say, `streak history | head`) went away. Point stdout at devnull so
         # Python's flush at exit does not raise again, as the signal module's docs advise.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()
+    except OSError as error:  # the store turns its own into DataFileError: this is the output
+        _discard_output()
+        reason = error.strerror or str(error)
+        if context.store.saved:  # the change is made; only the report of it is lost
+            return _fail(f"the change was saved, but its output could not be written ({reason})", 0)
+        return _fail(f"the output could not be written ({reason}); nothing was changed", EXIT_BAD_INPUT)
     return 0
+
+
+def _discard_output() -> None:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (tests); nothing will flush it at exit
 
 
 def _first_undecodable(argv: list[str]) -> str | None:

@@ -7,6 +7,7 @@ made read-only. A data path that is a symlink is resolved once, at the start: th
 read, locked, backed up and replaced, and the link stays a link.
 """
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -57,6 +58,14 @@ class ReadOnlyDataFile(DataFileError):
     """The data file's owner made it read-only; streak reads it but never replaces it."""
 
 
+class SaveFailed(DataFileError):
+    """Writing the data file, or its backup before it, failed; the file on disk is as it was."""
+
+    def __init__(self, reason: str, outcome: str) -> None:
+        super().__init__(f"{reason}; {outcome}")
+        self.reason = reason
+
+
 class Store:
     """One streak data file, with its lock file and its backups folder beside it.
 
@@ -80,6 +89,7 @@ class Store:
         self.backups = Backups(self.path)
         self._now = now
         self._machine = machine
+        self.saved = False  # whether this Store has replaced the data file: a change was made
 
     def load(self) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet."""
@@ -128,29 +138,46 @@ class Store:
             return []
         from streak.core.sync import merge
         from streak.storage.copy_reports import CopyReport, merged_line
-        from streak.storage.writes import write_history
+        from streak.storage.writes import keep_unknown_fields, write_history
 
         today = self._now().date()
+
+        def left(copy: ConflictCopy, reason: str) -> CopyReport:
+            return CopyReport(
+                copy, False, f"could not merge {copy.described(today)} ({copy.name}): {reason}; it was left where it is"
+            )
+
+        unwritable = self._why_unwritable()
+        if unwritable:  # the data file can still be read as it is: say why the copy waits, and go on
+            return [left(copy, unwritable) for copy in copies]
         reports: list[CopyReport] = []
         taken: list[tuple[ConflictCopy, History, History]] = []  # each merged copy, the history before and after
+        copied_tables: list[Tables] = []
         with self._locked():
             raw = self._read_bytes()
             tables, before, migrated, _ = self._open(raw)
             merged = before
             for copy in copies:
                 try:
-                    theirs = self._copy_history(copy)
+                    their_tables, theirs = self._copy_history(copy)
                 except FileNotFoundError:
                     continue  # another streak merged it a moment ago
                 except (OSError, DataFileError) as error:
-                    reason = error.strerror if isinstance(error, OSError) else str(error)
-                    line = f"could not merge {copy.described(today)} ({copy.name}): {reason}; it was left where it is"
-                    reports.append(CopyReport(copy, False, line))
+                    reports.append(left(copy, error.strerror if isinstance(error, OSError) else str(error)))
                     continue
                 taken.append((copy, merged, merge(merged, theirs)))
                 merged = taken[-1][2]
+                copied_tables.append(their_tables)
             if merged != before or (migrated and taken):
-                self._save(write_history(tables, before, merged).tables, raw, keep_backup=True)
+                written = write_history(tables, before, merged).tables
+                for their_tables in copied_tables:
+                    keep_unknown_fields(written, their_tables)
+                try:
+                    self._save(written, raw, keep_backup=True)
+                except SaveFailed as failed:  # the data file is as it was and still usable
+                    return reports + [
+                        left(copy, f"the merged file could not be saved: {failed.reason}") for copy, *_ in taken
+                    ]
             for copy, old, new in taken:  # only now: until the merged file is safely written, the copy stays
                 try:
                     self.backups.keep_conflict_copy(copy.path)
@@ -160,13 +187,13 @@ class Store:
                 reports.append(CopyReport(copy, True, merged_line(copy, old, new, today, moved)))
         return reports
 
-    def _copy_history(self, copy: ConflictCopy) -> History:
-        """The history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
+    def _copy_history(self, copy: ConflictCopy) -> tuple[Tables, History]:
+        """The tables and history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
         data = _read(copy.path)
         try:
             tables = _parse(data)[0]
             upgrade(tables)
-            return history_from(tables)
+            return tables, history_from(tables)
         except NewerDataFile as error:
             raise NewerDataFile(f"it {error}") from None
 
@@ -232,6 +259,7 @@ class Store:
                 write_atomically(self.path, data)
             except OSError as error:
                 raise self._write_failed(error) from None
+            self.saved = True
             return backup
 
     def set_backups_kept(self, kept: int) -> None:
@@ -279,6 +307,17 @@ class Store:
             raise DataFileError(
                 f"{self.given_path} is a link to {self.path}, which does not exist; fix the link or use the real file"
             )
+
+    def _why_unwritable(self) -> str | None:
+        """Why the data file could not be replaced now (read-only, or in a folder that cannot be written), or None."""
+        try:
+            self._check_writable()
+        except ReadOnlyDataFile:
+            return f"{self.path} is read-only"
+        folder = os.path.dirname(self.path)
+        if os.path.isdir(folder) and not os.access(folder, os.W_OK):
+            return f"the folder {folder} cannot be written"
+        return None
 
     def _check_writable(self) -> None:
         """A data file its owner made read-only stays as it is: streak refuses to replace it."""
@@ -329,20 +368,27 @@ class Store:
         stamp_version(tables)
         data = tables_bytes(tables, texts or {}, None if texts is None else rewritten | {META_TABLE})
         self._check_writable()
-        try:
-            if raw is not None:
-                now = self._now()
+        if raw is not None:
+            now = self._now()
+            try:
                 if keep_backup or not self.backups.taken_on(now.date().isoformat()):
                     taken = self.backups.save(
                         raw, now, source=self.path
                     )  # `raw` is what the file holds: we hold the lock
                     self.backups.prune(backups_kept(tables), taken)
+            except OSError as error:
+                raise SaveFailed(
+                    f"the day's backup could not be written in {self.backups.folder} ({error.strerror})",
+                    f"{self.path} was left as it was, since streak writes nothing before the backup is safe",
+                ) from None
+        try:
             write_atomically(self.path, data)
         except OSError as error:
             raise self._write_failed(error) from None
+        self.saved = True
 
-    def _write_failed(self, error: OSError) -> DataFileError:
-        return DataFileError(f"{self.path} could not be saved ({error.strerror}); it was left as it was")
+    def _write_failed(self, error: OSError) -> "SaveFailed":
+        return SaveFailed(f"{self.path} could not be saved ({error.strerror})", "it was left as it was")
 
     def describe_problem(self, error: DataFileError) -> str:
         """One line for the user: what is wrong with the file and, where it helps, how to restore a backup."""
@@ -376,8 +422,20 @@ def _stat_key(path: str) -> tuple[int, int, int]:
 
 
 def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
+    """A data file's bytes; a device, pipe or socket in its place is refused, never waited on or read without end.
+
+    Opening without blocking lets a pipe be refused at once instead of waiting for a writer;
+    on a regular file the flag changes nothing.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotARegularFile(errno.EINVAL, "it is not a regular file but a device, pipe or folder")
         return file.read()
+
+
+class NotARegularFile(OSError):
+    """What streak reads as a data file, a backup or a conflict copy must be a plain file."""
 
 
 def _parse(raw: bytes) -> tuple[Tables, TableTexts]:

@@ -12,7 +12,8 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from streak.core.model import GoalChange, History, Removal, RestPeriod, Session, Settings, Stamp, record_key
-from streak.storage.documents import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TIPS, Tables
+from streak.storage.documents import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TABLES, TIPS, Tables
+from streak.storage.schema import META_TABLE
 
 
 class _TablesInMemory(Storage):
@@ -138,11 +139,30 @@ def _replacing(fields: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     """
 
     def update(document: dict[str, Any]) -> None:
+        stored_lifts = document.get("lifts")
         for name in OPTIONAL_FIELDS:
             document.pop(name, None)
         document.update(fields)
+        if "lifts" in fields and isinstance(stored_lifts, list):
+            document["lifts"] = _keeping_unknown_keys(fields["lifts"], stored_lifts)
 
     return update
+
+
+def _keeping_unknown_keys(lifts: list[dict[str, Any]], stored: list[Any]) -> list[dict[str, Any]]:
+    """`lifts` to write, each one that is still stored keeping keys a newer minor version added to it.
+
+    A lift is the same when every field this version writes is equal; each stored lift is used once.
+    """
+    unused = [lift for lift in stored if isinstance(lift, dict)]
+    kept = []
+    for lift in lifts:
+        same = next((old for old in unused if all(old.get(key) == value for key, value in lift.items())), None)
+        if same is not None:
+            unused.remove(same)
+            lift = same | lift
+        kept.append(lift)
+    return kept
 
 
 class Written(NamedTuple):
@@ -173,3 +193,47 @@ def write_history(tables: Tables, old: History, new: History) -> Written:
         db.table(TIPS).upsert(Document({"shown": list(new.shown_tips)}, doc_id=1))
         rewritten.add(TIPS)
     return Written(db.storage.read(), frozenset(rewritten))
+
+
+_SETTINGS_WRITTEN = {"week_start", "units", "changed", "backups_kept"}
+_FIELDS_WRITTEN = {"date", "note", "lifts", "tip", "from", "to", "goal", "kind", "key", "changed", "by"}
+
+
+def keep_unknown_fields(tables: Tables, source: Tables) -> None:
+    """Give the merged `tables` what a newer minor version wrote in `source`, a conflict copy merged into them.
+
+    A record whose change time and machine match the copy's is that very version of it, so keys
+    of its this version does not know are copied over, as they would stay on a record left
+    untouched; so are settings keys ours lacks, and whole tables ours does not have. A table both
+    have that this version does not know stays as ours holds it (the copy is kept in backups/).
+    """
+    for name in (SESSIONS, GOALS, REST, REMOVED):
+        theirs = {_version_key(doc): doc for doc in _documents(source, name)}
+        for doc in _documents(tables, name) if theirs else ():
+            their_doc = theirs.get(_version_key(doc))
+            if their_doc is None:
+                continue
+            for field, value in their_doc.items():
+                if field not in _FIELDS_WRITTEN and field not in doc:
+                    doc[field] = value
+            if isinstance(doc.get("lifts"), list) and isinstance(their_doc.get("lifts"), list):
+                doc["lifts"] = _keeping_unknown_keys(doc["lifts"], their_doc["lifts"])
+    their_settings = next(iter(_documents(source, SETTINGS)), None)
+    if their_settings is not None:
+        unknown = {field: value for field, value in their_settings.items() if field not in _SETTINGS_WRITTEN}
+        if unknown:
+            ours = tables.setdefault(SETTINGS, {}).setdefault("1", {})
+            for field, value in unknown.items():
+                ours.setdefault(field, value)
+    for name, table in source.items():
+        if name not in tables and name not in (*TABLES, META_TABLE):
+            tables[name] = table
+
+
+def _documents(tables: Tables, name: str) -> list[dict[str, Any]]:
+    table = tables.get(name)
+    return [doc for doc in table.values() if isinstance(doc, dict)] if isinstance(table, dict) else []
+
+
+def _version_key(document: dict[str, Any]) -> tuple[str, Any, Any]:
+    return (_document_key(document), document.get("changed"), document.get("by"))
