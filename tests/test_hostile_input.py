@@ -193,7 +193,13 @@ def test_a_csv_cell_a_spreadsheet_saved_without_the_apostrophe_still_imports() -
     ("args", "words"),
     [
         (["chekin"], ["invalid choice", "see streak --help"]),
-        (["status", "--colour"], ["unrecognized arguments: --colour", "--help"]),
+        (["status", "--colour"], ["unrecognized arguments: --colour", "see streak status --help"]),
+        (
+            ["rest", "2026-01-05", "2026-01-11", "2026-01-18"],
+            ["unrecognized arguments: 2026-01-18", "see streak rest --help"],
+        ),
+        (["edit", "2026-11-16", "--json"], ["unrecognized arguments: --json", "see streak edit --help"]),
+        (["--colour"], ["unrecognized arguments: --colour", "see streak --help"]),
         (["import"], ["required: FILE", "see streak import --help"]),
         (["checkin", "--date"], ["expected one argument", "see streak checkin --help"]),
         (["goal", "--week-start", "friday"], ["invalid choice", "see streak goal --help"]),

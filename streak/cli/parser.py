@@ -6,8 +6,9 @@ argparse is used because it is in the standard library and cheap to import (~1.5
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from streak import __version__
 from streak.cli import commands
@@ -41,6 +42,15 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}; see {self.prog} --help")
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse's, but arguments left over are blamed on the command that was given, with its help."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = getattr(parsed, "command", None)
+            prog = f"{self.prog} {command}" if command else self.prog
+            raise UsageError(f"{prog}: unrecognized arguments: {' '.join(extras)}; see {prog} --help")
+        return parsed
 
 
 class _Formatter(argparse.HelpFormatter):
