@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import refused
+from conftest import TODAY, refused
 from streak.core.exchange import neutralise_formula, read_export, restore_formula, to_csv
 from streak.core.model import History, Session
 from streak.storage.files import MAX_EXCHANGE_BYTES
@@ -255,3 +255,57 @@ def test_an_export_whose_version_no_streak_writes_is_refused(cli, db: Path, tmp_
     source = tmp_path / "odd.json"
     source.write_text(json.dumps({"format": "streak-export", "version": version, "sessions": []}), encoding="utf-8")
     refused(cli("import", str(source)), 2, "version")
+
+
+# Second hostile pass: what an import or a data file holds that no streak wrote
+
+
+def export_with_rest(tmp_path: Path, first: str, last: str) -> Path:
+    source = tmp_path / "rest.json"
+    document = {"format": "streak-export", "version": 2, "sessions": [], "rest_periods": [{"from": first, "to": last}]}
+    source.write_text(json.dumps(document), encoding="utf-8")
+    return source
+
+
+def test_an_imported_rest_period_reaching_past_52_weeks_ahead_is_refused_whole(
+    streak, db: Path, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """As `streak rest` holds it: otherwise one file could make every week rest, past what any command can clear."""
+    assert streak("checkin", "--date", "2026-11-16").status == 0
+    before = db.read_bytes()
+    run = streak("import", str(export_with_rest(tmp_path, "1900-01-01", "9998-12-31")))
+    refused(run, 2, "rest period 1 ends 9998-12-31, more than 52 weeks ahead")
+    assert db.read_bytes() == before
+    limit = (TODAY + timedelta(weeks=52)).isoformat()  # the furthest `streak rest` reaches, today pinned
+    assert streak("import", str(export_with_rest(tmp_path, "2027-01-04", limit))).status == 0
+    assert json.loads(streak("history", "--json").out)  # the file still opens
+
+
+def test_a_number_thousands_of_digits_long_is_named_plainly(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Not Python's advice about sys.set_int_max_str_digits."""
+    source = tmp_path / "huge.json"
+    source.write_text('{"format": "streak-export", "version": 2, "sessions": [], "x": ' + "9" * 5000 + "}")
+    refused(cli("import", str(source)), 2, "a number thousands of digits long")
+    db.write_text('{"meta": {"1": {"app": "streak", "schema": 2, "minor": 0}}, "x": ' + "9" * 5000 + "}")
+    run = cli("status")
+    refused(run, 3, "a number thousands of digits long")
+    assert "set_int_max_str_digits" not in run.err
+
+
+def test_a_csv_field_over_the_csv_limit_is_named_as_too_long(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    source = tmp_path / "long.csv"
+    source.write_text("date,note\n2026-10-01," + "a" * 140_000 + "\n", encoding="utf-8")
+    refused(cli("import", str(source)), 2, "line 2", "a field is over 128 KB long")
+    habit = tmp_path / "loop" / "001 Leg day"
+    habit.mkdir(parents=True)
+    (tmp_path / "loop" / "Habits.csv").write_text("Position,Name\n001,Leg day\n", encoding="utf-8")
+    (habit / "Checkmarks.csv").write_text("Date,Value,Notes\n2026-10-01,2," + "a" * 140_000 + "\n", encoding="utf-8")
+    refused(cli("import", str(tmp_path / "loop")), 2, "Checkmarks.csv line 2", "a field is over 128 KB long")
+    assert not db.exists()
+
+
+def test_restoring_a_backup_named_by_an_empty_name_is_refused(cli, db: Path) -> None:  # noqa: ANN001
+    assert cli("checkin", "--date", "2026-11-16").status == 0
+    before = db.read_bytes()
+    refused(cli("restore", ""), 2, "name the backup")
+    assert db.read_bytes() == before

@@ -84,3 +84,13 @@ def test_a_backup_that_cannot_be_written_is_blamed_on_the_backups_folder(
     assert message.startswith(f"the day's backup could not be written in {db.parent / 'backups'} (Permission denied)")
     assert "streak.json was left as it was" in message
     assert db.read_bytes() == before
+
+
+@posix_only
+def test_a_conflict_copy_that_links_to_nothing_is_reported_not_passed_over(cli, db: Path) -> None:  # noqa: ANN001
+    assert cli("checkin", "--date", "2026-11-16").status == 0
+    (db.parent / COPY).symlink_to(db.parent / "gone.json")
+    run = cli("status", "--short")
+    assert run.status == 0
+    assert "could not merge" in run.err and "a link to a file that does not exist" in run.err
+    assert (db.parent / COPY).is_symlink()

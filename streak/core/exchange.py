@@ -10,7 +10,7 @@ import csv
 import io
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from streak.core.dates import WEEK_START_DAYS, parse_date, week_start
@@ -18,6 +18,7 @@ from streak.core.edits import check_not_future
 from streak.core.errors import InputError
 from streak.core.lifts import check_lift, check_lifts
 from streak.core.model import (
+    MAX_NOTE_LENGTH,
     UNITS,
     GoalChange,
     History,
@@ -29,6 +30,7 @@ from streak.core.model import (
     goal_since,
     session_day,
 )
+from streak.core.rest import MAX_WEEKS_AHEAD
 from streak.core.text import show_safely
 
 EXPORT_FORMAT = "streak-export"
@@ -194,6 +196,13 @@ def _read_csv(text: str, today: date) -> Imported:
     return Imported(tuple(sessions), (), None)
 
 
+def csv_problem(error: csv.Error) -> str:
+    """What a CSV reader's error means for the person importing, in their words rather than the csv module's."""
+    if "field larger than field limit" in str(error):
+        return f"a field is over {csv.field_size_limit() // 1024} KB long, far longer than a note can be ({MAX_NOTE_LENGTH} characters)"
+    return str(error)
+
+
 def _next_row(rows: Any) -> tuple[int, list[str]] | None:
     """The next CSV row with the line it starts on; a malformed quote is named with its line."""
     line = rows.line_num + 1
@@ -202,7 +211,7 @@ def _next_row(rows: Any) -> tuple[int, list[str]] | None:
     except csv.Error as error:
         if "unexpected end of data" in str(error):  # strict mode's word for a quote still open at the end
             raise InputError(f"line {line}: a quote opened on this line is never closed") from None
-        raise InputError(f"line {rows.line_num}: {error}") from None
+        raise InputError(f"line {rows.line_num}: {csv_problem(error)}") from None
     return None if row is None else (line, row)
 
 
@@ -258,8 +267,10 @@ def _number(value: Any) -> float:
 def _read_json(text: str, today: date) -> Imported:
     try:
         document = json.loads(text)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         raise InputError(f"it is not valid JSON ({error})") from None
+    except ValueError:  # Python's limit on the digits of one integer, which no streak export comes near
+        raise InputError("it holds a number thousands of digits long, which no streak export does") from None
     except RecursionError:
         raise InputError("it is nested too deeply to be a streak export") from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
@@ -278,7 +289,7 @@ def _read_json(text: str, today: date) -> Imported:
         tuple(_json_session(entry, index, today) for index, entry in enumerate(sessions, 1)),
         goal_changes,
         _json_week_start(settings),
-        tuple(_json_rest_period(entry, index) for index, entry in enumerate(periods, 1)),
+        tuple(_json_rest_period(entry, index, today) for index, entry in enumerate(periods, 1)),
         _json_units(settings),
     )
 
@@ -318,7 +329,7 @@ def _json_goal_change(entry: Any, index: int) -> GoalChange:
         raise InputError(f"{where}: {error}") from None
 
 
-def _json_rest_period(entry: Any, index: int) -> RestPeriod:
+def _json_rest_period(entry: Any, index: int, today: date) -> RestPeriod:
     where = f"rest period {index}"
     if not isinstance(entry, dict) or not isinstance(entry.get("from"), str) or not isinstance(entry.get("to"), str):
         raise InputError(f"{where} needs a from and a to date")
@@ -328,6 +339,10 @@ def _json_rest_period(entry: Any, index: int) -> RestPeriod:
         raise InputError(f"{where}: {error}") from None
     if last < first:
         raise InputError(f"{where} ends before it starts")
+    if last > today + timedelta(weeks=MAX_WEEKS_AHEAD):  # as `streak rest` holds it, so no history holds more
+        raise InputError(
+            f"{where} ends {last.isoformat()}, more than {MAX_WEEKS_AHEAD} weeks ahead; no streak wrote it"
+        )
     return RestPeriod(first, last)
 
 

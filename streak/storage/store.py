@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from json import JSONDecodeError
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
@@ -161,7 +162,9 @@ class Store:
                 try:
                     their_tables, theirs = self._copy_history(copy)
                 except FileNotFoundError:
-                    continue  # another streak merged it a moment ago
+                    if os.path.lexists(copy.path):
+                        reports.append(left(copy, "it is a link to a file that does not exist"))
+                    continue  # or another streak merged it a moment ago
                 except (OSError, DataFileError) as error:
                     reports.append(left(copy, error.strerror if isinstance(error, OSError) else str(error)))
                     continue
@@ -241,6 +244,10 @@ class Store:
     def restore(self, name: str | None = None) -> Backup:
         """Put a backup (by default the newest good one) in place; the current file is kept as a backup first."""
         with self._locked():
+            if name == "":
+                raise InputError(
+                    "name the backup to restore (streak backup lists them), or give no name for the newest good one"
+                )
             backup = self.backups.find(name) if name else self.newest_good_backup()
             if backup is None:
                 raise InputError(
@@ -441,8 +448,10 @@ class NotARegularFile(OSError):
 def _parse(raw: bytes) -> tuple[Tables, TableTexts]:
     try:
         tables, texts = read_tables(raw)
-    except (ValueError, UnicodeDecodeError) as error:
+    except (JSONDecodeError, UnicodeDecodeError) as error:
         raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
+    except ValueError:  # Python's limit on the digits of one integer, which streak never comes near
+        raise CorruptDataFile("it holds a number thousands of digits long, which streak never writes") from None
     except RecursionError:
         raise CorruptDataFile("it is nested too deeply to be a streak data file") from None
     if not isinstance(tables, dict):

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from streak.core.dates import parse_date
 from streak.core.errors import InputError
+from streak.core.exchange import csv_problem
 from streak.core.foreign.habits import Habit, Habits, sessions_of
 from streak.core.foreign.loop_values import SKIP, UNKNOWN, is_session, value_of
 from streak.core.model import Session
@@ -72,7 +73,7 @@ def _habit_rows(text: str) -> dict[int, _HabitRow]:
             numerical = {"NUMERICAL": True, "YES_NO": False}.get(kind)
             habits[int(position)] = _HabitRow(row[1], numerical)
     except csv.Error as error:
-        raise InputError(f"Habits.csv line {rows.line_num}: {error}") from None
+        raise InputError(f"Habits.csv line {rows.line_num}: {csv_problem(error)}") from None
     return habits
 
 
@@ -97,7 +98,7 @@ def _sessions(text: str, numerical: bool | None, path: str) -> tuple[Session, ..
             except InputError as error:
                 raise InputError(f"{where}: {error}") from None
     except csv.Error as error:
-        raise InputError(f"{path} line {rows.line_num}: {error}") from None
+        raise InputError(f"{path} line {rows.line_num}: {csv_problem(error)}") from None
     if numerical is None:  # only a numerical habit can hold a value outside Loop's five codes
         numerical = any(not UNKNOWN <= value <= SKIP for _, value, _ in entries)
     notes: dict[date, str | None] = {}
