@@ -377,3 +377,18 @@ def test_import_never_loads_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(source), str(tmp_path / "s.json")], capture_output=True, text=True, check=False
     )
     assert result.stderr.strip().splitlines()[-1] == "0 False"
+
+
+def test_a_loop_backup_in_wal_mode_is_read_without_files_made_beside_it(streak, tmp_path: Path) -> None:  # noqa: ANN001
+    """Importing reads a person's backup; it leaves its folder exactly as it was."""
+    import sqlite3
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    source = loop_file("db", folder, [LEGS])
+    connection = sqlite3.connect(source)
+    assert connection.execute("pragma journal_mode=wal").fetchone() == ("wal",)
+    connection.close()  # the last connection checkpoints and removes -wal and -shm
+    assert streak("import", str(source)).status == 0
+    assert [path.name for path in folder.iterdir()] == [source.name]
+    assert sessions(streak) == LEG_SESSIONS

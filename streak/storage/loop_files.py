@@ -69,7 +69,11 @@ def loop_db_rows(path: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]
     import sqlite3
 
     try:
-        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        # A backup in WAL mode would otherwise get -wal and -shm files made beside it, even read-only;
+        # with no -wal file there, everything is in the file itself, which `immutable` reads as it is.
+        resolved = Path(path).resolve()
+        immutable = "" if os.path.exists(f"{resolved}-wal") else "&immutable=1"
+        connection = sqlite3.connect(resolved.as_uri() + "?mode=ro" + immutable, uri=True)
     except sqlite3.Error as error:
         raise InputError(f"it cannot be opened as a database ({error})") from None
     try:
