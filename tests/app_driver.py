@@ -39,3 +39,8 @@ def screen_lines(app: StreakApp) -> list[str]:
 def text_of(app: StreakApp, selector: str) -> str:
     """What the Static matching `selector` on the current screen says."""
     return str(app.screen.query_one(selector, Static).render())
+
+
+def footer_text(app: StreakApp) -> str:
+    """The footer's keys, as the last row of the terminal shows them."""
+    return screen_lines(app)[-1]

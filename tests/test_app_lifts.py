@@ -3,6 +3,8 @@
 from datetime import timedelta
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from app_driver import make_app, seed, text_of
 from conftest import TODAY
 from streak.core.model import Lift
@@ -12,13 +14,19 @@ from streak.ui.screens.lifts import LiftsScreen
 from test_app import notifications
 
 
+def listed_lifts(app) -> list[str]:  # noqa: ANN001
+    """The lifts the check-in dialog lists under its lift line."""
+    listed = app.screen.query_one("#lift-list", OptionList)
+    return [str(listed.get_option_at_index(index).prompt) for index in range(listed.option_count)]
+
+
 async def test_lifts_typed_in_the_check_in_dialog_are_recorded(db: Path) -> None:
     """A lift typed on the lift line is checked, added with enter, and saved with the session by a second enter."""
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("c", *"heavy day", "tab", *"back squat 5x5 100kg", "enter")
         await pilot.pause()
-        assert "Back squat 5x5 100kg" in text_of(app, "#lift-list")
+        assert listed_lifts(app) == ["• Back squat 5x5 100kg"]
         await pilot.press(*"RDL 3x8 60", "enter", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, CheckInDialog)

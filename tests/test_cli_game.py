@@ -57,7 +57,7 @@ def test_short_status_shows_the_freezes_and_the_repair(streak) -> None:  # noqa:
     """A banked freeze shows as ❄1; the week after a miss, the prompt counts down the repair."""
     checked_in(streak, "2026-11-09", "2026-11-10", "2026-11-11")
     assert streak("status", "--short").out == "legs 1w ❄1 ○○ 2 by Sun\n"
-    assert streak("status", "--short", "--as-of", "2026-11-30").out == "legs 0w ○○ 3 to repair by Sun\n"
+    assert streak("status", "--short", "--as-of", "2026-11-30").out == "legs 0w ○○○ 3 to repair by Sun\n"
 
 
 def test_short_status_on_an_empty_history_does_not_create_the_file(streak, db: Path) -> None:  # noqa: ANN001

@@ -69,6 +69,10 @@ def check_nudge(history: History, status: Status) -> None:
         assert count <= left, text
     if "by " in text:
         assert text.split("by ")[1].split()[0].rstrip(":") in WEEKDAY_NAMES
+        assert status.as_of != status.week_start + timedelta(days=6), "on the week's last day, say today"
+    news = streak_news(status) or ""
+    if "fresh streak starts" in news:  # never at odds with the nudge about this week's goal
+        assert ("starts next week" in news) == (needed > left), (news, text)
     if "one every day" in text:
         assert needed == left >= 2, text
         assert text.endswith("today" if status.last_session != status.as_of else "tomorrow"), text
@@ -77,7 +81,7 @@ def check_nudge(history: History, status: Status) -> None:
         last_free = free_days(status)[0]
         assert last_free == status.week_start + timedelta(days=6)
         assert ("today" in text) == (last_free == status.as_of), text
-    if "repairs last week" in text:
+    if re.search(r"repairs? last week", text):
         more = says_more(text)[0]
         assert status.repair is not None and more == status.repair.sessions_needed
         after = play(history, status, more)
@@ -132,8 +136,10 @@ def check_news(status: Status) -> None:
         assert news and "freeze" in news and status.current_streak > 0
     elif last == "rest":
         assert news and "rest week" in news
-    elif last == "missed":
+    elif last == "missed" and status.best_streak:
         assert news and f"best stays {status.best_streak} week" in news and status.repair is None
+        fresh = "next week" if status.sessions_needed > status.days_left else "this week"
+        assert f"a fresh streak starts {fresh}" in news, news
     elif last == "repaired":
         assert (news is not None) == bool(status.walk.repairing[-1]), news
     else:
@@ -146,7 +152,8 @@ def check_short(status: Status) -> None:
     assert len(line) <= 40 and "\n" not in line, line
     assert line.startswith(f"legs {status.current_streak}w"), line
     assert ("❄" in line) == bool(status.freezes)
-    numbers = re.findall(r" (\d+) (?:to repair )?by (Sat|Sun)$", line.rstrip("!"))
+    numbers = re.findall(r" (\d+) (?:to repair )?(by Sat|by Sun|today)$", line.rstrip("!"))
+    assert ("today" in line) == (bool(numbers) and status.as_of == status.week_start + timedelta(days=6)), line
     # The alarm marks a streak that ends unless a goal still within reach is met.
     assert line.endswith("!") == (status.at_risk and bool(numbers) and "to repair" not in line), line
     for count, _ in numbers:
@@ -279,11 +286,11 @@ def test_the_repair_is_offered_while_it_fits_in_the_week() -> None:
     """The Monday after a miss: three this week repair the 3-week streak, in the nudge, the news and the prompt."""
     history = history_of("2026-10-19", "2026-10-21", "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
     status = compute_status(history, D("2026-11-16"))
-    assert week_nudge(status) == "3 more sessions by Sunday repairs last week and brings back your 3-week streak"
+    assert week_nudge(status) == "3 more sessions by Sunday repair last week and bring back your 3-week streak"
     assert streak_news(status) == (
         "Last week fell short and broke your 3-week streak. Train 3 times this week to repair it (3 more)."
     )
-    assert short_line(status) == "legs 0w ○○ 3 to repair by Sun"
+    assert short_line(status) == "legs 0w ○○○ 3 to repair by Sun"
 
 
 def test_a_repair_out_of_reach_says_a_fresh_streak_starts() -> None:
@@ -304,8 +311,10 @@ def test_news_after_a_frozen_rest_missed_or_repaired_week() -> None:
     assert streak_news(frozen) == "A streak freeze covered last week: your streak lives on."
     rest = compute_status(history_of("2026-11-02", "2026-11-04", rest=(("2026-11-09", "2026-11-09"),)), D("2026-11-16"))
     assert streak_news(rest) == "Last week was a rest week: the streak waited for you."
-    missed = compute_status(history_of("2026-11-03", "2026-11-10"), D("2026-11-16"))
-    assert streak_news(missed) == "Last week was missed, so a fresh streak starts this week. Your best stays 0 weeks."
+    never_a_streak = compute_status(history_of("2026-11-03", "2026-11-10"), D("2026-11-16"))
+    assert streak_news(never_a_streak) is None
+    missed = compute_status(history_of("2026-11-02", "2026-11-04"), D("2026-11-23"))  # the repair week passed too
+    assert streak_news(missed) == "Last week was missed, so a fresh streak starts this week. Your best stays 1 week."
     repairing = history_of("2026-11-02", "2026-11-04", "2026-11-16", "2026-11-17", "2026-11-18")
     repaired = compute_status(repairing, SATURDAY)
     assert streak_news(repaired) == "Streak repaired: last week's miss no longer counts against you."
@@ -321,3 +330,25 @@ def test_goal_seven_never_promises_an_eight_session_repair() -> None:
     text = week_nudge(status)
     assert "repair" not in text
     assert "out of reach" in text
+
+
+def test_a_repair_and_the_goal_both_out_of_reach_agree_on_next_week() -> None:
+    """Sunday after a miss with nothing this week: neither the repair nor the goal fits, and both lines say next week."""
+    history = history_of("2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11")
+    status = compute_status(history, D("2026-11-29"))
+    assert week_nudge(status) == "the goal of 2 is out of reach this week; next week is a fresh start"
+    assert streak_news(status) == (
+        "Last week fell short and broke your 2-week streak. "
+        "Too few days are left to repair it; a fresh streak starts next week."
+    )
+
+
+def test_on_the_last_day_of_the_week_the_deadline_is_today() -> None:
+    """A Sunday with one session to go says today, in the nudge and the prompt line, not by Sunday."""
+    two_weeks_then_a_miss = ("2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11")
+    status = compute_status(history_of(*two_weeks_then_a_miss, "2026-11-24"), D("2026-11-29"))
+    assert week_nudge(status) == "1 more session needed today, the last day of the week"
+    assert short_line(status) == "legs 0w ●○ 1 today"
+    repairing = compute_status(history_of(*two_weeks_then_a_miss, "2026-11-24", "2026-11-25"), D("2026-11-29"))
+    assert week_nudge(repairing) == "1 more session today repairs last week and brings back your 2-week streak"
+    assert short_line(repairing) == "legs 1w ●●○ 1 to repair today"  # this week met already counts

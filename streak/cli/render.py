@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from streak.core.badges import BadgeState
 from streak.core.figures import Repair, Status
-from streak.core.model import DEFAULT_GOAL, POUND_KG, History, Lift
+from streak.core.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
     badge_progress,
     days_ago,
     goal_change,
     goal_dots,
+    in_units,
     level_phrase,
     plural,
     short_day,
@@ -140,13 +141,6 @@ def logged_lift_json(entry: LoggedLift) -> dict[str, Any]:
     return _dated_lift_json(entry.day, entry.lift) | {"pr": entry.pr}
 
 
-def _in_units(kg: float | None, units: str) -> str:
-    """An e1RM in the units setting: `116.7 kg`, `257.2 lb`, or `bodyweight`."""
-    if kg is None:
-        return "bodyweight"
-    return f"{kg / POUND_KG if units == 'lb' else kg:.1f} {units}"
-
-
 def lifts_text(summaries: list[ExerciseSummary], units: str) -> str:
     """Each exercise: sessions, best estimated one-rep max (in the units setting), last lift, records."""
     from streak.core.lifts import e1rm_kg, format_lift
@@ -156,7 +150,7 @@ def lifts_text(summaries: list[ExerciseSummary], units: str) -> str:
     width = max(len("exercise"), *(len(s.exercise) for s in summaries))
     lines = [f"{'exercise':<{width}}  sessions  {'best e1RM':>12}  {'PRs':>3}  last"]
     for s in summaries:
-        best = _in_units(e1rm_kg(s.best.lift) if s.best else None, units)
+        best = in_units(e1rm_kg(s.best.lift) if s.best else None, units)
         last = f"{format_lift(s.last.lift).removeprefix(s.last.lift.exercise).strip() or 'bodyweight'} on {short_day(s.last.day)}"
         lines.append(f"{s.exercise:<{width}}  {s.sessions:>8}  {best:>12}  {s.prs:>3}  {last}")
     return "\n".join(lines)
@@ -170,7 +164,7 @@ def exercise_log_text(entries: list[LoggedLift], units: str) -> str:
     for entry in entries:
         mark = "★" if entry.pr else " "
         lift = format_lift(entry.lift).removeprefix(entry.lift.exercise).strip() or "bodyweight"
-        lines.append(f"  {mark} {short_day(entry.day):<16} {lift:<16} e1RM {_in_units(e1rm_kg(entry.lift), units)}")
+        lines.append(f"  {mark} {short_day(entry.day):<16} {lift:<16} e1RM {in_units(e1rm_kg(entry.lift), units)}")
     return "\n".join(lines)
 
 
@@ -227,7 +221,7 @@ def tip_text(tip: Tip) -> str:
     return f"Tip: {tip.text}\n     Source: {tip.source}"
 
 
-def checkin_text(result: CheckIn) -> str:
+def checkin_text(result: CheckIn, units: str) -> str:
     """What a check-in did, the streak it leaves, new badges and the tip."""
     status = result.status
     lines = [
@@ -241,7 +235,8 @@ def checkin_text(result: CheckIn) -> str:
 
         lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
     lines += [
-        f"New personal record: {r.exercise}, estimated one-rep max {r.e1rm_kg:.1f} kg (was {r.previous_kg:.1f} kg)!"
+        f"New personal record: {r.exercise}, estimated one-rep max {in_units(r.e1rm_kg, units)}"
+        f" (was {in_units(r.previous_kg, units)})!"
         for r in result.records
     ]
     if result.repaired:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from streak.core.badges import BadgeState
 from streak.core.dates import week_start
 from streak.core.figures import Status, compute_status
-from streak.core.model import MAX_GOAL, GoalChange, History
+from streak.core.model import MAX_GOAL, POUND_KG, GoalChange, History
 from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.xp import threshold
 
@@ -39,6 +39,13 @@ def goal_change(change: GoalChange, week_start_day: str) -> str:
     return f"from {short_day(week_start(change.since, week_start_day))}: {plural(change.goal, 'session')} a week"
 
 
+def in_units(kg: float | None, units: str) -> str:
+    """A weight held in kilograms, shown in the units setting: `116.7 kg`, `257.2 lb`, or `bodyweight`."""
+    if kg is None:
+        return "bodyweight"
+    return f"{kg / POUND_KG if units == 'lb' else kg:,.1f} {units}"
+
+
 def goal_dots(done: int, goal: int) -> str:
     """The week against its goal as dots: ●●○ is 2 of 3; sessions beyond the goal add more filled dots."""
     return "●" * done + "○" * max(goal - done, 0)
@@ -54,6 +61,13 @@ def days_ago(days: int | None) -> str:
 def week_end(status: Status) -> str:
     """The name of this week's last day: `Sunday`, or `Saturday` for Sunday weeks."""
     return WEEKDAYS[(status.week_start.weekday() + 6) % 7]
+
+
+def _deadline(status: Status, *, short: bool = False) -> str:
+    """`by Sunday` (`by Sun`), or `today` on the week's last day."""
+    if status.as_of == status.week_start + timedelta(days=6):
+        return "today"
+    return f"by {week_end(status)[:3] if short else week_end(status)}"
 
 
 def _first_free_day(status: Status) -> str:
@@ -75,11 +89,12 @@ def _what_still_counts(status: Status) -> str:
 
 def week_nudge(status: Status) -> str:
     """How the week stands against its goal, in plain words that are always possible."""
-    needed, left, by = status.sessions_needed, status.days_left, week_end(status)
+    needed, left, by = status.sessions_needed, status.days_left, _deadline(status)
     if status.repair is not None and status.repair.sessions_needed:
         more = status.repair.sessions_needed
         if more <= left:
-            return f"{plural(more, 'more session')} by {by} repairs last week and brings back your {status.repair.streak}-week streak"
+            verbs = "repairs last week and brings" if more == 1 else "repair last week and bring"
+            return f"{plural(more, 'more session')} {by} {verbs} back your {status.repair.streak}-week streak"
     if needed == 0:
         if status.week_sessions == status.goal and status.freezes < 2 and left > 0 and not status.repair:
             return "goal met this week; one more banks a streak freeze"
@@ -91,8 +106,8 @@ def week_nudge(status: Status) -> str:
     if needed == left == 1:
         return f"1 more session needed {_first_free_day(status)}, the last day of the week"
     if needed == left:
-        return f"{needed} more sessions needed by {by}: one every day from {_first_free_day(status)}"
-    return f"{plural(needed, 'more session')} needed by {by}"
+        return f"{needed} more sessions needed {by}: one every day from {_first_free_day(status)}"
+    return f"{plural(needed, 'more session')} needed {by}"
 
 
 def streak_news(status: Status) -> str | None:
@@ -104,14 +119,16 @@ def streak_news(status: Status) -> str | None:
     if status.repair is not None:
         broke = f"Last week fell short and broke your {status.repair.streak}-week streak."
         if status.repair.sessions_needed > status.days_left:
-            return f"{broke} Too few days are left to repair it; a fresh streak starts with this week's goal."
+            fresh = "next week" if status.sessions_needed > status.days_left else "with this week's goal"
+            return f"{broke} Too few days are left to repair it; a fresh streak starts {fresh}."
         return f"{broke} Train {status.goal + 1} times this week to repair it ({status.repair.sessions_needed} more)."
     if last_week == FROZEN:
         return "A streak freeze covered last week: your streak lives on."
     if last_week == REST:
         return "Last week was a rest week: the streak waited for you."
-    if last_week == MISSED:
-        return f"Last week was missed, so a fresh streak starts this week. Your best stays {plural(status.best_streak, 'week')}."
+    if last_week == MISSED and status.best_streak:  # with no streak ever, a missed week is no news
+        fresh = "next week" if status.sessions_needed > status.days_left else "this week"
+        return f"Last week was missed, so a fresh streak starts {fresh}. Your best stays {plural(status.best_streak, 'week')}."
     if last_week == REPAIRED and states[-1] == MET and status.walk.repairing[-1]:
         return "Streak repaired: last week's miss no longer counts against you."
     return None
@@ -124,7 +141,8 @@ def short_line(status: Status) -> str:
         head += f" ❄{status.freezes}"
     dots = goal_dots(status.week_sessions, status.goal)
     if status.repair is not None and status.repair.sessions_needed <= status.days_left:
-        return f"{head} {dots} {status.repair.sessions_needed} to repair by {week_end(status)[:3]}"
+        dots = goal_dots(status.week_sessions, status.goal + 1)  # a repair takes one over the goal
+        return f"{head} {dots} {status.repair.sessions_needed} to repair {_deadline(status, short=True)}"
     if status.sessions_needed == 0:
         return f"{head} ✔"
     if status.rest_week:
@@ -132,7 +150,7 @@ def short_line(status: Status) -> str:
     if status.sessions_needed > status.days_left:
         return f"{head} {dots} out of reach"
     alarm = "!" if status.at_risk else ""
-    return f"{head} {dots} {status.sessions_needed} by {week_end(status)[:3]}{alarm}"
+    return f"{head} {dots} {status.sessions_needed} {_deadline(status, short=True)}{alarm}"
 
 
 def streak_phrase(status: Status) -> str:

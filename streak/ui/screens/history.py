@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import DescendantFocus
 from textual.widgets import DataTable, Static
 
 from streak.core.checkin import check_in
@@ -18,7 +19,7 @@ from streak.core.text import show_safely
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
 from streak.ui.screens.base import StoreScreen
-from streak.ui.screens.dialogs import CheckInDialog, CheckInEntry, ConfirmDialog
+from streak.ui.screens.dialogs import CheckInDialog, CheckInEntry, ConfirmDialog, EditSessionDialog
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
@@ -50,6 +51,8 @@ class HistoryScreen(StoreScreen):
     def __init__(self) -> None:
         super().__init__()
         self.history = History()
+        self.weeks: dict[date, WeekState] = {}
+        self._selected: date | None = None  # the heat map's day, or a day of a week older than the heat map
 
     def compose(self) -> ComposeResult:
         yield ViewBar("history")
@@ -74,8 +77,9 @@ class HistoryScreen(StoreScreen):
         self.query_one(HeatMap).show(
             HeatMapData(today, history.week_start_day, frozenset(days), {week.start: week.state for week in weeks})
         )
+        self.weeks = {week.start: week for week in weeks}
         self._fill_table(weeks[::-1])
-        self._describe(self.query_one(HeatMap).cursor or today)
+        self._describe(self.selected_day)
 
     def _fill_table(self, weeks: list[WeekState]) -> None:
         table = self.query_one("#weeks", DataTable)
@@ -95,7 +99,30 @@ class HistoryScreen(StoreScreen):
 
     @on(HeatMap.CursorMoved)
     def _cursor_moved(self, message: HeatMap.CursorMoved) -> None:
+        self._selected = message.day
         self._describe(message.day)
+
+    @on(DescendantFocus, "#heatmap")
+    def _back_on_the_heatmap(self) -> None:
+        """Back on the heat map, its cursor is the selected day again, even after an older week in the list."""
+        self._selected = self.query_one(HeatMap).cursor
+        self._describe(self.selected_day)
+
+    @on(DataTable.RowHighlighted, "#weeks")
+    def _week_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        """Moving over the week list selects that week's last session (or its last day so far), so a, e and x act on it."""
+        if not message.data_table.has_focus:
+            return  # the list being filled again, not a person moving over it
+        week = self.weeks.get(date.fromisoformat(str(message.row_key.value)))
+        if week is None:
+            return
+        day = week.days[-1] if week.days else min(week.start + timedelta(days=6), self.today)
+        heatmap = self.query_one(HeatMap)
+        if day >= heatmap.data.first_day:
+            heatmap.cursor = day  # which tells _cursor_moved
+        else:
+            self._selected = day
+            self._describe(day)
 
     @on(DataTable.RowSelected, "#weeks")
     def _week_chosen(self, message: DataTable.RowSelected) -> None:
@@ -118,7 +145,7 @@ class HistoryScreen(StoreScreen):
 
     @property
     def selected_day(self) -> date:
-        return self.query_one(HeatMap).cursor or self.today
+        return self._selected or self.query_one(HeatMap).cursor or self.today
 
     def action_add(self) -> None:
         """Open the check-in dialog for the selected day, as `c` does for today."""
@@ -162,7 +189,7 @@ class HistoryScreen(StoreScreen):
         if session is None:
             self.notify(f"There is no session on {short_day(day)} to edit: press a to add one.", severity="warning")
             return
-        dialog = CheckInDialog(day, self.history, session=session, cursor_blink=self.streak_app.cursor_blink)
+        dialog = EditSessionDialog(session, self.history, cursor_blink=self.streak_app.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._edit(session, entry))
 
     def _edit(self, session: Session, entry: CheckInEntry | None) -> None:

@@ -6,20 +6,13 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from streak.core.lift_log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
 from streak.core.lifts import e1rm_kg, format_lift
-from streak.core.model import POUND_KG, History
-from streak.core.phrases import plural, short_day
+from streak.core.model import History
+from streak.core.phrases import in_units, plural, short_day
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 EMPTY = "No lifts yet. Add them when you check in (c on Today): back squat 5x5 100kg."
-
-
-def in_units(kg: float | None, units: str) -> str:
-    """A weight in kilograms shown in the units setting: `116.7 kg`, `257.2 lb`, or `bodyweight`."""
-    if kg is None:
-        return "bodyweight"
-    return f"{kg / POUND_KG if units == 'lb' else kg:,.1f} {units}"
 
 
 class LiftsScreen(StoreScreen):

@@ -1,0 +1,132 @@
+"""The check-in dialog as an editor: a recorded note is never replaced by the first key, lifts come back out, and it fits 80x24."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from test_app_lifts import listed_lifts
+from textual.widgets import OptionList
+
+from app_driver import footer_text, make_app, seed, text_of
+from conftest import TODAY
+from streak.core.edits import add_session, set_units
+from streak.core.model import Lift, Session
+from streak.storage.store import Store
+from streak.ui.screens.dialogs import CheckInDialog, EditSessionDialog
+
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+def record(db: Path, day: date, note: str | None, *lifts: Lift) -> None:
+    Store(str(db)).update(lambda history: (add_session(history, Session(day, note, lifts), TODAY), None))
+
+
+async def test_editing_a_note_types_after_it_instead_of_replacing_it(db: Path) -> None:
+    """e opens the note with the cursor at its end; typing adds to it, and going back to the field selects nothing."""
+    record(db, YESTERDAY, "squats")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSessionDialog)
+        await pilot.press(*" and lunges", "tab", "shift+tab", "!", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckInDialog)
+    assert Store(str(db)).load().session_on(YESTERDAY).note == "squats and lunges!"
+
+
+async def test_the_edit_dialog_says_save_not_check_in(db: Path) -> None:
+    record(db, YESTERDAY, "squats")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "e")
+        await pilot.pause()
+        footer = footer_text(app)
+        assert "Save" in footer and "Check in" not in footer
+        assert "check in" not in text_of(app, "#dialog-hint")
+
+
+async def test_a_lift_can_be_taken_back_out_before_checking_in(db: Path) -> None:
+    """Tab onto the list of lifts, choose one with the arrows and delete it; the rest are checked in."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "tab", *"back squat 5x5 100", "enter", *"lunge 3x10 20", "enter", "tab")
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#lift-list", OptionList)
+        assert "Remove lift" in footer_text(app)
+        assert "del: take it out" in text_of(app, "#dialog-hint")
+        await pilot.press("up", "delete")
+        await pilot.pause()
+        assert listed_lifts(app) == ["• Lunge 3x10 20kg"]
+        await pilot.press("enter")
+        await pilot.pause()
+    assert Store(str(db)).load().session_on(TODAY).lifts == (Lift("Lunge", 3, 10, 20.0, "kg"),)
+
+
+async def test_an_edited_session_can_lose_all_its_lifts(db: Path) -> None:
+    """Deleting the last lift hands the focus back to the lift line; saving keeps the note and no lifts."""
+    record(db, YESTERDAY, "heavy", Lift("Back squat", 5, 5, 100.0, "kg"))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "e", "tab", "tab", "backspace")
+        await pilot.pause()
+        assert listed_lifts(app) == []
+        assert app.screen.focused is app.screen.query_one("#lift")
+        await pilot.press("enter")
+        await pilot.pause()
+    session = Store(str(db)).load().session_on(YESTERDAY)
+    assert session.note == "heavy" and session.lifts == ()
+
+
+async def test_twenty_lifts_still_fit_in_80x24(db: Path) -> None:
+    """The list scrolls: the dialog's last line and the footer stay on the screen."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "tab")
+        for reps in range(1, 21):
+            await pilot.press(*f"back squat 1x{reps} 60", "enter")
+        await pilot.pause()
+        assert len(listed_lifts(app)) == 20
+        dialog = app.screen.query_one("#dialog")
+        assert dialog.region.y >= 0 and dialog.region.bottom <= 23
+        assert app.screen.query_one("#dialog-hint").region.bottom <= dialog.region.bottom
+
+
+async def test_the_dialog_estimates_in_pounds_when_units_are_lb(db: Path) -> None:
+    Store(str(db)).update(lambda history: (set_units(history, "lb"), None))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "tab", *"back squat 5x5 225")
+        await pilot.pause()
+        assert text_of(app, "#dialog-error") == "✓ Back squat 5x5 225lb, estimated one-rep max 262.5 lb"
+
+
+async def test_with_the_week_list_focused_edit_acts_on_the_highlighted_week(db: Path) -> None:
+    """Moving down the week list selects that week's session; e edits it, not the heat map's day."""
+    last_week = TODAY - timedelta(days=7)
+    seed(db, TODAY.isoformat())
+    record(db, last_week, "last week")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "tab", "down")
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Sat 14 Nov 2026: leg day")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSessionDialog)
+        assert app.screen.day == last_week
+
+
+async def test_a_week_older_than_the_heat_map_can_still_be_edited(db: Path) -> None:
+    long_ago = TODAY - timedelta(weeks=60)
+    record(db, long_ago, "long ago")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "tab", "ctrl+end")
+        await pilot.pause()
+        assert "leg day" in text_of(app, "#selected")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSessionDialog) and app.screen.day == long_ago
+        await pilot.press("escape", "shift+tab")
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Sat 21 Nov 2026")  # the heat map's day again
