@@ -8,7 +8,8 @@ from textual.screen import Screen
 from textual.widgets._toast import Toast
 
 from app_driver import make_app, screen_lines, seed
-from streak.ui.app import StreakApp
+from conftest import TODAY
+from streak.ui.app import StreakApp, build_app
 from streak.ui.screens.keys import KeyRow, KeysScreen
 from streak.ui.screens.today import TodayScreen
 from streak.ui.screens.too_small import TooSmallScreen
@@ -201,3 +202,30 @@ async def test_a_new_notification_on_today_replaces_the_last(db: Path) -> None:
         (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]  # the one on show
         assert "Already done" in str(toast.render())
         assert not toast.region.overlaps(app.screen.query_one("#cards").region)
+
+
+async def test_a_long_day_on_today_closes_up_rather_than_cutting_the_tip_box(db: Path) -> None:
+    """Two lines of news and the longest comeback tip at 80x24: the blank lines go, the whole tip box stays."""
+    seed(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
+
+    def longest(tips):  # noqa: ANN001, ANN202
+        return max(tips, key=lambda tip: len(tip.text) + len(tip.source))
+
+    app = build_app(str(db), today=lambda: TODAY, pick=longest, cursor_blink=False, watch_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        roomy = screen_lines(app)
+        assert roomy[1].strip() == ""  # a blank line under the view bar while everything fits
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        lines = screen_lines(app)
+        bottom = next(index for index, line in enumerate(lines) if line.lstrip().startswith("╰") and "★" in line)
+        assert bottom < len(lines) - 1, "\n".join(lines)  # the tip box's bottom border is above the footer
+        assert any(line.lstrip().startswith("│ Source:") for line in lines)
+        assert app.screen.query_one("#today").has_class("-tight")
+        await pilot.press("h", "x", "y", "t")  # today's session removed: the tip box is one line again
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.screen.query_one("#today").has_class("-tight")
+        assert screen_lines(app)[1].strip() == ""

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from app_driver import make_app, seed, text_of
+from app_driver import footer_text, make_app, screen_lines, seed, text_of
 from conftest import TODAY
 from streak.core.model import Lift
 from streak.storage.store import Store
@@ -108,5 +108,36 @@ async def test_lifts_view_lists_exercises_and_draws_progress(db: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LiftsScreen)
         assert "116.7 kg" in str(app.screen.query_one("#exercises").get_row_at(0))
-        assert "Back squat: estimated one-rep max over 1 session," in text_of(app, "#progress-title")
+        assert text_of(app, "#progress-title") == (
+            "Back squat: estimated one-rep max 116.7 kg on Sat 21 Nov 2026; the line starts with the next session"
+        )
+        assert not app.screen.query_one("#progress").display  # one point draws no line
         assert "volume: 2,500.0 kg" in text_of(app, "#volume")
+
+
+async def test_lifts_view_draws_the_line_from_the_second_session_and_names_its_keys(db: Path) -> None:
+    """Two squat sessions draw the sparkline from the first to the last; the footer names the arrows."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "a", "tab", *"back squat 5x5 100", "enter", "enter")
+        await pilot.press("t", "c", "tab", *"back squat 5x5 105", "enter", "enter", "l")
+        await pilot.pause()
+        assert text_of(app, "#progress-title") == (
+            "Back squat: estimated one-rep max over 2 sessions, 116.7 kg on Fri 20 Nov 2026 to 122.5 kg"
+        )
+        assert app.screen.query_one("#progress").display
+        assert footer_text(app).startswith("↑↓ Exercise  thlbg Views")
+        await pilot.press("?")
+        await pilot.pause()
+        keys = "\n".join(screen_lines(app))
+        assert "Keys: Lifts" in keys and "↑↓      Exercise     Choose the exercise" in keys
+
+
+async def test_lifts_view_without_lifts_draws_no_line(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert text_of(app, "#volume").startswith("No lifts yet.")
+        assert not app.screen.query_one("#progress").display
+        assert footer_text(app).startswith("thlbg Views")

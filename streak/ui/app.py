@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from streak.ui.screens.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
-VIEW_NAMES = {"today": "Today", "history": "History", "badges": "Badges", "goal": "Goal"}
+VIEW_NAMES = {"today": "Today", "history": "History", "lifts": "Lifts", "badges": "Badges", "goal": "Goal"}
 WATCH_SECONDS = 1.0  # how often the open app looks for changes to the data file and for a new day
 MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
 REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's own bindings already offer

@@ -2,17 +2,34 @@
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import DataTable, Sparkline, Static
 
 from streak.core.lift_log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
 from streak.core.lifts import e1rm_kg, format_lift
 from streak.core.model import History
-from streak.core.phrases import in_units, plural, short_day
+from streak.core.phrases import in_units, short_day
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 EMPTY = "No lifts yet. Add them when you check in (c on Today): back squat 5x5 100kg."
+
+
+class ExerciseTable(DataTable):
+    """The exercises, one a row; the footer and the keys screen name the arrows that choose one."""
+
+    BINDINGS = [
+        # One name for both keys: the footer and the keys screen show them as one row.
+        Binding(
+            "up", "cursor_up", "Exercise", key_display="↑↓", tooltip="Choose the exercise whose progress is drawn below"
+        ),
+        Binding("down", "cursor_down", "Exercise", key_display="↑↓", show=False),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No arrows to name while there are no exercises to choose from."""
+        return bool(self.row_count) or action not in ("cursor_up", "cursor_down")
 
 
 class LiftsScreen(StoreScreen):
@@ -28,7 +45,7 @@ class LiftsScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         yield ViewBar("lifts")
         yield Static(id="volume", markup=False)
-        yield DataTable(id="exercises", cursor_type="row", zebra_stripes=True)
+        yield ExerciseTable(id="exercises", cursor_type="row", zebra_stripes=True)
         yield Static(id="progress-title", markup=False)
         yield Sparkline([], id="progress")
         yield KeysFooter()
@@ -64,6 +81,7 @@ class LiftsScreen(StoreScreen):
             )
         if self.summaries:
             table.move_cursor(row=min(row, len(self.summaries) - 1))
+        table.refresh_bindings()
         self._draw_progress(table.cursor_row)
 
     @on(DataTable.RowHighlighted)
@@ -73,18 +91,23 @@ class LiftsScreen(StoreScreen):
     def _draw_progress(self, row: int) -> None:
         title = self.query_one("#progress-title", Static)
         sparkline = self.query_one(Sparkline)
+        series = e1rm_series(self._logged(), self.summaries[row].exercise) if 0 <= row < len(self.summaries) else []
+        sparkline.data = [e1rm for _, e1rm in series]
+        sparkline.display = len(series) > 1  # one point, or none, draws only a flat line
         if not 0 <= row < len(self.summaries):
             title.update("")
-            sparkline.data = []
             return
-        exercise = self.summaries[row].exercise
-        series = e1rm_series(self._logged(), exercise)
-        sparkline.data = [e1rm for _, e1rm in series]
-        if series:
-            first, last = series[0], series[-1]
+        exercise, units = self.summaries[row].exercise, self.history.units
+        if len(series) > 1:
+            (first_day, first), (_, last) = series[0], series[-1]
             title.update(
-                f"{exercise}: estimated one-rep max over {plural(len(series), 'session')}, "
-                f"{in_units(first[1], self.history.units)} on {short_day(first[0])} to {in_units(last[1], self.history.units)}"
+                f"{exercise}: estimated one-rep max over {len(series)} sessions, "
+                f"{in_units(first, units)} on {short_day(first_day)} to {in_units(last, units)}"
+            )
+        elif series:
+            ((day, e1rm),) = series
+            title.update(
+                f"{exercise}: estimated one-rep max {in_units(e1rm, units)} on {short_day(day)}; the line starts with the next session"
             )
         else:
             title.update(f"{exercise}: bodyweight only, so no one-rep max to draw")

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from streak.ui.screens.dialogs import CheckInEntry
 
 
+TIGHT_SAVES = 3  # the blank lines that today.tcss's -tight takes out
+
+
 class TodayScreen(StoreScreen):
     """The first screen: today's check-in and where the streak stands."""
 
@@ -52,9 +55,25 @@ class TodayScreen(StoreScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # Text grown past the box changes the box's virtual size; the tip box, sized to its text,
+        # changes its own as a tip comes and goes; a terminal resize reaches on_resize.
+        self.watch(self.query_one("#today"), "virtual_size", self._fit, init=False)
+        self.watch(self.query_one(TipPanel), "virtual_size", self._fit, init=False)
         self.query_one("#current").border_title = "Current streak"
         self.query_one("#best").border_title = "Best streak"
         self.query_one("#week").border_title = "This week"
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Close up the blank lines between the parts when the day's text would push the tip box off the screen."""
+        box = self.query_one("#today")
+        spare = box.content_region.bottom - self.query_one(TipPanel).region.bottom
+        if not box.has_class("-tight") and spare < 0:
+            box.add_class("-tight")
+        elif box.has_class("-tight") and spare >= TIGHT_SAVES:
+            box.remove_class("-tight")
 
     def show_history(self, history: History) -> None:
         status = compute_status(history, self.today)
