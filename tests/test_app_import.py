@@ -5,6 +5,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from app_driver import screen_lines
 from conftest import TODAY, days_and_notes
 from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
 from streak.storage.store import Store
@@ -40,6 +41,7 @@ async def test_import_from_the_palette_shows_the_dry_run_then_imports(db: Path, 
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_import(pilot)
         assert isinstance(app.screen, ImportDialog)
+        assert screen_lines(app)[-1].startswith("enter Read the file  esc Cancel")
         await pilot.press(*str(source), "tab", *"leg day", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -64,7 +66,9 @@ async def test_import_dialog_shows_why_a_file_cannot_be_imported(db: Path, tmp_p
         await pilot.press(*str(source), "enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportDialog)
-        assert "#1 Read, #2 Leg day" in str(app.screen.query_one("#dialog-error", Static).render())
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert error.endswith("it holds 2 habits; type one's name or #N in the Habit field: #1 Read, #2 Leg day")
+        assert "--habit" not in error  # the app has no flags to name
         await pilot.press("tab", *"#2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -79,3 +83,14 @@ async def test_palette_offers_import(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)):
         assert "Import" in [command.title for command in app.get_system_commands(app.screen)]
+
+
+async def test_two_habits_of_one_name_are_told_apart_by_the_number_typed_in_the_field(db: Path, tmp_path: Path) -> None:
+    source = write_loop_zip(tmp_path / "loop.zip", [LEGS, READ, LEGS])
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_import(pilot)
+        await pilot.press(*str(source), "tab", *"Leg day", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert error.endswith("2 of its habits are called 'Leg day'; pick one by its number: #1 or #3")

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from streak.core.errors import InputError
 from streak.core.exchange import Imported, read_export
 from streak.core.foreign.detect import detect_format, is_sqlite, is_zip
-from streak.core.foreign.habits import Habits, describe, habit_import, pick_habit
+from streak.core.foreign.habits import APP_FIELD, COMMAND_LINE, HabitField, Habits, describe, habit_import, pick_habit
 from streak.storage.files import import_text, read_import_bytes, read_stdin_bytes
 
 STDIN = "-"
@@ -22,10 +22,18 @@ class Incoming(NamedTuple):
     habit: str | None
 
 
-def read_import(path: str, today: date, *, source: str | None = None, habit: str | None = None) -> Incoming:
+def read_import(
+    path: str,
+    today: date,
+    *,
+    source: str | None = None,
+    habit: str | None = None,
+    field: HabitField = COMMAND_LINE,
+) -> Incoming:
     """Read `path` (a file, a folder, or - for standard input) as `source`, or as its content shows.
 
     From another tracker, `habit` picks the habit by name or `#N`; a file of one habit needs none.
+    `field` is where the person types it, for the messages that say how.
     Anything wrong is an InputError naming the file and what was wrong with it.
     """
     folder = path != STDIN and os.path.isdir(path)
@@ -40,11 +48,12 @@ def read_import(path: str, today: date, *, source: str | None = None, habit: str
                 raise InputError("it is a folder, and a streak export is one JSON or CSV file")
             if habit is not None:
                 raise InputError(
-                    "--habit picks a habit from Loop Habit Tracker, harsh or oidia; a streak export has none"
+                    f"{'the Habit field' if field is APP_FIELD else '--habit'} picks a habit from Loop Habit Tracker,"
+                    " harsh or oidia; a streak export has none"
                 )
             return Incoming(read_export(import_text(data), today), None)
         habits = _read_habits(kind, path, data, folder)
-        chosen = pick_habit(habits, habit)
+        chosen = pick_habit(habits, habit, field)
         return Incoming(habit_import(chosen, today), describe(chosen, habits))
     except InputError as error:
         raise InputError(f"{'standard input' if path == STDIN else path} was not imported: {error}") from None

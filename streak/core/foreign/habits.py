@@ -37,16 +37,25 @@ def listing(habits: Habits) -> str:
     return ", ".join(f"#{habit.number} {one_line(habit.name)}" for habit in habits.habits)
 
 
-def pick_habit(habits: Habits, wanted: str | None) -> Habit:
-    """The habit `--habit` names (without case) or numbers (`#N`); without it, the file's only habit."""
+class HabitField(NamedTuple):
+    """How a person names the habit to import: a flag on the command line, or a field in the app."""
+
+    several: str  # the way to pick one of several habits
+    number: str  # a habit's number written as it is typed there, `{}` for the number
+
+
+COMMAND_LINE = HabitField("pick one with --habit NAME or --habit '#N'", "--habit '#{}'")
+APP_FIELD = HabitField("type one's name or #N in the Habit field", "#{}")
+
+
+def pick_habit(habits: Habits, wanted: str | None, field: HabitField = COMMAND_LINE) -> Habit:
+    """The habit `wanted` names (without case) or numbers (`#N`); without it, the file's only habit."""
     if not habits.habits:
         raise InputError(f"it holds no {habits.tracker} habits")
     if wanted is None:
         if len(habits.habits) == 1:
             return habits.habits[0]
-        raise InputError(
-            f"it holds {len(habits.habits)} habits; pick one with --habit NAME or --habit '#N': {listing(habits)}"
-        )
+        raise InputError(f"it holds {len(habits.habits)} habits; {field.several}: {listing(habits)}")
     wanted = wanted.strip()
     if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
         found = [habit for habit in habits.habits if habit.number == int(wanted[1:])]
@@ -57,7 +66,7 @@ def pick_habit(habits: Habits, wanted: str | None) -> Habit:
     if not found:
         raise InputError(f"it has no habit called {wanted!r}; its habits are {listing(habits)}")
     if len(found) > 1:
-        numbers = " or ".join(f"--habit '#{habit.number}'" for habit in found)
+        numbers = " or ".join(field.number.format(habit.number) for habit in found)
         raise InputError(f"{len(found)} of its habits are called {wanted!r}; pick one by its number: {numbers}")
     return found[0]
 

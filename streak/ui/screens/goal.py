@@ -81,8 +81,13 @@ class GoalScreen(StoreScreen):
         self.query_one("#week-start", Static).update(f"Weeks start on {self.week_start_day.capitalize()}")
         this_week = week_start(self.today, self.week_start_day)
         unsaved = self._unsaved()
+        changed = []  # only what was changed: a new first weekday alone says nothing of the goal
+        if self.goal != self.saved_goal:
+            changed.append(f"{plural(self.goal, 'session')} a week from {short_day(this_week)}")
+        if self.week_start_day != self.saved.week_start_day:
+            changed.append(f"weeks start on {self.week_start_day.capitalize()}, every week")
         self.query_one("#pending", Static).update(
-            f"Unsaved: {plural(self.goal, 'session')} a week from {short_day(this_week)}. Press enter to save."
+            f"Unsaved: {' and '.join(changed)}. Press enter to save."
             if unsaved
             else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
         )

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,7 +23,15 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding("enter", "confirm", "Read the file", tooltip="Read the file and show what importing it would do"),
+        # A priority binding, so the footer shows it over the focused Input's own (hidden) enter.
+        Binding(
+            "enter",
+            "confirm",
+            "Read the file",
+            key_display="enter",
+            tooltip="Read the file and show what importing it would do",
+            priority=True,
+        ),
         Binding("escape", "cancel", "Cancel", tooltip="Close without importing"),
     ]
 
@@ -46,7 +53,6 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
         for field in self.query(Input):
             field.cursor_blink = self.cursor_blink
 
-    @on(Input.Submitted)
     def action_confirm(self) -> None:
         """Read the file through `load`; close with its result, or show why it cannot be imported."""
         path = self.query_one("#path", Input).value.strip()

@@ -4,6 +4,7 @@ import os
 from typing import TYPE_CHECKING
 
 from streak.core.exchange import merge
+from streak.core.foreign.habits import APP_FIELD
 from streak.core.import_preview import done_text, dry_run_text, preview_import
 from streak.storage.imports import Incoming, read_import
 from streak.ui.screens.dialogs import ConfirmDialog
@@ -17,7 +18,7 @@ def start_import(screen: "StoreScreen") -> None:
     """Open the import dialog over `screen`; the rest follows from the person's answers."""
 
     def load(path: str, habit: str | None) -> Incoming:
-        return read_import(os.path.expanduser(path), screen.today, habit=habit)
+        return read_import(os.path.expanduser(path), screen.today, habit=habit, field=APP_FIELD)
 
     def confirm(incoming: Incoming | None) -> None:
         history = screen.read() if incoming else None

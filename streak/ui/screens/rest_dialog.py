@@ -14,7 +14,7 @@ from streak.core.dates import parse_date
 from streak.core.errors import InputError
 from streak.core.model import History
 from streak.core.phrases import short_day, streak_effect
-from streak.core.rest import add_rest, check_rest_range, clear_rest
+from streak.core.rest import add_rest, check_rest_range, clear_rest, rest_spans
 from streak.core.weeks import RestCalendar
 from streak.ui.widgets.footer import KeysFooter
 
@@ -54,8 +54,16 @@ class RestDialog(ModalScreen[RestChange | None]):
         with Vertical(id="dialog"):
             yield Static("Rest weeks: plan time off (a holiday, an illness), or clear it", id="dialog-title")
             yield Input(placeholder="FROM [TO], e.g. 2026-12-21 2027-01-03", id="days")
-            yield Static("", id="dialog-hint", markup=False)
+            yield Static(self._how(), id="dialog-hint", markup=False)
         yield KeysFooter()
+
+    def _how(self) -> str:
+        """Before anything is typed: how the days are taken, and how rest already planned is cleared."""
+        latest = [span for span in rest_spans(self.history.rest_periods) if span[1] >= self.today][-2:]
+        if not latest:
+            return "The days are widened to the whole weeks that hold them."
+        planned = "; ".join(f"{short_day(first)} to {short_day(last)}" for first, last in latest)
+        return f"Planned: {planned}. Type days that are rest already to take them out of rest."
 
     def _read(self) -> RestChange:
         words = self.query_one(Input).value.split()
@@ -74,7 +82,7 @@ class RestDialog(ModalScreen[RestChange | None]):
         try:
             change = self._read()
         except InputError as error:
-            hint.update(str(error).capitalize() if self.query_one(Input).value.strip() else "")
+            hint.update(str(error).capitalize() if self.query_one(Input).value.strip() else self._how())
             return
         what = "Takes out of rest" if change.clear else "Plans as rest"
         effect = streak_effect(self.history, change.apply(self.history), self.today)
