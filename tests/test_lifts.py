@@ -89,6 +89,8 @@ def test_good_texts_parse(text: str, default_unit: str, expected: Lift) -> None:
         ("squat 21x5", "sets must be from 1 to 20, not 21"),
         ("squat 5x0", "reps must be from 1 to 100, not 0"),
         ("squat 5x101", "reps must be from 1 to 100, not 101"),
+        ("squat 3x110 1010", "reps must be from 1 to 100, not 110, and the weight must be at most 1000, not 1010;"),
+        ("squat 30x0 heavy", "sets must be from 1 to 20, not 30, and reps must be from 1 to 100, not 0, and 'heavy'"),
         ("squat 5x5 3x3", "one lift takes one SETSxREPS, not 5x5 and 3x3"),
         ("squat 5x5 -5kg", "the weight cannot be negative (-5kg)"),
         ("squat 5x5 -0", "the weight cannot be negative"),

@@ -46,7 +46,13 @@ def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -
         sets, reps = _sets_reps(words[at])
         if at == 0:
             raise InputError("no exercise before SETSxREPS")
-        weight, unit = _weight(words[at + 1 :], unit)
+        problems = _count_problems(sets, reps)  # named together with a bad weight, so one retry fixes both
+        try:
+            weight, unit = _weight(words[at + 1 :], unit)
+        except InputError as problem:
+            problems.append(str(problem))
+        if problems:
+            raise InputError(", and ".join(problems))
         exercise = _check_exercise(" ".join(words[:at]))
         return check_lift(Lift(canonical_exercise(exercise, known), sets, reps, weight, unit))
     except InputError as problem:
@@ -67,13 +73,22 @@ def format_weight(weight: float) -> str:
     return str(whole) if not hundredths else f"{whole}.{hundredths:02d}".rstrip("0")
 
 
+def _count_problems(sets: int, reps: int) -> list[str]:
+    """What is out of range in a lift's sets and reps, in words."""
+    problems = []
+    if not MIN_SETS <= sets <= MAX_SETS:
+        problems.append(f"sets must be from {MIN_SETS} to {MAX_SETS}, not {sets}")
+    if not MIN_REPS <= reps <= MAX_REPS:
+        problems.append(f"reps must be from {MIN_REPS} to {MAX_REPS}, not {reps}")
+    return problems
+
+
 def check_lift(lift: Lift) -> Lift:
     """The lift with its name's spaces collapsed; refused outside the rules (sets 1-20, reps 1-100, weight 0-1000)."""
     exercise = _check_exercise(" ".join(lift.exercise.split()))
-    if not MIN_SETS <= lift.sets <= MAX_SETS:
-        raise InputError(f"sets must be from {MIN_SETS} to {MAX_SETS}, not {lift.sets}")
-    if not MIN_REPS <= lift.reps <= MAX_REPS:
-        raise InputError(f"reps must be from {MIN_REPS} to {MAX_REPS}, not {lift.reps}")
+    problems = _count_problems(lift.sets, lift.reps)
+    if problems:
+        raise InputError(", and ".join(problems))
     if lift.weight < 0:
         raise InputError(f"the weight cannot be negative ({lift.weight:g})")
     if not lift.weight <= MAX_WEIGHT:
