@@ -132,8 +132,10 @@ def check_news(status: Status) -> None:
             assert f"Train {status.goal + 1} times" in news
         else:
             assert "Too few days" in news and status.repair.sessions_needed > status.days_left, news
-    elif last == "frozen":
+    elif last == "frozen" and not status.week_sessions:
         assert news and "freeze" in news and status.current_streak > 0
+    elif last == "frozen":  # told once: the week's first session puts it away
+        assert news is None, news
     elif last == "rest":
         assert news and "rest week" in news
     elif last == "missed" and status.best_streak:
@@ -309,6 +311,10 @@ def test_news_after_a_frozen_rest_missed_or_repaired_week() -> None:
     """The Monday after: a freeze used, a rest week, a miss with the best kept, a repair made."""
     frozen = compute_status(history_of("2026-11-02", "2026-11-03", "2026-11-04"), D("2026-11-16"))
     assert streak_news(frozen) == "A streak freeze covered last week: your streak lives on."
+    after_a_session = compute_status(
+        history_of("2026-11-02", "2026-11-03", "2026-11-04", "2026-11-16"), D("2026-11-17")
+    )
+    assert streak_news(after_a_session) is None  # the freeze is told once: the week's first session puts it away
     rest = compute_status(history_of("2026-11-02", "2026-11-04", rest=(("2026-11-09", "2026-11-09"),)), D("2026-11-16"))
     assert streak_news(rest) == "Last week was a rest week: the streak waited for you."
     never_a_streak = compute_status(history_of("2026-11-03", "2026-11-10"), D("2026-11-16"))

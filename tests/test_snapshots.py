@@ -100,8 +100,8 @@ def test_today_with_a_repair_open(snap_compare, db: Path) -> None:
 
 
 def test_today_after_a_freeze_was_used(snap_compare, db: Path) -> None:
-    """A banked freeze covered last week: Today says the streak lives on."""
-    app = app_over(db, "2026-10-26", "2026-10-28", "2026-10-30", "2026-11-02", "2026-11-04", "2026-11-16")
+    """A banked freeze covered last week: Today says the streak lives on, until this week's first session."""
+    app = app_over(db, "2026-10-26", "2026-10-28", "2026-10-30", "2026-11-02", "2026-11-04")
     assert snap_compare(app, terminal_size=SIZE)
 
 

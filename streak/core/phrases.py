@@ -122,7 +122,7 @@ def streak_news(status: Status) -> str | None:
             fresh = "next week" if status.sessions_needed > status.days_left else "with this week's goal"
             return f"{broke} Too few days are left to repair it; a fresh streak starts {fresh}."
         return f"{broke} Train {status.goal + 1} times this week to repair it ({status.repair.sessions_needed} more)."
-    if last_week == FROZEN:
+    if last_week == FROZEN and not status.week_sessions:  # told until the week's first session, not all week
         return "A streak freeze covered last week: your streak lives on."
     if last_week == REST:
         return "Last week was a rest week: the streak waited for you."
