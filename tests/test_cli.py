@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, TODAY, Run
+from conftest import NOW, TODAY, Run, refused
 
 STATUS_KEYS = [
     "as_of", "week_start", "goal", "week_sessions", "sessions_needed", "days_left", "rest_week", "at_risk",
@@ -347,6 +347,35 @@ def test_import_skips_and_counts_sessions_already_present(streak, tmp_path: Path
     sessions = json.loads(streak("export").out)["sessions"]
     assert sessions[0] == {"date": "2026-11-10", "note": "from my notebook"}
     assert sessions[2] == {"date": "2026-11-16", "note": None}  # the existing session is kept as it was
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        (
+            "twice.csv",
+            "date,note\n2026-11-02,squats\n2026-11-03,\n2026-11-02,lunges\n",
+            "line 4: 2026-11-02 is already on line 2",
+        ),
+        (
+            "twice.json",
+            '{"format": "streak-export", "version": 2, "sessions": [{"date": "2026-11-02"}, {"date": "2026-11-02"}]}',
+            "session 2: 2026-11-02 is already on session 1",
+        ),
+    ],
+)
+def test_a_file_holding_one_day_twice_is_refused_rather_than_losing_a_note(
+    streak,
+    tmp_path: Path,
+    name: str,
+    content: str,
+    where: str,  # noqa: ANN001
+) -> None:
+    """The second row of a day would be dropped unseen with its note: the whole file is refused, naming both places."""
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    refused(streak("import", str(source)), 2, where, "a day holds one session")
+    assert json.loads(streak("export").out)["sessions"] == []
 
 
 def test_import_adds_goal_changes_only_for_weeks_without_one(streak, tmp_path: Path) -> None:  # noqa: ANN001

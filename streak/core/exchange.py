@@ -181,7 +181,7 @@ def _read_csv(text: str, today: date) -> Imported:
         raise InputError(
             "it is neither a streak JSON export nor a CSV whose first row is date,note or " + ",".join(LIFTS_CSV_HEADER)
         )
-    sessions = []
+    sessions, first_seen = [], {}
     while (numbered := _next_row(rows)) is not None:
         line, row = numbered
         if not any(cell.strip() for cell in row):
@@ -192,8 +192,16 @@ def _read_csv(text: str, today: date) -> Imported:
         note = restore_formula(row[1]) if len(row) > 1 else None
         if note and ("\n" in note or "\r" in note):
             raise InputError(f"{where}: the note runs over several lines inside quotes; write it on one line")
-        sessions.append(_session(row[0], note, where, today))
+        session = _session(row[0], note, where, today)
+        _check_first_of_its_day(session.day, where, first_seen.setdefault(session.day, where))
+        sessions.append(session)
     return Imported(tuple(sessions), (), None)
+
+
+def _check_first_of_its_day(day: date, where: str, first: str) -> None:
+    """A day holds one session: a second one in the file would be dropped unseen, note and all, so it is refused."""
+    if first != where:
+        raise InputError(f"{where}: {day.isoformat()} is already on {first}, and a day holds one session")
 
 
 def csv_problem(error: csv.Error) -> str:
@@ -285,8 +293,13 @@ def _read_json(text: str, today: date) -> Imported:
     goal_changes = tuple(_json_goal_change(entry, index) for index, entry in enumerate(changes, 1))
     if len({change.since for change in goal_changes}) != len(goal_changes):
         raise InputError("it has two goal changes from the same day")
+    imported_sessions, first_seen = [], {}
+    for index, entry in enumerate(sessions, 1):
+        session, where = _json_session(entry, index, today), f"session {index}"
+        _check_first_of_its_day(session.day, where, first_seen.setdefault(session.day, where))
+        imported_sessions.append(session)
     return Imported(
-        tuple(_json_session(entry, index, today) for index, entry in enumerate(sessions, 1)),
+        tuple(imported_sessions),
         goal_changes,
         _json_week_start(settings),
         tuple(_json_rest_period(entry, index, today) for index, entry in enumerate(periods, 1)),

@@ -119,9 +119,7 @@ class TodayScreen(StoreScreen):
         news = self.query_one("#news", Static)
         lately = streak_news(status)
         if status.at_risk and status.sessions_needed <= status.days_left:  # only while it can still be saved
-            warning = (
-                f"⚠ Your {status.current_streak}-week streak is at stake: meet this week's goal to keep it."
-            )
+            warning = f"⚠ Your {status.current_streak}-week streak is at stake: meet this week's goal to keep it."
             lately = f"{warning} {lately}" if lately else warning
         news.update(lately or "")
         news.set_class(status.at_risk, "-at-risk")
