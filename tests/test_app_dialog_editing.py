@@ -86,9 +86,14 @@ async def test_twenty_lifts_still_fit_in_80x24(db: Path) -> None:
             await pilot.press(*f"back squat 1x{reps} 60", "enter")
         await pilot.pause()
         assert len(listed_lifts(app)) == 20
+        await pilot.press(*"leg press 30x0 heavy")  # the longest kind of message: three problems at once
+        await pilot.pause()
+        assert text_of(app, "#dialog-error").startswith("Sets must be from 1 to 20, not 30, and reps")
+        assert "write a lift as" not in text_of(app, "#dialog-error")  # the placeholder shows the form
         dialog = app.screen.query_one("#dialog")
         assert dialog.region.y >= 0 and dialog.region.bottom <= 23
         assert app.screen.query_one("#dialog-hint").region.bottom <= dialog.region.bottom
+        assert dialog.max_scroll_y == 0  # all of it shows, with no scroll bar
 
 
 async def test_the_dialog_estimates_in_pounds_when_units_are_lb(db: Path) -> None:
@@ -97,7 +102,7 @@ async def test_the_dialog_estimates_in_pounds_when_units_are_lb(db: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "tab", *"back squat 5x5 225")
         await pilot.pause()
-        assert text_of(app, "#dialog-error") == "✓ Back squat 5x5 225lb, estimated one-rep max 262.5 lb"
+        assert text_of(app, "#dialog-error") == "✓ Back squat 5x5 225lb, estimated one-rep max 262.5 lb (enter adds it)"
 
 
 async def test_with_the_week_list_focused_edit_acts_on_the_highlighted_week(db: Path) -> None:

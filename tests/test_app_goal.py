@@ -5,6 +5,8 @@ from pathlib import Path
 
 from app_driver import make_app, seed, text_of
 from streak.storage.store import Store
+from streak.ui.screens.dialogs import ConfirmDialog
+from streak.ui.screens.goal import GoalScreen
 from streak.ui.screens.rest_dialog import RestDialog
 
 D = date.fromisoformat
@@ -79,3 +81,31 @@ async def test_a_malformed_rest_day_is_named_and_nothing_is_saved(db: Path) -> N
         assert isinstance(app.screen, RestDialog)
         assert text_of(app, "#dialog-hint")
     assert not db.exists() or Store(str(db)).load().rest_periods == ()
+
+
+async def test_quitting_with_a_goal_change_not_saved_asks_first(db: Path) -> None:
+    """q with a new goal on the Goal view asks; n goes back to it, y quits without saving."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "right", "t", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app, "#dialog-title") == (
+            "The goal change is not saved (3 sessions a week from Mon 16 Nov 2026). Quit anyway?"
+        )
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalScreen) and app.is_running
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert not app.is_running
+    assert not db.exists()
+
+
+async def test_quitting_after_saving_the_goal_asks_nothing(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "right", "enter", "q")
+        await pilot.pause()
+        assert not app.is_running
+    assert Store(str(db)).load().goal_changes[0].goal == 3

@@ -35,6 +35,14 @@ _E1RM_SCALE = 30 * _VOLUME_SCALE  # Epley's (30 + reps) / 30 makes thirtieths
 _DIGITS = frozenset("0123456789")
 
 
+class LiftTextError(InputError):
+    """A lift's text that cannot be read: the whole message, and `problem`, what is wrong without the text and the form."""
+
+    def __init__(self, message: str, problem: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
 def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -> Lift:
     """Read `EXERCISE SETSxREPS [WEIGHT[kg|lb]]`; a weight without a unit is in `default_unit`."""
     try:
@@ -57,7 +65,7 @@ def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -
         return check_lift(Lift(canonical_exercise(exercise, known), sets, reps, weight, unit))
     except InputError as problem:
         shown = f"{_shown(text.strip())!r}: " if text.strip() else "the lift is empty: "
-        raise InputError(f"{shown}{problem}; write a lift as {FORM}, e.g. {EXAMPLE!r}") from None
+        raise LiftTextError(f"{shown}{problem}; write a lift as {FORM}, e.g. {EXAMPLE!r}", str(problem)) from None
 
 
 def format_lift(lift: Lift) -> str:

@@ -21,9 +21,11 @@ from streak.ui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
     from streak.core.tips import Pick
+    from streak.ui.screens.goal import GoalScreen
     from streak.ui.screens.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
+
 VIEW_NAMES = {"today": "Today", "history": "History", "lifts": "Lifts", "badges": "Badges", "goal": "Goal"}
 WATCH_SECONDS = 1.0  # how often the open app looks for changes to the data file and for a new day
 MIN_SIZE = Size(80, 24)  # SPEC.md's terminal: every view and dialog is laid out to fit it whole
@@ -109,6 +111,7 @@ class StreakApp(App[str]):
         self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
         self._told: set[str] = set()  # lines about conflict copies already notified
+        self.goal_screen: GoalScreen | None = None  # once the Goal view has been opened
 
     def get_default_screen(self) -> Screen:
         """Today, the first screen; from now on `switch_mode('today')` comes back to it."""
@@ -182,6 +185,22 @@ class StreakApp(App[str]):
         """Coming back to the terminal: another process may have changed the file meanwhile."""
         if isinstance(self.screen, StoreScreen):
             self.screen.reload()
+
+    async def action_quit(self) -> None:
+        """Quit, unless a goal change is on the Goal view but not saved: then ask first."""
+        unsaved = self.goal_screen.unsaved_change() if self.goal_screen is not None else None
+        if unsaved is None or self.data_problem:
+            self.exit()
+            return
+        from streak.ui.screens.dialogs import ConfirmDialog  # Input and its validators load on first use
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+            else:
+                self.switch_mode("goal")
+
+        self.push_screen(ConfirmDialog(f"The goal change is not saved ({unsaved}). Quit anyway?"), answered)
 
     def action_toggle_keys(self) -> None:
         """Show every key of the view in a box over it (the box's own ? closes it)."""

@@ -13,7 +13,15 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 
 from streak.core.errors import InputError
-from streak.core.lifts import check_lifts, e1rm_kg, exercise_candidates, format_lift, known_exercises, parse_lift
+from streak.core.lifts import (
+    LiftTextError,
+    check_lifts,
+    e1rm_kg,
+    exercise_candidates,
+    format_lift,
+    known_exercises,
+    parse_lift,
+)
 from streak.core.model import MAX_NOTE_LENGTH, History, Lift, Session, clean_note
 from streak.core.phrases import in_units, short_day
 from streak.ui.widgets.footer import KeysFooter
@@ -117,7 +125,9 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             return f"↑↓: choose a lift   del: take it out   enter: {self.CONFIRMS}"
         return f"tab: next field   enter on an empty lift line: {self.CONFIRMS}"
 
-    def _error(self, text: str) -> None:
+    def _error(self, error: InputError | str) -> None:
+        # A lift's problem alone: its text is on the lift line, and the line's placeholder shows the form.
+        text = error.problem if isinstance(error, LiftTextError) else str(error)
         self.query_one("#dialog-error", Static).update(text[:1].upper() + text[1:])
 
     @on(Input.Changed, "#lift")
@@ -130,12 +140,11 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         try:
             lift = parse_lift(text, self.history.units, known_exercises(self.history))
         except InputError as error:
-            self._error(str(error))
+            self._error(error)
             return
         e1rm = e1rm_kg(lift)
-        self.query_one("#dialog-error", Static).update(
-            f"✓ {format_lift(lift)}" + (f", estimated one-rep max {in_units(e1rm, self.history.units)}" if e1rm else "")
-        )
+        estimate = f", estimated one-rep max {in_units(e1rm, self.history.units)}" if e1rm else ""
+        self.query_one("#dialog-error", Static).update(f"✓ {format_lift(lift)}{estimate} (enter adds it)")
 
     def action_confirm(self) -> None:
         """Add the lift being typed, if any; otherwise check the note and hand everything back."""
@@ -145,7 +154,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
                 lift = parse_lift(lift_field.value, self.history.units, known_exercises(self.history))
                 check_lifts([*self.lifts, lift])
             except InputError as error:
-                self._error(str(error))
+                self._error(error)
                 return
             self.lifts.append(lift)
             lift_field.value = ""
@@ -156,7 +165,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         try:
             note = clean_note(self.query_one("#note", Input).value)
         except InputError as error:
-            self._error(str(error))
+            self._error(error)
             return
         self.dismiss(CheckInEntry(note, tuple(self.lifts)))
 

@@ -45,6 +45,9 @@ class GoalScreen(StoreScreen):
         self.saved = History()
         self.saved_goal = 2
 
+    def on_mount(self) -> None:
+        self.streak_app.goal_screen = self  # so quitting can ask about a change not saved yet
+
     def compose(self) -> ComposeResult:
         yield ViewBar("goal")
         with Vertical(id="goal-editor"):
@@ -79,19 +82,13 @@ class GoalScreen(StoreScreen):
             return
         self.query_one("#goal-digits", Digits).update(str(self.goal))
         self.query_one("#week-start", Static).update(f"Weeks start on {self.week_start_day.capitalize()}")
-        this_week = week_start(self.today, self.week_start_day)
-        unsaved = self._unsaved()
-        changed = []  # only what was changed: a new first weekday alone says nothing of the goal
-        if self.goal != self.saved_goal:
-            changed.append(f"{plural(self.goal, 'session')} a week from {short_day(this_week)}")
-        if self.week_start_day != self.saved.week_start_day:
-            changed.append(f"weeks start on {self.week_start_day.capitalize()}, every week")
+        unsaved = self.unsaved_change()
         self.query_one("#pending", Static).update(
-            f"Unsaved: {' and '.join(changed)}. Press enter to save."
+            f"Unsaved: {unsaved}. Press enter to save."
             if unsaved
             else f"Saved: {plural(self.saved_goal, 'session')} a week this week."
         )
-        self.query_one("#pending").set_class(unsaved, "-unsaved")
+        self.query_one("#pending").set_class(bool(unsaved), "-unsaved")
         effect = streak_effect(self.saved, self._edited(self.saved), self.today) if unsaved else None
         self.query_one("#effect", Static).update(f"Saving this: {effect}" if effect else "")
         rest = [f"{short_day(first)} to {short_day(last)}" for first, last in rest_spans(self.saved.rest_periods)[-3:]]
@@ -104,6 +101,16 @@ class GoalScreen(StoreScreen):
             if changes
             else "No changes yet: the goal is the default, 2 a week."
         )
+
+    def unsaved_change(self) -> str | None:
+        """What is on screen but not saved, naming only what changed; None when nothing is."""
+        changed = []
+        if self.goal != self.saved_goal:
+            this_week = week_start(self.today, self.week_start_day)
+            changed.append(f"{plural(self.goal, 'session')} a week from {short_day(this_week)}")
+        if self.week_start_day != self.saved.week_start_day:
+            changed.append(f"weeks start on {self.week_start_day.capitalize()}, every week")
+        return " and ".join(changed) or None
 
     def _unsaved(self) -> bool:
         return self.goal != self.saved_goal or self.week_start_day != self.saved.week_start_day
