@@ -109,3 +109,15 @@ async def test_quitting_after_saving_the_goal_asks_nothing(db: Path) -> None:
         await pilot.pause()
         assert not app.is_running
     assert Store(str(db)).load().goal_changes[0].goal == 3
+
+
+async def test_a_rest_week_planned_for_this_week_shows_on_today(db: Path) -> None:
+    """Planned from the Goal view, this week's rest shows on Today's week card and in its nudge."""
+    seed(db, "2026-11-09", "2026-11-11")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "r", *"2026-11-18", "enter", "t")
+        await pilot.pause()
+        assert text_of(app, "#week-count") == "0 of 2 sessions, rest"
+        assert text_of(app, "#nudge").startswith("Rest week: nothing is needed")
+        assert not app.screen.query_one("#news").display  # no warning: a rest week puts nothing at stake

@@ -73,6 +73,7 @@ def check_nudge(history: History, status: Status) -> None:
     news = streak_news(status) or ""
     if "fresh streak starts" in news:  # never at odds with the nudge about this week's goal
         assert ("starts next week" in news) == (needed > left), (news, text)
+        assert "starts this week" not in news or not status.rest_week, (news, text)
     if "one every day" in text:
         assert needed == left >= 2, text
         assert text.endswith("today" if status.last_session != status.as_of else "tomorrow"), text
@@ -136,12 +137,16 @@ def check_news(status: Status) -> None:
         assert news and "freeze" in news and status.current_streak > 0
     elif last == "frozen":  # told once: the week's first session puts it away
         assert news is None, news
-    elif last == "rest":
+    elif last == "rest" and status.walk.runs[-2]:
         assert news and "rest week" in news
     elif last == "missed" and status.best_streak:
         assert news and f"best stays {status.best_streak} week" in news and status.repair is None
-        fresh = "next week" if status.sessions_needed > status.days_left else "this week"
-        assert f"a fresh streak starts {fresh}" in news, news
+        if status.sessions_needed > status.days_left:
+            assert "a fresh streak starts next week" in news, news
+        elif status.rest_week:
+            assert "the next week that meets its goal" in news, news
+        else:
+            assert "a fresh streak starts this week" in news, news
     elif last == "repaired":
         assert (news is not None) == bool(status.walk.repairing[-1]), news
     else:
@@ -301,7 +306,7 @@ def test_a_repair_out_of_reach_says_a_fresh_streak_starts() -> None:
     status = compute_status(history, SATURDAY)
     assert streak_news(status) == (
         "Last week fell short and broke your 3-week streak. "
-        "Too few days are left to repair it; a fresh streak starts with this week's goal."
+        "Too few days are left to repair it; a fresh streak starts this week."
     )
     assert week_nudge(status) == "2 more sessions needed by Sunday: one every day from today"
     assert short_line(status) == "legs 0w ○○ 2 by Sun"

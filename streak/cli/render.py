@@ -199,7 +199,7 @@ def status_text(status: Status) -> str:
     badges = ", ".join(state.badge.name for state in earned) if earned else "none yet"
     lines = [
         f"Leg day as of {short_day(status.as_of)}",
-        f"  This week  {week}{' (rest week)' if status.rest_week else ''}: {week_nudge(status)}",
+        f"  This week  {week}: {week_nudge(status)}",  # the nudge says when it is a rest week
         f"  Streak     {streak_phrase(status)}",
     ]
     news = streak_news(status)

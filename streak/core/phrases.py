@@ -110,6 +110,15 @@ def week_nudge(status: Status) -> str:
     return f"{plural(needed, 'more session')} needed {by}"
 
 
+def _fresh_start(status: Status) -> str:
+    """When a new streak can begin, in words that agree with this week's nudge."""
+    if status.sessions_needed > status.days_left:
+        return "a fresh streak starts next week"
+    if status.rest_week:  # nothing is needed this week, though meeting the goal would still count
+        return "the streak starts afresh with the next week that meets its goal"
+    return "a fresh streak starts this week"
+
+
 def streak_news(status: Status) -> str | None:
     """What happened to the streak last week, when it was more than a plain met week; None otherwise."""
     states = status.walk.states
@@ -119,16 +128,14 @@ def streak_news(status: Status) -> str | None:
     if status.repair is not None:
         broke = f"Last week fell short and broke your {status.repair.streak}-week streak."
         if status.repair.sessions_needed > status.days_left:
-            fresh = "next week" if status.sessions_needed > status.days_left else "with this week's goal"
-            return f"{broke} Too few days are left to repair it; a fresh streak starts {fresh}."
+            return f"{broke} Too few days are left to repair it; {_fresh_start(status)}."
         return f"{broke} Train {status.goal + 1} times this week to repair it ({status.repair.sessions_needed} more)."
     if last_week == FROZEN and not status.week_sessions:  # told until the week's first session, not all week
         return "A streak freeze covered last week: your streak lives on."
-    if last_week == REST:
+    if last_week == REST and status.walk.runs[-2]:  # with no streak going, nothing waited
         return "Last week was a rest week: the streak waited for you."
     if last_week == MISSED and status.best_streak:  # with no streak ever, a missed week is no news
-        fresh = "next week" if status.sessions_needed > status.days_left else "this week"
-        return f"Last week was missed, so a fresh streak starts {fresh}. Your best stays {plural(status.best_streak, 'week')}."
+        return f"Last week was missed, so {_fresh_start(status)}. Your best stays {plural(status.best_streak, 'week')}."
     if last_week == REPAIRED and states[-1] == MET and status.walk.repairing[-1]:
         return "Streak repaired: last week's miss no longer counts against you."
     return None

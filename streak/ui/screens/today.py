@@ -110,7 +110,8 @@ class TodayScreen(StoreScreen):
         self.query_one("#current-unit", Static).update(unit)
         self.query_one("#best-unit", Static).update("week" if status.best_streak == 1 else "weeks")
         self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, status.goal)))
-        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions")
+        rest = ", rest" if status.rest_week else ""
+        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions{rest}")
         met = status.week_sessions >= status.goal
         self.query_one("#week").set_class(met, "-met")
         self.query_one("#nudge").set_class(met, "-met")
