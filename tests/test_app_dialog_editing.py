@@ -135,3 +135,30 @@ async def test_a_week_older_than_the_heat_map_can_still_be_edited(db: Path) -> N
         await pilot.press("escape", "shift+tab")
         await pilot.pause()
         assert text_of(app, "#selected").startswith("Sat 21 Nov 2026")  # the heat map's day again
+
+
+async def test_the_legend_names_the_keys_of_the_part_in_focus(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert text_of(app, "#legend").endswith("←→↑↓ move  tab: list")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert text_of(app, "#legend").endswith("↑↓ week  enter: map")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert text_of(app, "#legend").endswith("tab: list")
+
+
+async def test_removing_says_what_goes_with_the_session(db: Path) -> None:
+    """x asks about the note and lifts too, so nobody loses a note unawares."""
+    record(db, YESTERDAY, "heavy", Lift("Back squat", 5, 5, 100.0, "kg"), Lift("Lunge", 3, 10, 20.0, "kg"))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "x")
+        await pilot.pause()
+        assert text_of(app, "#dialog-title") == "Remove the leg day on Fri 20 Nov 2026, with its note and 2 lifts?"
+        await pilot.press("n")
+        await pilot.pause()
+    assert Store(str(db)).load().session_on(YESTERDAY) is not None

@@ -14,7 +14,7 @@ from streak.core.edits import remove_session, replace_session
 from streak.core.errors import InputError, Refused
 from streak.core.lifts import format_lift
 from streak.core.model import History, Session
-from streak.core.phrases import goal_dots, short_day, week_days
+from streak.core.phrases import goal_dots, plural, short_day, week_days
 from streak.core.text import show_safely
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
@@ -24,7 +24,9 @@ from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.heatmap import MET_MARK, REST_CELL, SESSION_CELL, WEEKS_SHOWN, HeatMap, HeatMapData
 from streak.ui.widgets.view_bar import ViewBar
 
-LEGEND = f"{SESSION_CELL} leg day {REST_CELL} none  wk: {MET_MARK} met ↻ repaired ❄ frozen z rest  ←→↑↓ move  tab: list"
+MARKS = f"{SESSION_CELL} leg day {REST_CELL} none  wk: {MET_MARK} met ↻ repaired ❄ frozen z rest"
+LEGEND = f"{MARKS}  ←→↑↓ move  tab: list"
+LIST_LEGEND = f"{MARKS}  ↑↓ week  enter: map"
 
 
 STATE_LABELS = {
@@ -107,6 +109,11 @@ class HistoryScreen(StoreScreen):
         """Back on the heat map, its cursor is the selected day again, even after an older week in the list."""
         self._selected = self.query_one(HeatMap).cursor
         self._describe(self.selected_day)
+        self.query_one("#legend", Static).update(LEGEND)
+
+    @on(DescendantFocus, "#weeks")
+    def _on_the_list(self) -> None:
+        self.query_one("#legend", Static).update(LIST_LEGEND)
 
     @on(DataTable.RowHighlighted, "#weeks")
     def _week_highlighted(self, message: DataTable.RowHighlighted) -> None:
@@ -154,7 +161,8 @@ class HistoryScreen(StoreScreen):
             self.notify("That day has not happened yet.", severity="warning")
             return
         if self.history.session_on(day):
-            self.notify(f"{short_day(day)} is already checked in: press e to edit it.", severity="warning")
+            other_day = " or enter to choose another day on the map" if self.query_one("#weeks").has_focus else ""
+            self.notify(f"{short_day(day)} is already checked in: press e to edit it{other_day}.", severity="warning")
             return
         dialog = CheckInDialog(day, self.history, cursor_blink=self.streak_app.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._add(day, entry))
@@ -207,7 +215,8 @@ class HistoryScreen(StoreScreen):
     def action_remove(self) -> None:
         """Ask, then delete the session on the selected day."""
         day = self.selected_day
-        if self.history.session_on(day) is None:
+        session = self.history.session_on(day)
+        if session is None:
             self.notify(f"There is no session on {short_day(day)} to remove.", severity="warning")
             return
 
@@ -222,4 +231,10 @@ class HistoryScreen(StoreScreen):
             if done:
                 self.notify(f"Removed the session on {short_day(day)}.", title="Removed")
 
-        self.app.push_screen(ConfirmDialog(f"Remove the leg day on {short_day(day)}?"), answered)
+        self.app.push_screen(ConfirmDialog(f"Remove the leg day on {short_day(day)}{_going_with(session)}?"), answered)
+
+
+def _going_with(session: Session) -> str:
+    """`, with its note and 3 lifts`: what a removal takes along, so nobody loses a note unawares."""
+    parts = (["its note"] if session.note else []) + ([plural(len(session.lifts), "lift")] if session.lifts else [])
+    return f", with {' and '.join(parts)}" if parts else ""
