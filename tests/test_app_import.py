@@ -94,3 +94,28 @@ async def test_two_habits_of_one_name_are_told_apart_by_the_number_typed_in_the_
         await pilot.pause()
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert error.endswith("2 of its habits are called 'Leg day'; pick one by its number: #1 or #3")
+
+
+async def test_importing_a_file_already_imported_says_nothing_is_new(db: Path, tmp_path: Path) -> None:
+    source = write_loop_zip(tmp_path / "loop.zip", [LEGS])
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for _ in range(2):
+            await open_import(pilot)
+            await pilot.press(*str(source), "enter")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+        assert list(app._notifications)[-1].message == "Nothing was changed: all 2 of its sessions are here already."
+
+
+async def test_a_file_of_random_bytes_is_named_as_neither_text_nor_a_loop_file(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "Loop Habits Backup.db"
+    source.write_bytes(bytes(range(256)) * 4)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_import(pilot)
+        await pilot.press(*str(source), "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#dialog-error", Static).render())
+        assert "neither UTF-8 text (byte 128 is not) nor a Loop Habit Tracker database or zip" in error

@@ -109,7 +109,7 @@ async def test_lifts_view_lists_exercises_and_draws_progress(db: Path) -> None:
         assert isinstance(app.screen, LiftsScreen)
         assert "116.7 kg" in str(app.screen.query_one("#exercises").get_row_at(0))
         assert text_of(app, "#progress-title") == (
-            "Back squat: estimated one-rep max 116.7 kg on Sat 21 Nov 2026; the line starts with the next session"
+            "Back squat: estimated one-rep max 116.7 kg on Sat 21 Nov 2026; its progress line starts with the second session"
         )
         assert not app.screen.query_one("#progress").display  # one point draws no line
         assert "volume: 2,500.0 kg" in text_of(app, "#volume")
@@ -123,7 +123,7 @@ async def test_lifts_view_draws_the_line_from_the_second_session_and_names_its_k
         await pilot.press("t", "c", "tab", *"back squat 5x5 105", "enter", "enter", "l")
         await pilot.pause()
         assert text_of(app, "#progress-title") == (
-            "Back squat: estimated one-rep max over 2 sessions, 116.7 kg on Fri 20 Nov 2026 to 122.5 kg"
+            "Back squat: estimated one-rep max over 2 sessions, 116.7 kg on Fri 20 Nov 2026 to 122.5 kg on Sat 21 Nov 2026"
         )
         assert app.screen.query_one("#progress").display
         assert footer_text(app).startswith("↑↓ Exercise  thlbg Views")

@@ -52,7 +52,10 @@ def import_text(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"it is not UTF-8 text (byte {error.start}); save it as UTF-8 and try again") from None
+        raise InputError(
+            f"it is neither UTF-8 text (byte {error.start} is not) nor a Loop Habit Tracker database or zip;"
+            " a text file in another encoding needs saving as UTF-8 first"
+        ) from None
 
 
 def check_export_size(data: bytes) -> None:

@@ -87,7 +87,9 @@ class StreakApp(App[str]):
             "l", "switch_mode('lifts')", "Lifts", tooltip="The training log: best lifts, records, progress", group=VIEWS
         ),
         Binding("b", "switch_mode('badges')", "Badges", tooltip="Every badge, earned or in progress", group=VIEWS),
-        Binding("g", "switch_mode('goal')", "Goal", tooltip="Set the weekly goal and the first weekday", group=VIEWS),
+        Binding(
+            "g", "switch_mode('goal')", "Goal", tooltip="The weekly goal, the first weekday and rest weeks", group=VIEWS
+        ),
         Binding("question_mark", "toggle_keys", "Keys", key_display="?", tooltip="Show or hide every key"),
         Binding("q", "quit", "Quit", tooltip="Quit streak"),
     ]

@@ -25,10 +25,13 @@ def start_import(screen: "StoreScreen") -> None:
         if incoming is None or history is None:
             return
         preview = preview_import(history, incoming.imported)
-        text = dry_run_text(preview, incoming.habit)
         if not preview.imported:
-            screen.notify(text, title="Nothing to import")
+            already = (
+                f"all {preview.skipped} of its sessions are here already" if preview.skipped else "it holds no sessions"
+            )
+            screen.notify(f"Nothing was changed: {already}.", title="Nothing new to import")
             return
+        text = dry_run_text(preview, incoming.habit)
         screen.app.push_screen(ConfirmDialog(f"{text} Import them?"), lambda yes: finish(incoming, yes))
 
     def finish(incoming: Incoming, yes: bool | None) -> None:

@@ -99,15 +99,15 @@ class LiftsScreen(StoreScreen):
             return
         exercise, units = self.summaries[row].exercise, self.history.units
         if len(series) > 1:
-            (first_day, first), (_, last) = series[0], series[-1]
+            (first_day, first), (last_day, last) = series[0], series[-1]
             title.update(
                 f"{exercise}: estimated one-rep max over {len(series)} sessions, "
-                f"{in_units(first, units)} on {short_day(first_day)} to {in_units(last, units)}"
+                f"{in_units(first, units)} on {short_day(first_day)} to {in_units(last, units)} on {short_day(last_day)}"
             )
         elif series:
             ((day, e1rm),) = series
             title.update(
-                f"{exercise}: estimated one-rep max {in_units(e1rm, units)} on {short_day(day)}; the line starts with the next session"
+                f"{exercise}: estimated one-rep max {in_units(e1rm, units)} on {short_day(day)}; its progress line starts with the second session"
             )
         else:
             title.update(f"{exercise}: bodyweight only, so no one-rep max to draw")
