@@ -89,7 +89,7 @@ async def test_twenty_lifts_still_fit_in_80x24(db: Path) -> None:
         await pilot.press(*"leg press 30x0 heavy")  # the longest kind of message: three problems at once
         await pilot.pause()
         assert text_of(app, "#dialog-error").startswith("Sets must be from 1 to 20, not 30, and reps")
-        assert "write a lift as" not in text_of(app, "#dialog-error")  # the placeholder shows the form
+        assert "write a lift as" not in text_of(app, "#dialog-error")  # the problem alone, in three lines at most
         dialog = app.screen.query_one("#dialog")
         assert dialog.region.y >= 0 and dialog.region.bottom <= 23
         assert app.screen.query_one("#dialog-hint").region.bottom <= dialog.region.bottom
@@ -132,7 +132,10 @@ async def test_a_week_older_than_the_heat_map_can_still_be_edited(db: Path) -> N
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditSessionDialog) and app.screen.day == long_ago
-        await pilot.press("escape", "shift+tab")
+        await pilot.press("escape", "ctrl+home")  # back up to this week, which the heat map shows too
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Sat 21 Nov 2026")
+        await pilot.press("ctrl+end", "shift+tab")
         await pilot.pause()
         assert text_of(app, "#selected").startswith("Sat 21 Nov 2026")  # the heat map's day again
 
@@ -162,3 +165,33 @@ async def test_removing_says_what_goes_with_the_session(db: Path) -> None:
         await pilot.press("n")
         await pilot.pause()
     assert Store(str(db)).load().session_on(YESTERDAY) is not None
+
+
+async def test_tabbing_to_the_list_keeps_the_selected_day_and_highlights_its_week(db: Path) -> None:
+    """A day picked on the heat map stays selected on the list, whose highlight moves to that day's week."""
+    seed(db, "2026-11-02", "2026-11-04", "2026-11-18")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "left", "left", "up", "tab")  # Fri 6 Nov, no session
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Fri 6 Nov 2026: no session")
+        table = app.screen.query_one("#weeks")
+        assert table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value == "2026-11-02"
+        await pilot.press("up")
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Sun 15 Nov 2026: no session")  # a week without: its last day
+        await pilot.press("up")
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Wed 18 Nov 2026: leg day")
+
+
+async def test_a_record_is_announced_in_pounds_when_units_are_lb(db: Path) -> None:
+    """Added from History, each record is told on its own, in the person's units."""
+    Store(str(db)).update(lambda history: (set_units(history, "lb"), None))
+    record(db, YESTERDAY - timedelta(days=1), None, Lift("Back squat", 5, 5, 200.0, "lb"))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("h", "up", "a", "tab", *"back squat 5x5 225", "enter", "enter")
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert "Estimated one-rep max 262.5 lb." in messages, messages

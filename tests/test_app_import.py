@@ -119,3 +119,23 @@ async def test_a_file_of_random_bytes_is_named_as_neither_text_nor_a_loop_file(d
         await pilot.pause()
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert "neither UTF-8 text (byte 128 is not) nor a Loop Habit Tracker database or zip" in error
+
+
+async def test_an_export_bringing_only_a_goal_change_is_still_offered(db: Path, tmp_path: Path) -> None:
+    """No new session, but a goal change for a week without one: the import is asked about, not turned away."""
+    source = tmp_path / "goal.json"
+    source.write_text(
+        '{"format": "streak-export", "version": 2, "sessions": [],'
+        ' "goal_changes": [{"from": "2026-11-16", "goal": 3}]}',
+        encoding="utf-8",
+    )
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_import(pilot)
+        await pilot.press(*str(source), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "goal changes and rest weeks come too" in str(app.screen.query_one("#dialog-title", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert [change.goal for change in Store(str(db)).load().goal_changes] == [3]

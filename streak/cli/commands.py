@@ -35,10 +35,8 @@ def checkin(args: Namespace, context: Context) -> None:
 
     note = clean_note(args.note)
     pick = _random_pick
-    units = []  # the person's units, for the records the check-in sets
 
     def change(history: History):  # noqa: ANN202
-        units.append(history.units)
         session = Session(args.date or context.today, note, typed_lifts(args.lift, history))
         return check_in(history, session, context.today, pick)
 
@@ -46,7 +44,7 @@ def checkin(args: Namespace, context: Context) -> None:
     if context.json:
         context.print_json(render.checkin_json(result))
     else:
-        context.print(render.checkin_text(result, units[-1]))
+        context.print(render.checkin_text(result))
 
 
 def status(args: Namespace, context: Context) -> None:

@@ -192,6 +192,9 @@ def goal_json(history: History, goal: int) -> dict[str, Any]:
 def status_text(status: Status) -> str:
     """The status for people, one figure a line."""
     week = f"{goal_dots(status.week_sessions, status.goal)}  {status.week_sessions} of {status.goal}"
+    nudge = week_nudge(status)
+    if status.rest_week and "rest week" not in nudge:
+        week += " (rest week)"
     last = "none yet"
     if status.last_session:
         last = f"{short_day(status.last_session)}, {days_ago(status.days_since_last)}"
@@ -199,12 +202,12 @@ def status_text(status: Status) -> str:
     badges = ", ".join(state.badge.name for state in earned) if earned else "none yet"
     lines = [
         f"Leg day as of {short_day(status.as_of)}",
-        f"  This week  {week}: {week_nudge(status)}",  # the nudge says when it is a rest week
+        f"  This week  {week}: {nudge}",
         f"  Streak     {streak_phrase(status)}",
     ]
     news = streak_news(status)
     if status.at_risk:
-        lines.append(f"  At stake   your {plural(status.current_streak, 'week')} streak ends unless you meet the goal")
+        lines.append(f"  At stake   your {status.current_streak}-week streak ends unless you meet the goal")
     if news:
         lines.append(f"  Lately     {news}")
     lines += [
@@ -221,7 +224,7 @@ def tip_text(tip: Tip) -> str:
     return f"Tip: {tip.text}\n     Source: {tip.source}"
 
 
-def checkin_text(result: CheckIn, units: str) -> str:
+def checkin_text(result: CheckIn) -> str:
     """What a check-in did, the streak it leaves, new badges and the tip."""
     status = result.status
     lines = [
@@ -235,8 +238,8 @@ def checkin_text(result: CheckIn, units: str) -> str:
 
         lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
     lines += [
-        f"New personal record: {r.exercise}, estimated one-rep max {in_units(r.e1rm_kg, units)}"
-        f" (was {in_units(r.previous_kg, units)})!"
+        f"New personal record: {r.exercise}, estimated one-rep max {in_units(r.e1rm_kg, result.units)}"
+        f" (was {in_units(r.previous_kg, result.units)})!"
         for r in result.records
     ]
     if result.repaired:

@@ -31,7 +31,7 @@ class CheckIn(NamedTuple):
     """What a check-in did: the session, badges earned by it, the tip to show and the status as of today.
 
     `before` is the status as of today just before the check-in, so a level gained or a streak
-    saved can be told; `records` are the personal records the session set.
+    saved can be told; `records` are the personal records the session set, shown in `units`.
     """
 
     session: Session
@@ -40,6 +40,7 @@ class CheckIn(NamedTuple):
     status: Status
     before: Status
     records: tuple[Record, ...] = ()
+    units: str = "kg"  # the person's units, to show the records in
 
     @property
     def levelled_up(self) -> bool:
@@ -108,4 +109,4 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
         sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),
         shown_tips=after_showing(tips, history.shown_tips, tip),
     )
-    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records))
+    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units)

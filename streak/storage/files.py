@@ -47,15 +47,17 @@ def _within_limit(data: bytes, name: str) -> bytes:
     return data
 
 
-def import_text(data: bytes) -> str:
-    """Import bytes as text; anything but UTF-8 is refused rather than guessed."""
+def import_text(data: bytes, *, detected: bool = False) -> str:
+    """Import bytes as text; anything but UTF-8 is refused rather than guessed.
+
+    `detected`: the file's kind was guessed from its content, so it may be a Loop file that is not one.
+    """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"it is neither UTF-8 text (byte {error.start} is not) nor a Loop Habit Tracker database or zip;"
-            " a text file in another encoding needs saving as UTF-8 first"
-        ) from None
+        what = f"UTF-8 text (byte {error.start} is not)"
+        problem = f"neither {what} nor a Loop Habit Tracker database or zip" if detected else f"not {what}"
+        raise InputError(f"it is {problem}; a text file in another encoding needs saving as UTF-8 first") from None
 
 
 def check_export_size(data: bytes) -> None:

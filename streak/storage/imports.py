@@ -9,7 +9,7 @@ from typing import NamedTuple
 from streak.core.errors import InputError
 from streak.core.exchange import Imported, read_export
 from streak.core.foreign.detect import detect_format, is_sqlite, is_zip
-from streak.core.foreign.habits import APP_FIELD, COMMAND_LINE, HabitField, Habits, describe, habit_import, pick_habit
+from streak.core.foreign.habits import COMMAND_LINE, HabitField, Habits, describe, habit_import, pick_habit
 from streak.storage.files import import_text, read_import_bytes, read_stdin_bytes
 
 STDIN = "-"
@@ -48,10 +48,9 @@ def read_import(
                 raise InputError("it is a folder, and a streak export is one JSON or CSV file")
             if habit is not None:
                 raise InputError(
-                    f"{'the Habit field' if field is APP_FIELD else '--habit'} picks a habit from Loop Habit Tracker,"
-                    " harsh or oidia; a streak export has none"
+                    f"{field.name} picks a habit from Loop Habit Tracker, harsh or oidia; a streak export has none"
                 )
-            return Incoming(read_export(import_text(data), today), None)
+            return Incoming(read_export(import_text(data, detected=source is None), today), None)
         habits = _read_habits(kind, path, data, folder)
         chosen = pick_habit(habits, habit, field)
         return Incoming(habit_import(chosen, today), describe(chosen, habits))

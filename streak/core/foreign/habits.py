@@ -40,12 +40,13 @@ def listing(habits: Habits) -> str:
 class HabitField(NamedTuple):
     """How a person names the habit to import: a flag on the command line, or a field in the app."""
 
+    name: str  # what the person types the habit into
     several: str  # the way to pick one of several habits
     number: str  # a habit's number written as it is typed there, `{}` for the number
 
 
-COMMAND_LINE = HabitField("pick one with --habit NAME or --habit '#N'", "--habit '#{}'")
-APP_FIELD = HabitField("type one's name or #N in the Habit field", "#{}")
+COMMAND_LINE = HabitField("--habit", "pick one with --habit NAME or --habit '#N'", "--habit '#{}'")
+APP_FIELD = HabitField("the Habit field", "type one's name or #N in the Habit field", "#{}")
 
 
 def pick_habit(habits: Habits, wanted: str | None, field: HabitField = COMMAND_LINE) -> Habit:

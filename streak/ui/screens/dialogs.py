@@ -74,7 +74,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         self.day = day
         self.history = history
         self.lifts: list[Lift] = list(session.lifts) if session else []
-        self.note = session.note or "" if session else ""
+        self.note = (session.note or "") if session else ""
         self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
@@ -126,7 +126,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         return f"tab: next field   enter on an empty lift line: {self.CONFIRMS}"
 
     def _error(self, error: InputError | str) -> None:
-        # A lift's problem alone: its text is on the lift line, and the line's placeholder shows the form.
+        # A lift's problem alone: its text is right there on the lift line, and the problem says what fits.
         text = error.problem if isinstance(error, LiftTextError) else str(error)
         self.query_one("#dialog-error", Static).update(text[:1].upper() + text[1:])
 

@@ -113,7 +113,7 @@ class GoalScreen(StoreScreen):
         return " and ".join(changed) or None
 
     def _unsaved(self) -> bool:
-        return self.goal != self.saved_goal or self.week_start_day != self.saved.week_start_day
+        return self.unsaved_change() is not None
 
     def _edited(self, history: History) -> History:
         """`history` with the goal and first weekday on screen: the first weekday for all weeks, the goal from this week on."""

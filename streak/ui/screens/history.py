@@ -14,7 +14,7 @@ from streak.core.edits import remove_session, replace_session
 from streak.core.errors import InputError, Refused
 from streak.core.lifts import format_lift
 from streak.core.model import History, Session
-from streak.core.phrases import goal_dots, plural, short_day, week_days
+from streak.core.phrases import goal_dots, in_units, plural, short_day, week_days
 from streak.core.text import show_safely
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
@@ -86,6 +86,7 @@ class HistoryScreen(StoreScreen):
     def _fill_table(self, weeks: list[WeekState]) -> None:
         table = self.query_one("#weeks", DataTable)
         row = table.cursor_row
+        kept = table.coordinate_to_cell_key((row, 0)).row_key.value if table.row_count else None
         table.clear()
         for week in weeks:
             days = ", ".join(week_days(week.start, week.days))
@@ -97,7 +98,8 @@ class HistoryScreen(StoreScreen):
                 days,
                 key=week.start.isoformat(),
             )
-        table.move_cursor(row=min(row, len(weeks) - 1))
+        starts = [week.start.isoformat() for week in weeks]
+        table.move_cursor(row=starts.index(kept) if kept in starts else min(row, len(weeks) - 1))  # the same week
 
     @on(HeatMap.CursorMoved)
     def _cursor_moved(self, message: HeatMap.CursorMoved) -> None:
@@ -113,23 +115,30 @@ class HistoryScreen(StoreScreen):
 
     @on(DescendantFocus, "#weeks")
     def _on_the_list(self) -> None:
+        """On the list, its highlighted week is the selected day's."""
         self.query_one("#legend", Static).update(LIST_LEGEND)
+        key = week_start(self.selected_day, self.history.week_start_day).isoformat()
+        table = self.query_one("#weeks", DataTable)
+        if key in table.rows:
+            table.move_cursor(row=table.get_row_index(key))
 
     @on(DataTable.RowHighlighted, "#weeks")
     def _week_highlighted(self, message: DataTable.RowHighlighted) -> None:
-        """Moving over the week list selects that week's last session (or its last day so far), so a, e and x act on it."""
+        """Moving over the week list selects that week's last session (or its last day so far), so a, e and x act on it.
+
+        A day already selected within the week stays selected: tabbing to the list changes nothing.
+        """
         if not message.data_table.has_focus:
             return  # the list being filled again, not a person moving over it
         week = self.weeks.get(date.fromisoformat(str(message.row_key.value)))
-        if week is None:
+        if week is None or week.start <= self.selected_day < week.start + timedelta(days=7):
             return
         day = week.days[-1] if week.days else min(week.start + timedelta(days=6), self.today)
+        self._selected = day
+        self._describe(day)
         heatmap = self.query_one(HeatMap)
         if day >= heatmap.data.first_day:
-            heatmap.cursor = day  # which tells _cursor_moved
-        else:
-            self._selected = day
-            self._describe(day)
+            heatmap.cursor = day
 
     @on(DataTable.RowSelected, "#weeks")
     def _week_chosen(self, message: DataTable.RowSelected) -> None:
@@ -186,7 +195,11 @@ class HistoryScreen(StoreScreen):
             timeout=10,
         )
         for record in result.records:
-            self.notify(f"Estimated one-rep max {record.e1rm_kg:.1f} kg.", title=f"Personal record: {record.exercise}")
+            self.notify(
+                f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}.",
+                title=f"Personal record: {record.exercise}",
+                markup=False,
+            )
         for state in result.new_badges:
             self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
 

@@ -59,7 +59,7 @@ class RestDialog(ModalScreen[RestChange | None]):
 
     def _how(self) -> str:
         """Before anything is typed: how the days are taken, and how rest already planned is cleared."""
-        latest = [span for span in rest_spans(self.history.rest_periods) if span[1] >= self.today][-2:]
+        latest = [span for span in rest_spans(self.history.rest_periods) if span[1] >= self.today][:2]  # the next two
         if not latest:
             return "The days are widened to the whole weeks that hold them."
         planned = "; ".join(f"{short_day(first)} to {short_day(last)}" for first, last in latest)

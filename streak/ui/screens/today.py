@@ -12,7 +12,7 @@ from textual.widgets import Digits, Static
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
-from streak.core.phrases import days_ago, goal_dots, plural, short_day, streak_news, week_nudge, xp_bar
+from streak.core.phrases import days_ago, goal_dots, in_units, plural, short_day, streak_news, week_nudge, xp_bar
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
@@ -31,9 +31,7 @@ TIGHT_SAVES = 3  # the blank lines that today.tcss's -tight takes out
 class TodayScreen(StoreScreen):
     """The first screen: today's check-in and where the streak stands."""
 
-    BINDINGS = [
-        Binding("c", "check_in", "Check in", tooltip="Check in today, with an optional note and lifts")
-    ]
+    BINDINGS = [Binding("c", "check_in", "Check in", tooltip="Check in today, with an optional note and lifts")]
 
     def compose(self) -> ComposeResult:
         yield ViewBar("today")
@@ -179,7 +177,7 @@ class TodayScreen(StoreScreen):
         elif len(items) == 1 and result.records:
             record = result.records[0]
             self.notify(
-                f"Estimated one-rep max {record.e1rm_kg:.1f} kg, up from {record.previous_kg:.1f} kg.",
+                f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}, up from {in_units(record.previous_kg, result.units)}.",
                 title=f"Personal record: {record.exercise}",
                 markup=False,
             )
