@@ -107,6 +107,17 @@ def test_rest_this_week_takes_the_risk_away(streak) -> None:  # noqa: ANN001
     assert streak("status", "--short").out == "legs 1w ○○ rest\n"
 
 
+def test_status_names_a_rest_week_once_whether_or_not_its_goal_is_met(streak) -> None:  # noqa: ANN001
+    checked_in(streak, "2026-11-09", "2026-11-11")
+    streak("rest", "2026-11-21")
+    open_week = streak("status").out.splitlines()[1]
+    assert open_week.startswith("  This week  ○○  0 of 2: rest week: nothing is needed"), open_week
+    assert open_week.count("rest week") == 1
+    checked_in(streak, "2026-11-17", "2026-11-19")
+    met_week = streak("status").out.splitlines()[1]
+    assert met_week.startswith("  This week  ●●  2 of 2 (rest week): goal met this week"), met_week
+
+
 def test_rest_from_to_covers_whole_weeks_and_json_lists_them(streak) -> None:  # noqa: ANN001
     """FROM..TO on a Wednesday and a Tuesday rests the two whole weeks they touch."""
     run = streak("rest", "2026-12-02", "2026-12-08", "--json")

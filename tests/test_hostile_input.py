@@ -83,6 +83,21 @@ def test_output_never_crashes_whatever_the_terminal_encoding(cli, db: Path, enco
     assert json.loads(exported.out)["sessions"][0]["note"] == "squats ● été"  # an export is UTF-8 bytes, always
 
 
+def test_bytes_that_are_not_utf8_name_loop_files_only_when_the_kind_was_guessed(cli, db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Bytes like nothing streak reads might have been meant as a Loop file; a harsh log in latin-1 is just not UTF-8."""
+    noise = tmp_path / "Loop Habits Backup.db"
+    noise.write_bytes(bytes(range(256)))
+    refused(
+        cli("import", str(noise)), 2, "neither UTF-8 text (byte 128 is not) nor a Loop Habit Tracker database or zip"
+    )
+    log = tmp_path / "legs.log"
+    log.write_bytes("2026-11-02 : Leg day : y : très dur\n".encode("latin-1"))
+    for command in (["import", str(log)], ["import", str(log), "--from", "harsh"]):
+        run = cli(*command)
+        refused(run, 2, "it is not UTF-8 text (byte 29 is not); a text file in another encoding needs saving as UTF-8")
+        assert "Loop" not in run.err
+
+
 def test_a_non_utf8_import_on_standard_input_is_refused_like_a_file(cli, db: Path) -> None:  # noqa: ANN001
     """Latin-1 bytes piped in: exit 2 naming standard input, nothing imported."""
     before = write_history(db, ("2024-04-01", None))
