@@ -97,9 +97,9 @@ class GoalScreen(StoreScreen):
         )
         changes = [goal_change(change, self.saved.week_start_day) for change in self.saved.goal_changes]
         self.query_one("#changes", Static).update(
-            "Changes so far:\n  " + "\n  ".join(changes[-6:])
+            "Goal changes so far:\n  " + "\n  ".join(changes[-6:])
             if changes
-            else "No changes yet: the goal is the default, 2 a week."
+            else "No goal changes yet: the goal is the default, 2 a week."
         )
 
     def unsaved_change(self) -> str | None:
