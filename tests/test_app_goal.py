@@ -21,7 +21,7 @@ async def test_a_new_first_weekday_alone_says_nothing_about_the_goal(db: Path) -
         await pilot.press("right")
         await pilot.pause()
         assert text_of(app, "#pending") == (
-            "Unsaved: 3 sessions a week from Sun 15 Nov 2026 and weeks start on Sunday, every week. Press enter to save."
+            "Unsaved: 3 sessions a week from Sun 15 Nov 2026; weeks start on Sunday, every week. Press enter to save."
         )
 
 
@@ -91,7 +91,7 @@ async def test_quitting_with_a_goal_change_not_saved_asks_first(db: Path) -> Non
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert text_of(app, "#dialog-title") == (
-            "The goal change is not saved (3 sessions a week from Mon 16 Nov 2026). Quit anyway?"
+            "The Goal view's change is not saved (3 sessions a week from Mon 16 Nov 2026). Quit anyway?"
         )
         await pilot.press("n")
         await pilot.pause()
@@ -121,3 +121,19 @@ async def test_a_rest_week_planned_for_this_week_shows_on_today(db: Path) -> Non
         assert text_of(app, "#week-count") == "0 of 2 sessions, rest"
         assert text_of(app, "#nudge").startswith("Rest week: nothing is needed")
         assert not app.screen.query_one("#news").display  # no warning: a rest week puts nothing at stake
+
+
+async def test_u_switches_lift_weights_to_pounds_once_saved(db: Path) -> None:
+    """u shows the change as unsaved; enter saves it, and weights that name no unit are then read in lb."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "u")
+        await pilot.pause()
+        assert text_of(app, "#week-start") == "Weeks start on Monday (w)    Lift weights in lb (u)"
+        assert text_of(app, "#pending") == "Unsaved: lift weights in lb. Press enter to save."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert text_of(app, "#week-start").endswith("Lift weights in kg (u)")
+        await pilot.press("u", "enter")
+        await pilot.pause()
+    assert Store(str(db)).load().units == "lb"

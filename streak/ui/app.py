@@ -202,7 +202,7 @@ class StreakApp(App[str]):
             else:
                 self.switch_mode("goal")
 
-        self.push_screen(ConfirmDialog(f"The goal change is not saved ({unsaved}). Quit anyway?"), answered)
+        self.push_screen(ConfirmDialog(f"The Goal view's change is not saved ({unsaved}). Quit anyway?"), answered)
 
     def action_toggle_keys(self) -> None:
         """Show every key of the view in a box over it (the box's own ? closes it)."""

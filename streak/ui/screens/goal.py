@@ -1,4 +1,4 @@
-"""Goal: choose sessions a week (1 to 7) and the first weekday; a new goal holds from this week on."""
+"""Goal: choose sessions a week (1 to 7), the first weekday and the lifts' units; a new goal holds from this week on."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -7,7 +7,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from streak.core.dates import MONDAY, SUNDAY, week_start
-from streak.core.edits import set_goal, set_week_start_day
+from streak.core.edits import set_goal, set_units, set_week_start_day
 from streak.core.figures import compute_status
 from streak.core.model import MAX_GOAL, MIN_GOAL, History
 from streak.core.phrases import goal_change, plural, short_day, streak_effect
@@ -21,7 +21,7 @@ RULE = "A new goal counts from the start of this week; earlier weeks keep the go
 
 
 class GoalScreen(StoreScreen):
-    """Edit the goal and the first weekday, then save both at once."""
+    """Edit the goal, the first weekday and the units, then save them at once; plan rest weeks."""
 
     CSS_PATH = "goal.tcss"
     BINDINGS = [
@@ -32,13 +32,18 @@ class GoalScreen(StoreScreen):
             for n in range(MIN_GOAL, MAX_GOAL + 1)
         ],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
+        # Not in the footer, whose line Goal's keys fill: the line it changes names it, as does ?.
+        Binding("u", "toggle_units", "Units", show=False, tooltip="Read lift weights that name no unit in kg or lb"),
         Binding("r", "rest", "Rest", tooltip="Plan or clear rest weeks"),
-        Binding("enter,s", "save", "Save", key_display="enter", tooltip="Save the goal and the first weekday"),
-        Binding("escape", "discard", "Undo", tooltip="Go back to the saved goal"),
+        Binding(
+            "enter,s", "save", "Save", key_display="enter", tooltip="Save the goal, the first weekday and the units"
+        ),
+        Binding("escape", "discard", "Undo", tooltip="Go back to what is saved"),
     ]
 
     goal: reactive[int] = reactive(2)
     week_start_day: reactive[str] = reactive(MONDAY)
+    units: reactive[str] = reactive("kg")
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,10 +70,10 @@ class GoalScreen(StoreScreen):
     def show_history(self, history: History) -> None:
         # A goal or first weekday chosen but not saved yet stays on screen when the file is read again
         # (the terminal focused, a change made elsewhere); escape goes back to what is saved.
-        unsaved = (self.goal, self.week_start_day) if self._unsaved() else None
+        unsaved = (self.goal, self.week_start_day, self.units) if self._unsaved() else None
         self.saved = history
         self.saved_goal = compute_status(history, self.today).goal
-        self.goal, self.week_start_day = unsaved or (self.saved_goal, history.week_start_day)
+        self.goal, self.week_start_day, self.units = unsaved or (self.saved_goal, history.week_start_day, history.units)
         self._redraw()
 
     def watch_goal(self) -> None:
@@ -77,11 +82,16 @@ class GoalScreen(StoreScreen):
     def watch_week_start_day(self) -> None:
         self._redraw()
 
+    def watch_units(self) -> None:
+        self._redraw()
+
     def _redraw(self) -> None:
         if not self.is_mounted:
             return
         self.query_one("#goal-digits", Digits).update(str(self.goal))
-        self.query_one("#week-start", Static).update(f"Weeks start on {self.week_start_day.capitalize()}")
+        self.query_one("#week-start", Static).update(
+            f"Weeks start on {self.week_start_day.capitalize()} (w)    Lift weights in {self.units} (u)"
+        )
         unsaved = self.unsaved_change()
         self.query_one("#pending", Static).update(
             f"Unsaved: {unsaved}. Press enter to save."
@@ -110,14 +120,16 @@ class GoalScreen(StoreScreen):
             changed.append(f"{plural(self.goal, 'session')} a week from {short_day(this_week)}")
         if self.week_start_day != self.saved.week_start_day:
             changed.append(f"weeks start on {self.week_start_day.capitalize()}, every week")
-        return " and ".join(changed) or None
+        if self.units != self.saved.units:
+            changed.append(f"lift weights in {self.units}")
+        return "; ".join(changed) or None
 
     def _unsaved(self) -> bool:
         return self.unsaved_change() is not None
 
     def _edited(self, history: History) -> History:
         """`history` with the goal and first weekday on screen: the first weekday for all weeks, the goal from this week on."""
-        edited = set_week_start_day(history, self.week_start_day)
+        edited = set_units(set_week_start_day(history, self.week_start_day), self.units)
         if self.goal != self.saved_goal:
             edited = set_goal(edited, self.today, self.goal)
         return edited
@@ -142,8 +154,11 @@ class GoalScreen(StoreScreen):
     def action_toggle_week_start(self) -> None:
         self.week_start_day = SUNDAY if self.week_start_day == MONDAY else MONDAY
 
+    def action_toggle_units(self) -> None:
+        self.units = "lb" if self.units == "kg" else "kg"
+
     def action_discard(self) -> None:
-        self.goal, self.week_start_day = self.saved_goal, self.saved.week_start_day
+        self.goal, self.week_start_day, self.units = self.saved_goal, self.saved.week_start_day, self.saved.units
         self.reload()
 
     def action_save(self) -> None:
@@ -151,9 +166,10 @@ class GoalScreen(StoreScreen):
         if not self._unsaved():
             self.notify("Nothing to save.")
             return
-        goal, week_start_day = self.goal, self.week_start_day
+        goal, week_start_day, units = self.goal, self.week_start_day, self.units
         if self.change(lambda history: (self._edited(history), True)):
             self.notify(
-                f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()}.",
-                title="Goal saved",
+                f"{plural(goal, 'session')} a week, weeks starting on {week_start_day.capitalize()},"
+                f" lift weights in {units}.",
+                title="Saved",
             )
