@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from test_walk_properties import histories
 
 from conftest import history_of
+from streak.cli.render import status_text
 from streak.core.figures import Status, compute_status
 from streak.core.model import GoalChange, History, RestPeriod, Session, Settings
-from streak.core.phrases import short_line, streak_news, week_nudge
+from streak.core.phrases import at_stake, short_line, streak_news, week_nudge
 
 D = date.fromisoformat
 SATURDAY = D("2026-11-21")
@@ -127,10 +128,11 @@ def check_news(status: Status) -> None:
     last = states[-2] if len(states) >= 2 else None
     if status.repair is not None:
         assert news and f"{status.repair.streak}-week streak" in news
-        if "Train" in news:
-            assert status.repair.sessions_needed <= status.days_left, news
-            assert says_more(news) == [status.repair.sessions_needed]
-            assert f"Train {status.goal + 1} times" in news
+        if "can still repair it" in news:
+            assert status.repair.sessions_needed <= status.days_left and status.goal < 7, news
+            assert "repair last week" in week_nudge(status) or "repairs last week" in week_nudge(status)
+        elif "no week can hold a repair" in news:
+            assert status.goal == 7, news
         else:
             assert "Too few days" in news and status.repair.sessions_needed > status.days_left, news
     elif last == "frozen" and not status.week_sessions:
@@ -295,7 +297,7 @@ def test_the_repair_is_offered_while_it_fits_in_the_week() -> None:
     status = compute_status(history, D("2026-11-16"))
     assert week_nudge(status) == "3 more sessions by Sunday repair last week and bring back your 3-week streak"
     assert streak_news(status) == (
-        "Last week fell short and broke your 3-week streak. Train 3 times this week to repair it (3 more)."
+        "Last week fell short and broke your 3-week streak, but this week can still repair it."
     )
     assert short_line(status) == "legs 0w ○○○ 3 to repair by Sun"
 
@@ -363,3 +365,26 @@ def test_on_the_last_day_of_the_week_the_deadline_is_today() -> None:
     repairing = compute_status(history_of(*two_weeks_then_a_miss, "2026-11-24", "2026-11-25"), D("2026-11-29"))
     assert week_nudge(repairing) == "1 more session today repairs last week and brings back your 2-week streak"
     assert short_line(repairing) == "legs 1w ●●○ 1 to repair today"  # this week met already counts
+
+
+def test_a_streak_past_saving_is_not_called_at_stake() -> None:
+    """Sunday, nothing this week, no freeze: the goal is out of reach, so no line asks to meet it."""
+    status = compute_status(history_of("2026-11-09", "2026-11-11"), D("2026-11-22"))
+    assert status.at_risk and not at_stake(status)
+    assert "At stake" not in status_text(status)
+    assert short_line(status) == "legs 1w ○○ out of reach"
+    saveable = compute_status(history_of("2026-11-09", "2026-11-11"), SATURDAY)
+    assert at_stake(saveable) and "  At stake   your 1-week streak ends unless you meet the goal" in status_text(
+        saveable
+    )
+
+
+def test_with_a_goal_of_seven_the_news_gives_the_real_reason_there_is_no_repair() -> None:
+    """A repair takes goal + 1 sessions: eight never fit in a week, whatever days are left."""
+    history = history_of("2026-11-02", "2026-11-04", goals={"2026-11-16": 7})
+    status = compute_status(history, D("2026-11-16"))
+    assert status.repair is not None and status.days_left == 7
+    assert streak_news(status) == (
+        "Last week fell short and broke your 1-week streak; with a goal of 7 no week can hold a repair,"
+        " so a fresh streak starts this week."
+    )

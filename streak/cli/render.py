@@ -9,6 +9,7 @@ from streak.core.badges import BadgeState
 from streak.core.figures import Repair, Status
 from streak.core.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
+    at_stake,
     badge_progress,
     days_ago,
     goal_change,
@@ -206,7 +207,7 @@ def status_text(status: Status) -> str:
         f"  Streak     {streak_phrase(status)}",
     ]
     news = streak_news(status)
-    if status.at_risk:
+    if at_stake(status):
         lines.append(f"  At stake   your {status.current_streak}-week streak ends unless you meet the goal")
     if news:
         lines.append(f"  Lately     {news}")

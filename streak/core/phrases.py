@@ -110,6 +110,11 @@ def week_nudge(status: Status) -> str:
     return f"{plural(needed, 'more session')} needed {by}"
 
 
+def at_stake(status: Status) -> bool:
+    """Whether to warn that the streak is at stake: it ends unless the goal is met, and the goal can still be met."""
+    return status.at_risk and status.sessions_needed <= status.days_left
+
+
 def _fresh_start(status: Status) -> str:
     """When a new streak can begin, in words that agree with this week's nudge."""
     if status.sessions_needed > status.days_left:
@@ -126,10 +131,12 @@ def streak_news(status: Status) -> str | None:
         return None
     last_week = states[-2]
     if status.repair is not None:
-        broke = f"Last week fell short and broke your {status.repair.streak}-week streak."
+        broke = f"Last week fell short and broke your {status.repair.streak}-week streak"
+        if status.goal >= MAX_GOAL:  # a repair takes one session over the goal: 8 do not fit in a week
+            return f"{broke}; with a goal of {MAX_GOAL} no week can hold a repair, so {_fresh_start(status)}."
         if status.repair.sessions_needed > status.days_left:
-            return f"{broke} Too few days are left to repair it; {_fresh_start(status)}."
-        return f"{broke} Train {status.goal + 1} times this week to repair it ({status.repair.sessions_needed} more)."
+            return f"{broke}. Too few days are left to repair it; {_fresh_start(status)}."
+        return f"{broke}, but this week can still repair it."  # the nudge says how many sessions that takes
     if last_week == FROZEN and not status.week_sessions:  # told until the week's first session, not all week
         return "A streak freeze covered last week: your streak lives on."
     if last_week == REST and status.walk.runs[-2]:  # with no streak going, nothing waited
@@ -156,7 +163,7 @@ def short_line(status: Status) -> str:
         return f"{head} {dots} rest"
     if status.sessions_needed > status.days_left:
         return f"{head} {dots} out of reach"
-    alarm = "!" if status.at_risk else ""
+    alarm = "!" if at_stake(status) else ""
     return f"{head} {dots} {status.sessions_needed} {_deadline(status, short=True)}{alarm}"
 
 

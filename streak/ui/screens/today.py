@@ -12,7 +12,17 @@ from textual.widgets import Digits, Static
 from streak.core.errors import InputError, Refused
 from streak.core.figures import Status, compute_status
 from streak.core.model import History, Session
-from streak.core.phrases import days_ago, goal_dots, in_units, plural, short_day, streak_news, week_nudge, xp_bar
+from streak.core.phrases import (
+    at_stake,
+    days_ago,
+    goal_dots,
+    in_units,
+    plural,
+    short_day,
+    streak_news,
+    week_nudge,
+    xp_bar,
+)
 from streak.ui.screens.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
@@ -119,11 +129,11 @@ class TodayScreen(StoreScreen):
         self.query_one("#nudge", Static).update(nudge[0].upper() + nudge[1:] + ".")
         news = self.query_one("#news", Static)
         lately = streak_news(status)
-        if status.at_risk and status.sessions_needed <= status.days_left:  # only while it can still be saved
+        if at_stake(status):
             warning = f"⚠ Your {status.current_streak}-week streak is at stake: meet this week's goal to keep it."
             lately = f"{warning} {lately}" if lately else warning
         news.update(lately or "")
-        news.set_class(status.at_risk, "-at-risk")
+        news.set_class(at_stake(status), "-at-risk")
         news.display = bool(lately)
         self.query_one("#level", Static).update(
             f"Level {status.level}  {xp_bar(status)}  {status.xp:,} XP, {status.xp_to_next:,} to level {status.level + 1}"
