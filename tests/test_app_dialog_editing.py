@@ -6,7 +6,7 @@ from pathlib import Path
 from test_app_lifts import listed_lifts
 from textual.widgets import OptionList
 
-from app_driver import footer_text, make_app, seed, text_of
+from app_driver import footer_text, make_app, screen_lines, seed, text_of
 from conftest import TODAY
 from streak.core.edits import add_session, set_units
 from streak.core.model import Lift, Session
@@ -195,3 +195,16 @@ async def test_a_record_is_announced_in_pounds_when_units_are_lb(db: Path) -> No
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
         assert "Estimated one-rep max 262.5 lb." in messages, messages
+
+
+async def test_a_busy_week_fits_the_week_list_at_80_columns(db: Path) -> None:
+    """Six sessions in a week are listed by weekday alone, so the Days column is not cut off."""
+    seed(db, "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14", "2026-11-16")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("✔ met +❄   Mon Tue Wed Thu Fri Sat " in line for line in lines), "\n".join(lines)
+        assert any("this week  Mon 16 " in line for line in lines)  # a quiet week keeps its dates
+        assert app.screen.query_one("#weeks").max_scroll_x == 0

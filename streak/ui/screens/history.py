@@ -14,7 +14,7 @@ from streak.core.edits import remove_session, replace_session
 from streak.core.errors import InputError, Refused
 from streak.core.lifts import format_lift
 from streak.core.model import History, Session
-from streak.core.phrases import goal_dots, in_units, plural, short_day, week_days
+from streak.core.phrases import WEEKDAYS, goal_dots, in_units, plural, short_day, week_days
 from streak.core.text import show_safely
 from streak.core.week_states import WeekState, week_states
 from streak.core.weeks import days_until
@@ -28,6 +28,8 @@ MARKS = f"{SESSION_CELL} leg day {REST_CELL} none  wk: {MET_MARK} met ↻ repair
 LEGEND = f"{MARKS}  ←→↑↓ move  tab: list"
 LIST_LEGEND = f"{MARKS}  ↑↓ week  enter: map"
 
+
+DAYS_WIDTH = 27  # what 80 columns leave the Days column: all seven weekdays, "Mon Tue … Sun"
 
 STATE_LABELS = {
     "met": "✔ met",
@@ -90,6 +92,8 @@ class HistoryScreen(StoreScreen):
         table.clear()
         for week in weeks:
             days = ", ".join(week_days(week.start, week.days))
+            if len(days) > DAYS_WIDTH:  # a busy week: the weekdays alone, as its start is in the first column
+                days = " ".join(WEEKDAYS[day.weekday()][:3] for day in week.days)
             table.add_row(
                 short_day(week.start),
                 f"{goal_dots(len(week.days), week.goal)} {len(week.days)}",
