@@ -13,7 +13,7 @@ import pytest
 
 import streak
 from conftest import STREAK_SCRIPT
-from streak.cli.main import INTERRUPTED
+from streak.cli.main import INTERRUPTED, main
 from streak.core.model import History, Session
 from streak.storage.lock import exclusive_lock
 from streak.storage.store import Store
@@ -141,3 +141,36 @@ def test_python_dash_m_streak_is_covered_too(db: Path) -> None:
     with exclusive_lock(str(db) + ".lock", 1, "busy"):
         result = interrupted([sys.executable, "-m", "streak", "--db", str(db), "checkin"], 1.0)
     assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
+
+
+class _InterruptsWhileMade:
+    """A descriptor whose class is interrupted as it is made, as a Ctrl-C can land in cached_property's __set_name__."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupt_wrapped_while_a_module_makes_a_class_is_still_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python 3.11 hands such an interrupt on as a RuntimeError: still exit 130 and the one line."""
+    import streak.cli.run
+
+    def loading(*args: object, **kwargs: object) -> int:
+        type("Loading", (), {"cached": _InterruptsWhileMade()})
+        return 0
+
+    monkeypatch.setattr(streak.cli.run, "run", loading)
+    assert main(["status"]) == 130
+    assert capsys.readouterr().err == INTERRUPTED + "\n"
+
+
+def test_a_runtime_error_that_no_interrupt_set_off_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    import streak.cli.run
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("a bug, which must show")
+
+    monkeypatch.setattr(streak.cli.run, "run", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["status"])

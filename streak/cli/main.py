@@ -44,7 +44,28 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: d
         if as_process:
             _ignore_interrupts()
         status = _say_interrupted()
+    except RuntimeError as error:
+        # Python 3.11 wraps an exception raised while a class is being made (in a descriptor's
+        # __set_name__, such as functools.cached_property's) in a RuntimeError: a Ctrl-C that
+        # lands while a module loads can arrive that way.
+        if not _caused_by_interrupt(error):
+            raise
+        if as_process:
+            _ignore_interrupts()
+        status = _say_interrupted()
     return status
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a Ctrl-C is what set off `error`, however many exceptions wrap it."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _say_interrupted() -> int:
