@@ -24,7 +24,7 @@ from streak.core.lifts import (
 )
 from streak.core.model import MAX_NOTE_LENGTH, History, Lift, Session, clean_note
 from streak.core.phrases import in_units, short_day
-from streak.ui.widgets.footer import KeysFooter
+from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
 class CheckInEntry(NamedTuple):
@@ -45,15 +45,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
     CSS_PATH = "dialogs.tcss"
     VERB = "Check in leg day for"
     BINDINGS = [
-        # A priority binding, so the footer shows it over the focused Input's own (hidden) enter.
-        Binding(
-            "enter",
-            "confirm",
-            "Check in",
-            key_display="enter",
-            tooltip="Record the session, with its note and lifts",
-            priority=True,
-        ),
+        enter_confirms("Check in", "Record the session, with its note and lifts"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without checking in"),
         # The Inputs bind both keys themselves, so this shows and acts only on the list of lifts.
         Binding(
@@ -189,14 +181,7 @@ class EditSessionDialog(CheckInDialog):
 
     VERB = "Edit the session of"
     BINDINGS = [
-        Binding(
-            "enter",
-            "confirm",
-            "Save",
-            key_display="enter",
-            tooltip="Save the note and lifts",
-            priority=True,
-        ),
+        enter_confirms("Save", "Save the note and lifts"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing the session"),
     ]
     CONFIRMS = "save"

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from streak.core.errors import InputError
-from streak.ui.widgets.footer import KeysFooter
+from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 Loaded = TypeVar("Loaded")
 
@@ -23,15 +23,7 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        # A priority binding, so the footer shows it over the focused Input's own (hidden) enter.
-        Binding(
-            "enter",
-            "confirm",
-            "Read the file",
-            key_display="enter",
-            tooltip="Read the file and show what importing it would do",
-            priority=True,
-        ),
+        enter_confirms("Read the file", "Read the file and show what importing it would do"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without importing"),
     ]
 

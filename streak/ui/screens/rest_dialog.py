@@ -16,7 +16,7 @@ from streak.core.model import History
 from streak.core.phrases import short_day, streak_effect
 from streak.core.rest import add_rest, check_rest_range, clear_rest, rest_spans
 from streak.core.weeks import RestCalendar
-from streak.ui.widgets.footer import KeysFooter
+from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
 class RestChange(NamedTuple):
@@ -39,9 +39,7 @@ class RestDialog(ModalScreen[RestChange | None]):
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
-        Binding(
-            "enter", "confirm", "Save", key_display="enter", tooltip="Save this change of rest weeks", priority=True
-        ),
+        enter_confirms("Save", "Save this change of rest weeks"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing anything"),
     ]
 

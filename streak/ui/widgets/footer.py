@@ -1,6 +1,7 @@
 """The footer every screen shows: Textual's, drawn with the screen's first frame and rebuilt only when its keys change."""
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -43,3 +44,11 @@ class KeysFooter(Footer):
         if self.is_attached and screen is self.screen and self._keys() == self._shown:
             return
         super().bindings_changed(screen)
+
+
+def enter_confirms(description: str, tooltip: str) -> Binding:
+    """enter, for a dialog whose fields are Inputs: the dialog's `confirm` action, named in its footer.
+
+    A priority binding, so the footer shows it over the focused Input's own enter, which it hides.
+    """
+    return Binding("enter", "confirm", description, key_display="enter", tooltip=tooltip, priority=True)
