@@ -9,12 +9,14 @@ from streak.core.phrases import plural, short_day
 
 
 class ImportPreview(NamedTuple):
-    """What merging an import would do: sessions added and skipped, and the first and last day added."""
+    """What merging an import would do: sessions added and skipped, the first and last day added,
+    and whether goal changes or rest periods come too."""
 
     imported: int
     skipped: int
     first: date | None
     last: date | None
+    goals_or_rest: bool = False
 
 
 def preview_import(history: History, imported: Imported) -> ImportPreview:
@@ -22,7 +24,10 @@ def preview_import(history: History, imported: Imported) -> ImportPreview:
     merged, result = merge(history, imported)
     present = {session.day for session in history.sessions}
     added = [session.day for session in merged.sessions if session.day not in present]
-    return ImportPreview(result.imported, result.skipped, min(added, default=None), max(added, default=None))
+    goals_or_rest = (merged.goal_changes, merged.rest_periods) != (history.goal_changes, history.rest_periods)
+    return ImportPreview(
+        result.imported, result.skipped, min(added, default=None), max(added, default=None), goals_or_rest
+    )
 
 
 def _from(habit: str | None) -> str:

@@ -54,7 +54,7 @@ def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -
         sets, reps = _sets_reps(words[at])
         if at == 0:
             raise InputError("no exercise before SETSxREPS")
-        problems = _count_problems(sets, reps)  # named together with a bad weight, so one retry fixes both
+        problems = _sets_reps_problems(sets, reps)  # named together with a bad weight, so one retry fixes both
         try:
             weight, unit = _weight(words[at + 1 :], unit)
         except InputError as problem:
@@ -81,7 +81,7 @@ def format_weight(weight: float) -> str:
     return str(whole) if not hundredths else f"{whole}.{hundredths:02d}".rstrip("0")
 
 
-def _count_problems(sets: int, reps: int) -> list[str]:
+def _sets_reps_problems(sets: int, reps: int) -> list[str]:
     """What is out of range in a lift's sets and reps, in words."""
     problems = []
     if not MIN_SETS <= sets <= MAX_SETS:
@@ -94,7 +94,7 @@ def _count_problems(sets: int, reps: int) -> list[str]:
 def check_lift(lift: Lift) -> Lift:
     """The lift with its name's spaces collapsed; refused outside the rules (sets 1-20, reps 1-100, weight 0-1000)."""
     exercise = _check_exercise(" ".join(lift.exercise.split()))
-    problems = _count_problems(lift.sets, lift.reps)
+    problems = _sets_reps_problems(lift.sets, lift.reps)
     if problems:
         raise InputError(", and ".join(problems))
     if lift.weight < 0:

@@ -25,15 +25,14 @@ def start_import(screen: "StoreScreen") -> None:
         if incoming is None or history is None:
             return
         preview = preview_import(history, incoming.imported)
-        merged, _ = merge(history, incoming.imported)
-        if merged == history:
+        if not preview.imported and not preview.goals_or_rest:
             already = (
                 f"all {preview.skipped} of its sessions are here already" if preview.skipped else "it holds no sessions"
             )
             screen.notify(f"Nothing was changed: {already}.", title="Nothing new to import")
             return
         text = dry_run_text(preview, incoming.habit)
-        if (merged.goal_changes, merged.rest_periods) != (history.goal_changes, history.rest_periods):
+        if preview.goals_or_rest:
             text += " Its goal changes and rest weeks come too, for weeks that have none."
         screen.app.push_screen(ConfirmDialog(f"{text} Import them?"), lambda yes: finish(incoming, yes))
 
