@@ -7,8 +7,8 @@ from pathlib import Path
 from textual.widgets import Static
 
 from conftest import TODAY
-from streak.core.edits import add_session, set_goal
-from streak.core.model import Session
+from streak.core.history.edits import add_session, set_goal
+from streak.core.history.model import Session
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 

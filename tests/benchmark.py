@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import streak as streak_package
-from streak.core.model import History, Lift, Session
+from streak.core.history.model import History, Lift, Session
 from streak.storage.paths import DATA_FILE_NAME
 from streak.storage.store import Store
 

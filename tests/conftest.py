@@ -12,7 +12,7 @@ import pytest
 from hypothesis import settings
 
 from streak.cli.main import main
-from streak.core.model import GoalChange, History, RestPeriod, Session, Settings
+from streak.core.history.model import GoalChange, History, RestPeriod, Session, Settings
 
 # `pytest --hypothesis-profile=fuzz-long`: every property test, the fuzz tests above all, runs far longer.
 settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)

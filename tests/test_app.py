@@ -8,16 +8,16 @@ from textual import events
 
 from app_driver import make_app, seed, text_of
 from conftest import TODAY, days_and_notes
-from streak.core.model import History, Session
+from streak.core.history.model import History, Session
 from streak.storage.store import Store
 from streak.ui.app import StreakApp
-from streak.ui.screens.badges import BadgesScreen
-from streak.ui.screens.dialogs import CheckInDialog, ConfirmDialog
-from streak.ui.screens.goal import GoalScreen
-from streak.ui.screens.history import HistoryScreen
-from streak.ui.screens.keys import KeysScreen
-from streak.ui.screens.problem import DataProblemScreen
-from streak.ui.screens.today import TodayScreen
+from streak.ui.dialogs.checkin import CheckInDialog, ConfirmDialog
+from streak.ui.views.badges import BadgesScreen
+from streak.ui.views.goal import GoalScreen
+from streak.ui.views.history import HistoryScreen
+from streak.ui.views.keys import KeysScreen
+from streak.ui.views.problem import DataProblemScreen
+from streak.ui.views.today import TodayScreen
 from streak.ui.widgets.badge_list import BadgeRow
 from streak.ui.widgets.heatmap import HeatMap
 

@@ -8,10 +8,10 @@ from textual.widgets import OptionList
 
 from app_driver import footer_text, make_app, screen_lines, seed, text_of
 from conftest import TODAY
-from streak.core.edits import add_session, set_units
-from streak.core.model import Lift, Session
+from streak.core.history.edits import add_session, set_units
+from streak.core.history.model import Lift, Session
 from streak.storage.store import Store
-from streak.ui.screens.dialogs import CheckInDialog, EditSessionDialog
+from streak.ui.dialogs.checkin import CheckInDialog, EditSessionDialog
 
 YESTERDAY = TODAY - timedelta(days=1)
 

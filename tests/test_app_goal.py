@@ -5,9 +5,9 @@ from pathlib import Path
 
 from app_driver import make_app, seed, text_of
 from streak.storage.store import Store
-from streak.ui.screens.dialogs import ConfirmDialog
-from streak.ui.screens.goal import GoalScreen
-from streak.ui.screens.rest_dialog import RestDialog
+from streak.ui.dialogs.checkin import ConfirmDialog
+from streak.ui.dialogs.rest import RestDialog
+from streak.ui.views.goal import GoalScreen
 
 D = date.fromisoformat
 

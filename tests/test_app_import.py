@@ -10,9 +10,9 @@ from conftest import TODAY, days_and_notes
 from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
-from streak.ui.screens.dialogs import ConfirmDialog
-from streak.ui.screens.import_dialog import ImportDialog
-from streak.ui.screens.today import TodayScreen
+from streak.ui.dialogs.checkin import ConfirmDialog
+from streak.ui.dialogs.importing import ImportDialog
+from streak.ui.views.today import TodayScreen
 
 LEGS = LoopHabit(
     "Leg day", {"2026-11-02": (YES_MANUAL, "squats"), "2026-11-03": (YES_AUTO, ""), "2026-11-16": (YES_MANUAL, "")}

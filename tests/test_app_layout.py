@@ -10,9 +10,9 @@ from textual.widgets._toast import Toast
 from app_driver import make_app, screen_lines, seed
 from conftest import TODAY
 from streak.ui.app import StreakApp, build_app
-from streak.ui.screens.keys import KeyRow, KeysScreen
-from streak.ui.screens.today import TodayScreen
-from streak.ui.screens.too_small import TooSmallScreen
+from streak.ui.views.keys import KeyRow, KeysScreen
+from streak.ui.views.today import TodayScreen
+from streak.ui.views.too_small import TooSmallScreen
 
 FOOTERS = {
     "t": "c Check in  thlbg Views  ? Keys  q Quit",

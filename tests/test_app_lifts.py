@@ -7,10 +7,10 @@ from textual.widgets import OptionList
 
 from app_driver import footer_text, make_app, screen_lines, seed, text_of
 from conftest import TODAY
-from streak.core.model import Lift
+from streak.core.history.model import Lift
 from streak.storage.store import Store
-from streak.ui.screens.dialogs import CheckInDialog
-from streak.ui.screens.lifts import LiftsScreen
+from streak.ui.dialogs.checkin import CheckInDialog
+from streak.ui.views.lifts import LiftsScreen
 from test_app import notifications
 
 

@@ -18,7 +18,7 @@ import streak.ui.launch
 from app_driver import make_app, screen_lines, seed
 from streak.ui.app import StreakApp
 from streak.ui.launch import launch
-from streak.ui.screens.today import TodayScreen
+from streak.ui.views.today import TodayScreen
 from streak.ui.widgets.footer import KeysFooter
 
 
@@ -190,18 +190,18 @@ def test_the_first_screen_loads_only_what_it_shows(db: Path) -> None:
     seed(db, "2026-11-16")
     run = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(db)], capture_output=True, text=True, check=True)
     loaded = set(run.stdout.split())
-    assert "streak.ui.screens.today" in loaded
+    assert "streak.ui.views.today" in loaded
     later = {
-        "streak.ui.screens.history",
-        "streak.ui.screens.lifts",
-        "streak.ui.screens.badges",
-        "streak.ui.screens.goal",
-        "streak.ui.screens.dialogs",
-        "streak.ui.screens.keys",
-        "streak.core.checkin",
-        "streak.core.tips",
-        "streak.core.lifts",
-        "streak.storage.writes",
+        "streak.ui.views.history",
+        "streak.ui.views.lifts",
+        "streak.ui.views.badges",
+        "streak.ui.views.goal",
+        "streak.ui.dialogs.checkin",
+        "streak.ui.views.keys",
+        "streak.core.rules.checkin",
+        "streak.core.tips.choice",
+        "streak.core.lifts.lift",
+        "streak.storage.datafile.write",
         "tinydb",
     }
     assert loaded & later == set()

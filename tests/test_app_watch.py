@@ -13,15 +13,15 @@ from textual.pilot import Pilot
 
 from app_driver import seed, text_of
 from conftest import TODAY, Run
-from streak.core.edits import add_session
-from streak.core.model import Session
-from streak.core.tips import tip_by_id
+from streak.core.history.edits import add_session
+from streak.core.history.model import Session
+from streak.core.tips.choice import tip_by_id
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
-from streak.ui.screens.dialogs import CheckInDialog
-from streak.ui.screens.goal import GoalScreen
-from streak.ui.screens.problem import DataProblemScreen
-from streak.ui.screens.today import TodayScreen
+from streak.ui.dialogs.checkin import CheckInDialog
+from streak.ui.views.goal import GoalScreen
+from streak.ui.views.problem import DataProblemScreen
+from streak.ui.views.today import TodayScreen
 from streak.ui.widgets.tip_panel import WAITING
 
 LOOK_SECONDS = 0.05  # looks this often in these tests (the app's own default is every second)

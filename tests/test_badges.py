@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import history_of
-from streak.core.badges import BADGES
-from streak.core.edits import remove_session
-from streak.core.figures import compute_status
+from streak.core.history.edits import remove_session
+from streak.core.rules.badges import BADGES
+from streak.core.rules.status import compute_status
 
 D = date.fromisoformat
 AS_OF = D("2027-06-30")

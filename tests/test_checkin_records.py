@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streak.core.checkin import check_in, records_set_by
-from streak.core.figures import compute_status
-from streak.core.model import History, Lift, Session
+from streak.core.history.model import History, Lift, Session
+from streak.core.rules.checkin import check_in, records_set_by
+from streak.core.rules.status import compute_status
 
 TODAY = date(2026, 11, 21)
 EXERCISES = ("Back squat", "Romanian deadlift", "Walking lunge")

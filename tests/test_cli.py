@@ -598,7 +598,7 @@ def test_a_full_disk_exits_3_and_keeps_the_old_file(streak, db: Path, monkeypatc
     def full(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("streak.storage.atomic.os.write", full)
+    monkeypatch.setattr("streak.storage.datafile.atomic.os.write", full)
     one_line_error(streak("checkin", "--date", "2026-11-18"), 3, "No space left on device", "left as it was")
     assert db.read_bytes() == before
 

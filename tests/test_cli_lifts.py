@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from streak.core.tips import tip_by_id
+from streak.core.tips.choice import tip_by_id
 
 
 def refused(run: Run, status: int, *words: str) -> None:

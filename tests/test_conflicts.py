@@ -13,11 +13,11 @@ from textual import events
 from textual.widgets import Static
 
 from conftest import TODAY, Run
-from streak.core import edits
-from streak.core.model import Session
-from streak.storage import conflicts
-from streak.storage.conflicts import find_conflict_copies, split_name
+from streak.core.history import edits
+from streak.core.history.model import Session
 from streak.storage.store import Store
+from streak.storage.sync import conflicts
+from streak.storage.sync.conflicts import find_conflict_copies, split_name
 from streak.ui.app import build_app
 
 D = date.fromisoformat

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from streak.core.model import History, Session
+from streak.core.history.model import History, Session
 from streak.storage.store import Store
 
 pytestmark = [
@@ -67,7 +67,7 @@ def test_killed_between_temp_file_and_rename_the_old_file_is_intact(big_store: S
     before = db.read_bytes()
     code = (
         "import os, signal, sys\n"
-        "import streak.storage.atomic as atomic\n"
+        "import streak.storage.datafile.atomic as atomic\n"
         "real_replace = os.replace\n"
         "def replace(source, target):\n"
         "    if target == sys.argv[2]: os.kill(os.getpid(), signal.SIGKILL)\n"
@@ -103,7 +103,7 @@ def test_a_lock_held_for_over_ten_seconds_exits_3_and_is_not_broken(db: Path) ->
     Store(str(db)).update(lambda history: (History((Session(date(2026, 11, 16)),)), None))
     before = db.read_bytes()
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom streak.storage.lock import exclusive_lock\n"
+        [sys.executable, "-c", "import sys, time\nfrom streak.storage.datafile.lock import exclusive_lock\n"
          "with exclusive_lock(sys.argv[1], 1, 'x'):\n    print('held', flush=True); time.sleep(30)", str(db) + ".lock"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip

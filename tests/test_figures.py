@@ -3,7 +3,7 @@
 from datetime import date
 
 from conftest import history_of
-from streak.core.figures import compute_status
+from streak.core.rules.status import compute_status
 
 D = date.fromisoformat
 

@@ -6,14 +6,14 @@ import pytest
 
 from foreign_files import LoopHabit, loop_csv_files, loop_folder_name, loop_timestamp
 from streak.core.errors import InputError
-from streak.core.foreign.detect import detect_format
-from streak.core.foreign.habits import Habit, Habits, habit_import, pick_habit
-from streak.core.foreign.harsh import read_harsh
-from streak.core.foreign.loop_csv import read_loop_csv
-from streak.core.foreign.loop_db import read_loop_rows
-from streak.core.foreign.loop_values import day_of_timestamp, is_session, value_of
-from streak.core.foreign.oidia import read_oidia
-from streak.core.model import Session
+from streak.core.exchange.foreign.detect import detect_format
+from streak.core.exchange.foreign.habits import Habit, Habits, habit_import, pick_habit
+from streak.core.exchange.foreign.harsh import read_harsh
+from streak.core.exchange.foreign.loop_csv import read_loop_csv
+from streak.core.exchange.foreign.loop_db import read_loop_rows
+from streak.core.exchange.foreign.loop_values import day_of_timestamp, is_session, value_of
+from streak.core.exchange.foreign.oidia import read_oidia
+from streak.core.history.model import Session
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 from conftest import run_streak
 from streak.cli.main import main
-from streak.core.edits import add_session, set_goal, set_week_start_day
-from streak.core.exchange import to_csv, to_json
-from streak.core.model import History, Session
+from streak.core.exchange.export import to_csv, to_json
+from streak.core.history.edits import add_session, set_goal, set_week_start_day
+from streak.core.history.model import History, Session
 from streak.storage.store import Store
 
 TODAY = date(2026, 11, 21)

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from streak.core.errors import InputError
-from streak.core.goals import GoalTimeline, with_goal
-from streak.core.model import GoalChange
+from streak.core.history.goals import GoalTimeline, with_goal
+from streak.core.history.model import GoalChange
 
 D = date.fromisoformat
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import STREAK_SCRIPT, refused, run_streak
-from streak.core.edits import add_session, set_goal
-from streak.core.model import Session
+from streak.core.history.edits import add_session, set_goal
+from streak.core.history.model import Session
 from streak.storage.store import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs, devices and modes are POSIX")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, refused
-from streak.core.exchange import neutralise_formula, read_export, restore_formula, to_csv
-from streak.core.model import History, Session
-from streak.storage.files import MAX_EXCHANGE_BYTES
+from streak.core.exchange.export import neutralise_formula, read_export, restore_formula, to_csv
+from streak.core.history.model import History, Session
+from streak.storage.exchange.files import MAX_EXCHANGE_BYTES
 from streak.storage.store import Store
 
 YESTERDAY = (date.today() - timedelta(days=1)).isoformat()

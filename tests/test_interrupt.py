@@ -14,8 +14,8 @@ import pytest
 import streak
 from conftest import STREAK_SCRIPT
 from streak.cli.main import INTERRUPTED, main
-from streak.core.model import History, Session
-from streak.storage.lock import exclusive_lock
+from streak.core.history.model import History, Session
+from streak.storage.datafile.lock import exclusive_lock
 from streak.storage.store import Store
 
 pytestmark = [

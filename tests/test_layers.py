@@ -36,7 +36,7 @@ def test_command_line_never_imports_textual(tmp_path: Path, command: list[str], 
         "from streak.cli.main import main\n"
         "status = main(sys.argv[1:])\n"
         "heavy = ['textual', 'rich', 'platformdirs', 'dataclasses', 'tempfile', 'tinydb', 'sqlite3', 'zipfile',"
-        " 'streak.core.foreign.habits']\n"
+        " 'streak.core.exchange.foreign.habits']\n"
         "print(json.dumps([status, [m for m in heavy if m in sys.modules]]), file=sys.stderr)\n"
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}

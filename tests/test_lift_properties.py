@@ -8,18 +8,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from streak.core.errors import InputError
-from streak.core.exercise_catalogue import EXERCISES
-from streak.core.lift_log import (
-    DatedLift,
-    ExerciseSummary,
-    LoggedLift,
-    e1rm_series,
-    exercise_log,
-    exercise_summaries,
-    week_volume_kg,
-)
-from streak.core.lift_records import PR, best_e1rms, first_record_days, personal_records, records_and_bests, records_of
-from streak.core.lifts import (
+from streak.core.lifts.catalogue import EXERCISES
+from streak.core.lifts.lift import (
     FORM,
     Lift,
     canonical_exercise,
@@ -31,6 +21,16 @@ from streak.core.lifts import (
     round_kg,
     volume_kg,
 )
+from streak.core.lifts.log import (
+    DatedLift,
+    ExerciseSummary,
+    LoggedLift,
+    e1rm_series,
+    exercise_log,
+    exercise_summaries,
+    week_volume_kg,
+)
+from streak.core.lifts.records import PR, best_e1rms, first_record_days, personal_records, records_and_bests, records_of
 
 Sessions = list[tuple[date, tuple[Lift, ...]]]
 START = date(2026, 1, 5)

@@ -5,18 +5,8 @@ from datetime import date
 import pytest
 
 from streak.core.errors import InputError
-from streak.core.exercise_catalogue import EXERCISES
-from streak.core.lift_log import (
-    DatedLift,
-    ExerciseSummary,
-    LoggedLift,
-    e1rm_series,
-    exercise_log,
-    exercise_summaries,
-    week_volume_kg,
-)
-from streak.core.lift_records import PR, Record, best_e1rms, personal_records, records_of
-from streak.core.lifts import (
+from streak.core.lifts.catalogue import EXERCISES
+from streak.core.lifts.lift import (
     FORM,
     MAX_LIFTS,
     Lift,
@@ -33,6 +23,16 @@ from streak.core.lifts import (
     round_kg,
     volume_kg,
 )
+from streak.core.lifts.log import (
+    DatedLift,
+    ExerciseSummary,
+    LoggedLift,
+    e1rm_series,
+    exercise_log,
+    exercise_summaries,
+    week_volume_kg,
+)
+from streak.core.lifts.records import PR, Record, best_e1rms, personal_records, records_of
 
 D = date.fromisoformat
 

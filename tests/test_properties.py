@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streak.core.dates import week_start
-from streak.core.figures import compute_status
-from streak.core.goals import GoalTimeline
-from streak.core.model import GoalChange, History, Session, Settings
+from streak.core.history.goals import GoalTimeline
+from streak.core.history.model import GoalChange, History, Session, Settings
+from streak.core.rules.status import compute_status
 
 START = date(2024, 12, 1)
 days = st.integers(min_value=0, max_value=500).map(lambda n: START + timedelta(days=n))

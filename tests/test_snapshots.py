@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from streak.core.edits import add_session, set_goal
-from streak.core.model import Session
+from streak.core.history.edits import add_session, set_goal
+from streak.core.history.model import Session
 from streak.storage.store import Store
 from streak.ui.app import build_app
 
@@ -74,7 +74,7 @@ def test_goal_with_unsaved_change(snap_compare, app) -> None:  # noqa: ANN001
 
 def app_over(db: Path, *days: str, rest: tuple[str, str] | None = None):  # noqa: ANN201
     """The app over a small history written through the store, with today pinned to Saturday 21 November."""
-    from streak.core.rest import add_rest
+    from streak.core.history.rest import add_rest
 
     def change(history):  # noqa: ANN001, ANN202
         for day in days:
@@ -113,7 +113,7 @@ def test_today_level_up_after_check_in(snap_compare, db: Path) -> None:
 
 def test_lifts_view(snap_compare, db: Path) -> None:
     """The Lifts view: each exercise's best e1RM, last lift and records, and the squat's progress."""
-    from streak.core.lifts import parse_lift
+    from streak.core.lifts.lift import parse_lift
 
     def change(history):  # noqa: ANN001, ANN202
         for week in range(8):

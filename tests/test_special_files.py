@@ -9,7 +9,7 @@ from typing import TextIO
 import pytest
 
 from conftest import STREAK_SCRIPT, refused, run_streak
-from streak.core.model import History, Session
+from streak.core.history.model import History, Session
 from streak.storage.store import SaveFailed, Store
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="devices and FIFOs as POSIX has them")

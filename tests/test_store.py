@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import days_and_notes
-from streak.core.edits import add_session, set_goal, set_week_start_day
 from streak.core.errors import InputError
-from streak.core.model import History, Session
-from streak.storage import schema
+from streak.core.history.edits import add_session, set_goal, set_week_start_day
+from streak.core.history.model import History, Session
+from streak.storage.datafile import schema
+from streak.storage.datafile.lock import exclusive_lock
+from streak.storage.datafile.schema import NewerDataFile
 from streak.storage.errors import CorruptDataFile, DataFileError, LockTimeout
-from streak.storage.lock import exclusive_lock
-from streak.storage.schema import NewerDataFile
 from streak.storage.store import Store
 
 D = date.fromisoformat
@@ -316,7 +316,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def fail(*args: object) -> None:
         raise failure
 
-    monkeypatch.setattr("streak.storage.atomic.os.write", fail)
+    monkeypatch.setattr("streak.storage.datafile.atomic.os.write", fail)
     with pytest.raises(DataFileError, match="could not be saved"):
         store.update(add("2026-11-18"))
     assert db.read_bytes() == before
@@ -331,7 +331,7 @@ def test_an_interrupted_replace_leaves_the_old_file(store: Store, db: Path, monk
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("streak.storage.atomic.os.replace", interrupted)
+    monkeypatch.setattr("streak.storage.datafile.atomic.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         store.update(add("2026-11-17"))
     assert db.read_bytes() == before

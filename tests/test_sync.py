@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-from streak.core import edits
-from streak.core.model import ORIGINAL, GoalChange, History, Removal, Session, Settings, Stamp
-from streak.core.rest import add_rest, clear_rest, rest_spans
-from streak.core.stamps import stamped
-from streak.core.sync import merge
+from streak.core.history import edits
+from streak.core.history.model import ORIGINAL, GoalChange, History, Removal, Session, Settings, Stamp
+from streak.core.history.rest import add_rest, clear_rest, rest_spans
+from streak.core.history.stamps import stamped
+from streak.core.sync.merge import merge_histories
 
 D = date.fromisoformat
 TODAY = D("2026-11-21")
@@ -30,15 +30,19 @@ def test_sessions_from_both_sides_are_kept() -> None:
     """Check-ins on different days on two machines all appear once."""
     laptop = change(BASE, lambda h: edits.add_session(h, Session(D("2026-11-18")), TODAY), 2, "laptop")
     desktop = change(BASE, lambda h: edits.add_session(h, Session(D("2026-11-19")), TODAY), 3, "desktop")
-    assert [s.day for s in merge(laptop, desktop).sessions] == [D("2026-11-16"), D("2026-11-18"), D("2026-11-19")]
+    assert [s.day for s in merge_histories(laptop, desktop).sessions] == [
+        D("2026-11-16"),
+        D("2026-11-18"),
+        D("2026-11-19"),
+    ]
 
 
 def test_a_day_in_both_keeps_the_version_changed_later() -> None:
     """Two edits of one session: the later one wins, whichever side it is on."""
     laptop = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "front squats")), 3, "laptop")
     desktop = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "lunges")), 2, "desktop")
-    assert merge(laptop, desktop).session_on(D("2026-11-16")).note == "front squats"
-    assert merge(desktop, laptop) == merge(laptop, desktop)
+    assert merge_histories(laptop, desktop).session_on(D("2026-11-16")).note == "front squats"
+    assert merge_histories(desktop, laptop) == merge_histories(laptop, desktop)
 
 
 def test_a_removal_wins_over_an_older_edit_and_loses_to_a_newer_one() -> None:
@@ -46,7 +50,7 @@ def test_a_removal_wins_over_an_older_edit_and_loses_to_a_newer_one() -> None:
     removed = change(BASE, lambda h: edits.remove_session(h, D("2026-11-16")), 3, "laptop")
     for tick, kept in ((2, False), (4, True)):
         edited = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "x")), tick, "desktop")
-        merged = merge(removed, edited)
+        merged = merge_histories(removed, edited)
         assert (merged.session_on(D("2026-11-16")) is not None) is kept
         assert bool(merged.removals) is not kept  # a removal a later record supersedes is dropped
 
@@ -54,37 +58,37 @@ def test_a_removal_wins_over_an_older_edit_and_loses_to_a_newer_one() -> None:
 def test_an_older_copy_never_brings_back_a_removed_session() -> None:
     """The copy from before the removal still holds the session; the merge does not."""
     removed = change(BASE, lambda h: edits.remove_session(h, D("2026-11-16")), 2)
-    assert merge(BASE, removed).sessions == () and merge(removed, BASE).sessions == ()
+    assert merge_histories(BASE, removed).sessions == () and merge_histories(removed, BASE).sessions == ()
 
 
 def test_equal_change_times_are_settled_by_machine_then_content_alike_everywhere() -> None:
     """The same millisecond on two machines: the greater machine id wins, in either order."""
     a = History((Session(D("2026-11-16"), "a", changed=at(5, "aaa")),))
     b = History((Session(D("2026-11-16"), "b", changed=at(5, "bbb")),))
-    assert merge(a, b).sessions[0].note == "b" == merge(b, a).sessions[0].note
+    assert merge_histories(a, b).sessions[0].note == "b" == merge_histories(b, a).sessions[0].note
     same_machine = History((Session(D("2026-11-16"), "c", changed=at(5, "aaa")),))
-    assert merge(a, same_machine) == merge(same_machine, a)
+    assert merge_histories(a, same_machine) == merge_histories(same_machine, a)
 
 
 def test_a_record_outranks_a_removal_made_at_the_same_moment() -> None:
     """Keeping data is the safe side of a tie."""
     kept = History((Session(D("2026-11-16"), changed=at(5)),))
     removed = History(removals=(Removal("session", "2026-11-16", at(5)),))
-    assert merge(kept, removed).sessions == kept.sessions
+    assert merge_histories(kept, removed).sessions == kept.sessions
 
 
 def test_goal_changes_in_one_week_keep_the_later_made() -> None:
     """Monday's change made later wins over Wednesday's made earlier, though Wednesday is the later from-date."""
     laptop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-18"), 3), 2, "laptop")
     desktop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-16"), 4), 3, "desktop")
-    assert merge(laptop, desktop).goal_changes == (GoalChange(D("2026-11-16"), 4, at(3, "desktop")),)
+    assert merge_histories(laptop, desktop).goal_changes == (GoalChange(D("2026-11-16"), 4, at(3, "desktop")),)
 
 
 def test_goal_changes_in_different_weeks_are_both_kept() -> None:
     """A change per week from each side: the union."""
     laptop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-09"), 3), 2, "laptop")
     desktop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-16"), 4), 3, "desktop")
-    assert [(c.since, c.goal) for c in merge(laptop, desktop).goal_changes] == [
+    assert [(c.since, c.goal) for c in merge_histories(laptop, desktop).goal_changes] == [
         (D("2026-11-09"), 3),
         (D("2026-11-16"), 4),
     ]
@@ -94,7 +98,7 @@ def test_a_sunday_goal_change_and_one_beside_it_are_both_kept() -> None:
     """They share a week under one first weekday only, so the merge keeps both and the later from-date rules that week."""
     laptop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-22"), 3), 2, "laptop")  # a Sunday
     desktop = change(BASE, lambda h: edits.set_goal(h, D("2026-11-21"), 4), 3, "desktop")  # the Saturday before
-    assert [c.since for c in merge(laptop, desktop).goal_changes] == [D("2026-11-21"), D("2026-11-22")]
+    assert [c.since for c in merge_histories(laptop, desktop).goal_changes] == [D("2026-11-21"), D("2026-11-22")]
 
 
 def test_rest_weeks_cleared_on_each_side_both_stay_cleared() -> None:
@@ -102,7 +106,7 @@ def test_rest_weeks_cleared_on_each_side_both_stay_cleared() -> None:
     resting = change(BASE, lambda h: add_rest(h, D("2026-11-02"), D("2026-11-22")), 2)
     laptop = change(resting, lambda h: clear_rest(h, D("2026-11-02"), D("2026-11-02")), 3, "laptop")
     desktop = change(resting, lambda h: clear_rest(h, D("2026-11-22"), D("2026-11-22")), 4, "desktop")
-    merged = merge(laptop, desktop)
+    merged = merge_histories(laptop, desktop)
     assert rest_spans(merged.rest_periods) == [(D("2026-11-09"), D("2026-11-15"))]
     assert {r.key for r in merged.removals} == {"2026-11-02/2026-11-08", "2026-11-16/2026-11-22"}
 
@@ -113,7 +117,7 @@ def test_rest_added_after_a_clear_rests_again_and_added_before_does_not() -> Non
     cleared = change(resting, lambda h: clear_rest(h, D("2026-11-02"), D("2026-11-02")), 3)
     for tick, rests in ((2, False), (4, True)):
         added = change(BASE, lambda h: add_rest(h, D("2026-11-04"), D("2026-11-04")), tick, "desktop")
-        assert bool(merge(cleared, added).rest_periods) is rests
+        assert bool(merge_histories(cleared, added).rest_periods) is rests
 
 
 def test_rest_commands_lay_their_whole_range_over_older_rest() -> None:
@@ -134,30 +138,30 @@ def test_settings_merge_field_by_field() -> None:
     """The first weekday from one side and the units from the other, each changed later there."""
     laptop = change(BASE, lambda h: edits.set_week_start_day(h, "sunday"), 2, "laptop")
     desktop = change(BASE, lambda h: edits.set_units(h, "lb"), 3, "desktop")
-    merged = merge(laptop, desktop)
-    assert (merged.week_start_day, merged.units) == ("sunday", "lb") and merge(desktop, laptop) == merged
+    merged = merge_histories(laptop, desktop)
+    assert (merged.week_start_day, merged.units) == ("sunday", "lb") and merge_histories(desktop, laptop) == merged
 
 
 def test_settings_both_untouched_since_schema_1_settle_alike() -> None:
     """Two migrated copies that disagree with equal (original) change times settle on the same value either way."""
     monday, sunday = History(settings=Settings("monday")), History(settings=Settings("sunday"))
-    assert merge(monday, sunday) == merge(sunday, monday)
+    assert merge_histories(monday, sunday) == merge_histories(sunday, monday)
     assert Settings().week_start_changed == ORIGINAL
 
 
 def test_tips_shown_are_the_union_in_a_fixed_order() -> None:
     """Both sides' tips count as shown; the order does not depend on which side is which."""
     a, b = History(shown_tips=("t-2", "t-1")), History(shown_tips=("t-3", "t-1"))
-    assert merge(a, b).shown_tips == ("t-1", "t-2", "t-3") == merge(b, a).shown_tips
+    assert merge_histories(a, b).shown_tips == ("t-1", "t-2", "t-3") == merge_histories(b, a).shown_tips
 
 
 @pytest.mark.parametrize("kind", ["session", "goal", "rest", "lift"])
 def test_removals_the_merge_cannot_read_are_kept_as_they_are(kind: str) -> None:
     """A removal whose key is not a day (or range) for its kind stays, the latest per key; it removes nothing."""
     odd = History(BASE.sessions, removals=(Removal(kind, "not-a-day", at(9)),))
-    merged = merge(odd, BASE)
+    merged = merge_histories(odd, BASE)
     assert merged.removals == odd.removals and merged.sessions == BASE.sessions
-    assert merge(merged, merged) == merged
+    assert merge_histories(merged, merged) == merged
 
 
 def test_a_later_switch_of_the_first_weekday_cannot_make_the_goal_merge_depend_on_order() -> None:
@@ -172,6 +176,11 @@ def test_a_later_switch_of_the_first_weekday_cannot_make_the_goal_merge_depend_o
     a = change(sunday_weeks, lambda h: edits.set_goal(h, D("2026-11-15"), 3), 3, "a")
     b = change(sunday_weeks, lambda h: edits.set_goal(h, D("2026-11-16"), 4), 4, "b")
     c = change(sunday_weeks, lambda h: edits.set_week_start_day(h, "monday"), 5, "c")
-    results = {merge(merge(a, b), c), merge(a, merge(b, c)), merge(merge(c, a), b), merge(b, merge(c, a))}
+    results = {
+        merge_histories(merge_histories(a, b), c),
+        merge_histories(a, merge_histories(b, c)),
+        merge_histories(merge_histories(c, a), b),
+        merge_histories(b, merge_histories(c, a)),
+    }
     assert len(results) == 1
     assert [g.since for g in results.pop().goal_changes] == [D("2026-11-15"), D("2026-11-16")]

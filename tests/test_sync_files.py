@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from streak.core import edits
-from streak.core.model import History, Session
-from streak.core.rest import rest_spans
-from streak.core.sync import merge
+from streak.core.history import edits
+from streak.core.history.model import History, Session
+from streak.core.history.rest import rest_spans
+from streak.core.sync.merge import merge_histories
 from streak.storage.store import Store
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="machine folders and SIGKILL are POSIX")
@@ -194,7 +194,7 @@ def big_conflict(tmp_path: Path) -> tuple[Path, Path, bytes, bytes, History]:
 
     Store(str(db), machine="desktop").update(lambda h: (apart(h, 0), None))
     Store(str(copy), machine="laptop").update(lambda h: (apart(h, 1), None))
-    expected = merge(Store(str(db)).load(), Store(str(copy)).load())
+    expected = merge_histories(Store(str(db)).load(), Store(str(copy)).load())
     shutil.rmtree(tmp_path / "backups")
     return db, copy, db.read_bytes(), copy.read_bytes(), expected
 
@@ -248,7 +248,7 @@ def test_killed_after_writing_before_moving_the_copy_merging_again_is_harmless(
     db, copy, old, _, expected = big_conflict
     code = (
         "import os, signal, sys\n"
-        "import streak.storage.atomic as atomic\n"
+        "import streak.storage.datafile.atomic as atomic\n"
         "def rename(source, target):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "atomic.os.rename = rename\n"

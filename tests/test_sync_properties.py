@@ -27,13 +27,13 @@ from typing import Any, NamedTuple
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streak.core import edits
 from streak.core.errors import InputError, Refused
-from streak.core.lifts import Lift
-from streak.core.model import History, Removal, Session, Stamp
-from streak.core.rest import add_rest, clear_rest, cleared_days
-from streak.core.stamps import stamped
-from streak.core.sync import merge
+from streak.core.history import edits
+from streak.core.history.model import History, Removal, Session, Stamp
+from streak.core.history.rest import add_rest, clear_rest, cleared_days
+from streak.core.history.stamps import stamped
+from streak.core.lifts.lift import Lift
+from streak.core.sync.merge import merge_histories
 
 TODAY = date(2026, 11, 21)
 EPOCH = datetime(2026, 11, 1, tzinfo=UTC)
@@ -62,7 +62,7 @@ def operations(goal_days: st.SearchStrategy[date]) -> st.SearchStrategy[tuple[An
 
 ALL_GOAL_DAYS = any_days
 # Two goal changes on a Sunday and a day beside it share a week under one first weekday only, and
-# the merge keeps both (see streak.core.sync); replay, like a single machine, would keep one.
+# the merge keeps both (see streak.core.sync.merge); replay, like a single machine, would keep one.
 WEEKDAY_GOAL_DAYS = any_days.filter(lambda day: day.weekday() != 6)
 
 
@@ -157,10 +157,10 @@ def every_merge(copies: list[History]) -> list[History]:
     """The copies merged in every order and every grouping."""
     if len(copies) == 2:
         a, b = copies
-        return [merge(a, b), merge(b, a)]
+        return [merge_histories(a, b), merge_histories(b, a)]
     results = []
     for a, b, c in permutations(copies):
-        results += [merge(merge(a, b), c), merge(a, merge(b, c))]
+        results += [merge_histories(merge_histories(a, b), c), merge_histories(a, merge_histories(b, c))]
     return results
 
 
@@ -210,10 +210,10 @@ def test_merging_is_order_free_and_idempotent_even_on_equal_change_times(scenari
     """In every order and grouping the copies merge to one history; merging it with itself or any copy again changes nothing."""
     merged, *others = every_merge(scenario.copies)
     assert all(other == merged for other in others)
-    assert merge(merged, merged) == merged
+    assert merge_histories(merged, merged) == merged
     for copy in [scenario.ancestor, *scenario.copies]:
-        assert merge(merged, copy) == merged
-        assert merge(copy, merge(copy, merged)) == merged
+        assert merge_histories(merged, copy) == merged
+        assert merge_histories(copy, merge_histories(copy, merged)) == merged
 
 
 @CHECKS
@@ -222,7 +222,7 @@ def test_merging_in_any_order_gives_the_same_history(scenario: Scenario) -> None
     """Distinct, increasing change times: every order and grouping agrees, value for value."""
     merged, *others = every_merge(scenario.copies)
     assert all(other == merged for other in others)
-    assert merge(merge(merged, scenario.copies[0]), scenario.copies[-1]) == merged
+    assert merge_histories(merge_histories(merged, scenario.copies[0]), scenario.copies[-1]) == merged
 
 
 @CHECKS
@@ -246,7 +246,7 @@ def _removals(histories: list[History]) -> list[Removal]:
 @given(scenarios(ties=True))
 def test_a_removal_is_never_undone_by_an_older_copy(scenario: Scenario) -> None:
     """Whatever a copy removed stays removed unless a change made at or after the removal brings it back."""
-    merged = reduce(merge, [scenario.ancestor, *scenario.copies])
+    merged = reduce(merge_histories, [scenario.ancestor, *scenario.copies])
     for removal in _removals(scenario.copies):
         if removal.kind == "session":
             session = merged.session_on(date.fromisoformat(removal.key))

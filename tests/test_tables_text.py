@@ -11,14 +11,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streak.core.edits import add_session, remove_session, replace_session, set_goal, set_units, set_week_start_day
 from streak.core.errors import Refused
-from streak.core.model import History, Lift, Session
-from streak.core.rest import add_rest, clear_rest
+from streak.core.history.edits import (
+    add_session,
+    remove_session,
+    replace_session,
+    set_goal,
+    set_units,
+    set_week_start_day,
+)
+from streak.core.history.model import History, Lift, Session
+from streak.core.history.rest import add_rest, clear_rest
 from streak.storage import store as store_module
+from streak.storage.datafile.tables_text import read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile
 from streak.storage.store import Store
-from streak.storage.tables_text import read_tables, tables_bytes
 
 TODAY = date(2026, 11, 22)
 OLD_FILE = Path(__file__).parent / "data" / "schema1-written-by-0.1.0.json"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import history_of
-from streak.core.checkin import check_in, moments_of
-from streak.core.model import History, Session
-from streak.core.tip_catalogue import SOURCES, TAGS
-from streak.core.tips import (
+from streak.core.history.model import History, Session
+from streak.core.rules.checkin import check_in, moments_of
+from streak.core.tips.catalogue import SOURCES, TAGS
+from streak.core.tips.choice import (
     AT_RISK,
     COMEBACK,
     FIRST_SESSION,

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import history_of
-from streak.core.edits import set_week_start_day
-from streak.core.figures import Repair, Status, compute_status
-from streak.core.model import Session
-from streak.core.rest import add_rest
-from streak.core.week_states import week_states
-from streak.core.xp import level_of
+from streak.core.history.edits import set_week_start_day
+from streak.core.history.model import Session
+from streak.core.history.rest import add_rest
+from streak.core.rules.status import Repair, Status, compute_status
+from streak.core.rules.week_states import week_states
+from streak.core.rules.xp import level_of
 
 D = date.fromisoformat
 SATURDAY = D("2026-11-21")  # the pinned today: the week of Monday 16 November, two days left

@@ -12,10 +12,10 @@ from typing import NamedTuple
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streak.core.figures import compute_status
-from streak.core.model import GoalChange, History, RestPeriod, Session, Settings
-from streak.core.week_states import week_states
-from streak.core.xp import level_of
+from streak.core.history.model import GoalChange, History, RestPeriod, Session, Settings
+from streak.core.rules.status import compute_status
+from streak.core.rules.week_states import week_states
+from streak.core.rules.xp import level_of
 
 EXAMPLES = settings(max_examples=150, deadline=None)
 

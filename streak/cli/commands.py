@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 from streak.cli import render
 from streak.cli.context import Context
-from streak.core import edits
-from streak.core.badges import in_order
 from streak.core.errors import InputError, Refused
-from streak.core.figures import compute_status
-from streak.core.model import History, Session, clean_note
+from streak.core.history import edits
+from streak.core.history.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
+from streak.core.rules.badges import in_order
+from streak.core.rules.status import compute_status
 
 if TYPE_CHECKING:
-    from streak.core.tips import Tip
+    from streak.core.tips.choice import Tip
 
 
 def _random_pick(options: "Sequence[Tip]") -> "Tip":
@@ -30,8 +30,8 @@ def _random_pick(options: "Sequence[Tip]") -> "Tip":
 
 def checkin(args: Namespace, context: Context) -> None:
     """Record a session, then show the streak, any new badges and a tip."""
-    from streak.core.checkin import check_in
-    from streak.core.lifts import typed_lifts
+    from streak.core.lifts.lift import typed_lifts
+    from streak.core.rules.checkin import check_in
 
     note = clean_note(args.note)
     pick = _random_pick
@@ -98,7 +98,7 @@ def goal(args: Namespace, context: Context) -> None:
 
 def rest(args: Namespace, context: Context) -> None:
     """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
-    from streak.core.rest import add_rest, check_rest_range, clear_rest, rest_spans
+    from streak.core.history.rest import add_rest, check_rest_range, clear_rest, rest_spans
 
     last = args.to or args.first
     start, end = check_rest_range(args.first, last, context.today, context.store.load().week_start_day)
@@ -155,7 +155,7 @@ def settings(args: Namespace, context: Context) -> None:
 
 def history(args: Namespace, context: Context) -> None:
     """List the last N weeks, newest first."""
-    from streak.core.week_states import week_states
+    from streak.core.rules.week_states import week_states
 
     recorded = context.store.load()
     first = context.today - timedelta(weeks=args.weeks - 1)
@@ -178,7 +178,7 @@ def badges(args: Namespace, context: Context) -> None:
 
 def edit(args: Namespace, context: Context) -> None:
     """Change the note or the lifts of a recorded session."""
-    from streak.core.lifts import check_lifts, format_lift, typed_lifts
+    from streak.core.lifts.lift import check_lifts, format_lift, typed_lifts
 
     if args.note is None and not args.lift and not args.clear_lifts:
         raise InputError("nothing to change: give --note, --lift or --clear-lifts")
@@ -203,7 +203,7 @@ def edit(args: Namespace, context: Context) -> None:
 
 def lifts(args: Namespace, context: Context) -> None:
     """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
-    from streak.core.lift_log import exercise_log, exercise_summaries
+    from streak.core.lifts.log import exercise_log, exercise_summaries
 
     history = context.store.load()
     logged = [(session.day, session.lifts) for session in history.sessions if session.lifts]
@@ -231,8 +231,8 @@ def remove(args: Namespace, context: Context) -> None:
 
 def export(args: Namespace, context: Context) -> None:
     """Write the history as JSON or CSV (UTF-8, whatever the terminal's encoding), to a file or the terminal."""
-    from streak.core.exchange import to_csv, to_json, to_lifts_csv
-    from streak.storage.files import check_export_size, refuse_stream_onto, write_export_file
+    from streak.core.exchange.export import to_csv, to_json, to_lifts_csv
+    from streak.storage.exchange.files import check_export_size, refuse_stream_onto, write_export_file
 
     recorded = context.store.load()
     data = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded).encode()
@@ -247,9 +247,9 @@ def export(args: Namespace, context: Context) -> None:
 
 def import_(args: Namespace, context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
-    from streak.core.exchange import merge
-    from streak.core.import_preview import done_text, dry_run_text, preview_import
-    from streak.storage.imports import read_import
+    from streak.core.exchange.adding import add_imported
+    from streak.core.exchange.preview import done_text, dry_run_text, preview_import
+    from streak.storage.exchange.imports import read_import
 
     incoming = read_import(args.file, context.today, source=args.source, habit=args.habit)
     if args.dry_run:
@@ -257,7 +257,7 @@ def import_(args: Namespace, context: Context) -> None:
         counts = {"imported": preview.imported, "skipped": preview.skipped}
         text = dry_run_text(preview, incoming.habit) + " Nothing was changed."
     else:
-        result = context.store.update(lambda history: merge(history, incoming.imported))
+        result = context.store.update(lambda history: add_imported(history, incoming.imported))
         counts = {"imported": result.imported, "skipped": result.skipped}
         text = done_text(result, incoming.habit)
     if context.json:
@@ -268,7 +268,7 @@ def import_(args: Namespace, context: Context) -> None:
 
 def tip(args: Namespace, context: Context) -> None:
     """Show one tip not yet shown in this cycle (without using it up), or every tip."""
-    from streak.core.tips import catalogue, choose_tip
+    from streak.core.tips.choice import catalogue, choose_tip
 
     tips = catalogue()
     if args.all:

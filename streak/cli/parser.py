@@ -14,8 +14,8 @@ from streak import __version__
 from streak.cli import commands
 from streak.core.dates import WEEK_START_DAYS, parse_date, parse_day
 from streak.core.errors import InputError
-from streak.core.foreign import TRACKERS
-from streak.core.model import UNITS
+from streak.core.exchange.foreign import TRACKERS
+from streak.core.history.model import UNITS
 
 
 def _english(message: str) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from streak.core.badges import BadgeState
-from streak.core.figures import Repair, Status
-from streak.core.model import DEFAULT_GOAL, History, Lift
+from streak.core.history.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
     at_stake,
     badge_progress,
@@ -23,12 +21,14 @@ from streak.core.phrases import (
     week_days,
     week_nudge,
 )
+from streak.core.rules.badges import BadgeState
+from streak.core.rules.status import Repair, Status
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
-    from streak.core.checkin import CheckIn
-    from streak.core.lift_log import ExerciseSummary, LoggedLift
-    from streak.core.tips import Tip
-    from streak.core.week_states import WeekState
+    from streak.core.lifts.log import ExerciseSummary, LoggedLift
+    from streak.core.rules.checkin import CheckIn
+    from streak.core.rules.week_states import WeekState
+    from streak.core.tips.choice import Tip
     from streak.storage.store import BackupState
 
 
@@ -97,7 +97,7 @@ def tip_json(tip: Tip) -> dict[str, str]:
 
 def checkin_json(result: CheckIn) -> dict[str, Any]:
     """The check-in document: the date, new badges, personal records, the tip and the status as of today."""
-    from streak.core.lifts import round_kg
+    from streak.core.lifts.lift import round_kg
 
     return {
         "date": result.session.day.isoformat(),
@@ -112,8 +112,8 @@ def checkin_json(result: CheckIn) -> dict[str, Any]:
 
 
 def _dated_lift_json(day: date, lift: Lift) -> dict[str, Any]:
-    from streak.core.exchange import weight_json
-    from streak.core.lifts import e1rm_kg, round_kg
+    from streak.core.exchange.export import weight_json
+    from streak.core.lifts.lift import e1rm_kg, round_kg
 
     e1rm = e1rm_kg(lift)
     return {
@@ -144,7 +144,7 @@ def logged_lift_json(entry: LoggedLift) -> dict[str, Any]:
 
 def lifts_text(summaries: list[ExerciseSummary], units: str) -> str:
     """Each exercise: sessions, best estimated one-rep max (in the units setting), last lift, records."""
-    from streak.core.lifts import e1rm_kg, format_lift
+    from streak.core.lifts.lift import e1rm_kg, format_lift
 
     if not summaries:
         return "No lifts recorded yet: add them with streak checkin --lift 'back squat 5x5 100kg'."
@@ -159,7 +159,7 @@ def lifts_text(summaries: list[ExerciseSummary], units: str) -> str:
 
 def exercise_log_text(entries: list[LoggedLift], units: str) -> str:
     """Every lift of one exercise, newest first, records marked."""
-    from streak.core.lifts import e1rm_kg, format_lift
+    from streak.core.lifts.lift import e1rm_kg, format_lift
 
     lines = [f"{entries[0].lift.exercise}, newest first (★ a personal record):"]
     for entry in entries:
@@ -235,7 +235,7 @@ def checkin_text(result: CheckIn) -> str:
         f"{status.week_sessions} of {status.goal}: {week_nudge(status)}.",
     ]
     if result.session.lifts:
-        from streak.core.lifts import format_lift
+        from streak.core.lifts.lift import format_lift
 
         lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
     lines += [

@@ -2,12 +2,12 @@
 
 from datetime import date, timedelta
 
-from streak.core.badges import BadgeState
 from streak.core.dates import week_start
-from streak.core.figures import Status, compute_status
-from streak.core.model import MAX_GOAL, POUND_KG, GoalChange, History
-from streak.core.walk import FROZEN, MET, MISSED, REPAIRED, REST
-from streak.core.xp import threshold
+from streak.core.history.model import MAX_GOAL, POUND_KG, GoalChange, History
+from streak.core.rules.badges import BadgeState
+from streak.core.rules.status import Status, compute_status
+from streak.core.rules.walk import FROZEN, MET, MISSED, REPAIRED, REST
+from streak.core.rules.xp import threshold
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

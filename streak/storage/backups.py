@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import NamedTuple
 
-from streak.storage.atomic import move_durably, write_atomically
+from streak.storage.datafile.atomic import move_durably, write_atomically
 from streak.storage.errors import DataFileError
 
 FOLDER_NAME = "backups"

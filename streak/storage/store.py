@@ -17,18 +17,18 @@ from json import JSONDecodeError
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
-from streak.core.model import History, Stamp
-from streak.storage.atomic import write_atomically
+from streak.core.history.model import History, Stamp
 from streak.storage.backups import Backup, Backups, BackupsUnusable
-from streak.storage.conflicts import ConflictCopy, find_conflict_copies
-from streak.storage.documents import backups_kept, history_from
+from streak.storage.datafile.atomic import write_atomically
+from streak.storage.datafile.read import backups_kept, history_from
+from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
+from streak.storage.datafile.tables_text import TableTexts, read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.paths import default_data_path
-from streak.storage.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
-from streak.storage.tables_text import TableTexts, read_tables, tables_bytes
+from streak.storage.sync.conflicts import ConflictCopy, find_conflict_copies
 
 if TYPE_CHECKING:
-    from streak.storage.copy_reports import CopyReport
+    from streak.storage.sync.copy_reports import CopyReport
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Result = TypeVar("Result")
@@ -116,8 +116,8 @@ class Store:
             old = opened.history
             new, result = change(old)
             if new != old or opened.migrated:
-                from streak.core.stamps import stamped
-                from streak.storage.writes import write_history  # TinyDB: only commands that write load it
+                from streak.core.history.stamps import stamped
+                from streak.storage.datafile.write import write_history  # TinyDB: only commands that write load it
 
                 written = write_history(opened.tables, old, stamped(new, self._stamp()))
                 # Tables the change left alone go back as the text read; a migrated file, changed
@@ -137,9 +137,9 @@ class Store:
         copies = find_conflict_copies(self.path)
         if not copies:
             return []
-        from streak.core.sync import merge
-        from streak.storage.copy_reports import CopyReport, merged_line
-        from streak.storage.writes import keep_unknown_fields, write_history
+        from streak.core.sync.merge import merge_histories
+        from streak.storage.datafile.write import keep_unknown_fields, write_history
+        from streak.storage.sync.copy_reports import CopyReport, merged_line
 
         today = self._now().date()
 
@@ -168,7 +168,7 @@ class Store:
                 except (OSError, DataFileError) as error:
                     reports.append(left(copy, error.strerror if isinstance(error, OSError) else str(error)))
                     continue
-                taken.append((copy, merged, merge(merged, theirs)))
+                taken.append((copy, merged, merge_histories(merged, theirs)))
                 merged = taken[-1][2]
                 copied_tables.append(their_tables)
             if merged != before or (migrated and taken):
@@ -202,7 +202,7 @@ class Store:
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
-        from streak.storage.machine import machine_id
+        from streak.storage.sync.machine import machine_id
 
         moment = self._now().astimezone(UTC)
         return Stamp(
@@ -276,7 +276,7 @@ class Store:
         with self._locked():
             raw = self._read_bytes()
             tables = self._open(raw).tables
-            from streak.storage.writes import set_backups_kept
+            from streak.storage.datafile.write import set_backups_kept
 
             self._save(set_backups_kept(tables, kept), raw, keep_backup=False)
 
@@ -298,7 +298,7 @@ class Store:
             except OSError as error:
                 raise DataFileError(f"the folder for {self.path} cannot be created ({error.strerror})") from None
         # The lock, like stamps and the machine id, is only for changes: reading commands skip importing them.
-        from streak.storage.lock import exclusive_lock
+        from streak.storage.datafile.lock import exclusive_lock
 
         return exclusive_lock(self._lock_path(), self.lock_timeout, f"{self.path} is in use by another streak")
 

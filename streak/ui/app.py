@@ -16,13 +16,13 @@ from textual.screen import Screen
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
 from streak.storage.store import MissingFolder, Store
-from streak.ui.screens.base import StoreScreen
-from streak.ui.screens.today import TodayScreen
+from streak.ui.views.base import StoreScreen
+from streak.ui.views.today import TodayScreen
 
 if TYPE_CHECKING:
-    from streak.core.tips import Pick
-    from streak.ui.screens.goal import GoalScreen
-    from streak.ui.screens.too_small import TooSmallScreen
+    from streak.core.tips.choice import Pick
+    from streak.ui.views.goal import GoalScreen
+    from streak.ui.views.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
 
@@ -34,25 +34,25 @@ REPLACED_COMMANDS = ("Keys", "Quit")  # Textual's palette entries that the app's
 
 # The views after Today are imported when first opened, so the first screen does not wait for them.
 def _history() -> Screen:
-    from streak.ui.screens.history import HistoryScreen
+    from streak.ui.views.history import HistoryScreen
 
     return HistoryScreen()
 
 
 def _lifts() -> Screen:
-    from streak.ui.screens.lifts import LiftsScreen
+    from streak.ui.views.lifts import LiftsScreen
 
     return LiftsScreen()
 
 
 def _badges() -> Screen:
-    from streak.ui.screens.badges import BadgesScreen
+    from streak.ui.views.badges import BadgesScreen
 
     return BadgesScreen()
 
 
 def _goal() -> Screen:
-    from streak.ui.screens.goal import GoalScreen
+    from streak.ui.views.goal import GoalScreen
 
     return GoalScreen()
 
@@ -66,7 +66,7 @@ class StreakApp(App[str]):
     TITLE = "streak"
     # Today's styles load with the app's: as its own screen CSS they would make Textual re-parse
     # the whole stylesheet (twice) before the first frame. The other views bring theirs when opened.
-    CSS_PATH = ["app.tcss", "screens/today.tcss"]
+    CSS_PATH = ["app.tcss", "views/today.tcss"]
     # Today, the first screen, is the default screen rather than one of MODES: Textual waits for a
     # mode's screen to mount before painting anything and then re-parses the whole stylesheet, which
     # put the first frame ~50 ms later. It joins the modes as it is created (get_default_screen).
@@ -122,7 +122,7 @@ class StreakApp(App[str]):
 
     def show_data_problem(self, error: DataFileError | MissingFolder) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
-        from streak.ui.screens.problem import DataProblemScreen
+        from streak.ui.views.problem import DataProblemScreen
 
         if not self.data_problem:
             self.data_problem = True
@@ -178,7 +178,7 @@ class StreakApp(App[str]):
         elif self.size_notice is not None:
             self.size_notice.show_size(size)
         else:
-            from streak.ui.screens.too_small import TooSmallScreen  # loaded only once a terminal is too small
+            from streak.ui.views.too_small import TooSmallScreen  # loaded only once a terminal is too small
 
             self.size_notice = TooSmallScreen(size, MIN_SIZE)
             self.push_screen(self.size_notice)
@@ -194,7 +194,7 @@ class StreakApp(App[str]):
         if unsaved is None or self.data_problem:
             self.exit()
             return
-        from streak.ui.screens.dialogs import ConfirmDialog  # Input and its validators load on first use
+        from streak.ui.dialogs.checkin import ConfirmDialog  # Input and its validators load on first use
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -206,7 +206,7 @@ class StreakApp(App[str]):
 
     def action_toggle_keys(self) -> None:
         """Show every key of the view in a box over it (the box's own ? closes it)."""
-        from streak.ui.screens.keys import KeysScreen, key_rows
+        from streak.ui.views.keys import KeysScreen, key_rows
 
         self.push_screen(KeysScreen(VIEW_NAMES.get(self.current_mode, "streak"), key_rows(self.screen)))
 

@@ -5,8 +5,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Label
 
-from streak.core.badges import BadgeState
 from streak.core.phrases import badge_progress
+from streak.core.rules.badges import BadgeState
 
 BAR_WIDTH = 10
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from streak.core.tips import Tip
+    from streak.core.tips.choice import Tip
 
 WAITING = "Check in (press c) to read a tip on why leg day matters."
 

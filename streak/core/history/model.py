@@ -1,0 +1,171 @@
+"""The values a leg-day history is made of.
+
+Named tuples rather than dataclasses: they are just as immutable, and the `dataclasses`
+import (it pulls in `inspect`) would cost the shell-prompt commands about 7 ms.
+
+Every record carries `changed`, the moment and machine of its last change, so that copies of
+one history made on two machines can be merged (see `streak.core.sync.merge`). The rules never set
+it: an edit leaves it None on what it creates, and the store stamps those records as it saves.
+"""
+
+from bisect import bisect_left
+from datetime import date
+from operator import attrgetter
+from typing import NamedTuple
+
+from streak.core.dates import MONDAY
+from streak.core.errors import InputError
+from streak.core.text import describe_unsafe, first_unsafe
+
+DEFAULT_GOAL = 2
+MIN_GOAL = 1
+MAX_GOAL = 7
+MAX_NOTE_LENGTH = 500
+KILOGRAMS = "kg"
+POUNDS = "lb"
+UNITS = (KILOGRAMS, POUNDS)
+POUND_KG = 0.45359237  # exactly, by the international agreement of 1959
+
+
+class Stamp(NamedTuple):
+    """When a record was last changed (UTC, ISO 8601 with milliseconds, so it sorts as text) and on which machine."""
+
+    at: str
+    machine: str
+
+
+# What records from a file older than change times are stamped with: any real change wins over it.
+ORIGINAL = Stamp("1970-01-01T00:00:00.000Z", "")
+
+
+class Lift(NamedTuple):
+    """One exercise done for SETSxREPS at a weight in its unit (0 for bodyweight); see `streak.core.lifts.lift`."""
+
+    exercise: str
+    sets: int
+    reps: int
+    weight: float
+    unit: str
+
+
+class Session(NamedTuple):
+    """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it."""
+
+    day: date
+    note: str | None = None
+    lifts: tuple[Lift, ...] = ()  # in the order entered
+    tip: str | None = None
+    changed: Stamp | None = None
+
+
+session_day = attrgetter("day")  # the sort key of sessions
+
+
+class GoalChange(NamedTuple):
+    """A weekly goal that holds from the week of `since` until the week of the next change."""
+
+    since: date
+    goal: int
+    changed: Stamp | None = None
+
+
+goal_since = attrgetter("since")  # the sort key of goal changes
+
+
+class RestPeriod(NamedTuple):
+    """Days planned off, `first` to `last` inclusive: every week touching them is a rest week."""
+
+    first: date
+    last: date
+    changed: Stamp | None = None
+
+
+class Removal(NamedTuple):
+    """A record that was deleted, and when: a merge must not bring back an older copy of it.
+
+    `kind` is "session", "goal" or "rest"; `key` is that record's key as text (see `record_key`):
+    for a session or goal change its day; for rest, the days `first/last` it took out of rest.
+    """
+
+    kind: str
+    key: str
+    changed: Stamp | None = None
+
+
+class Settings(NamedTuple):
+    """The choices that hold for the whole history, each with when it was last changed."""
+
+    week_start_day: str = MONDAY
+    units: str = KILOGRAMS
+    week_start_changed: Stamp | None = ORIGINAL
+    units_changed: Stamp | None = ORIGINAL
+
+
+class History(NamedTuple):
+    """Everything a person has recorded, plus where they are in the tip cycle.
+
+    `sessions` are sorted by day with at most one a day; `goal_changes` are sorted by `since`,
+    `rest_periods` by `first`.
+    """
+
+    sessions: tuple[Session, ...] = ()
+    goal_changes: tuple[GoalChange, ...] = ()
+    settings: Settings = Settings()
+    shown_tips: tuple[str, ...] = ()
+    rest_periods: tuple[RestPeriod, ...] = ()
+    removals: tuple[Removal, ...] = ()
+
+    @property
+    def week_start_day(self) -> str:
+        """The first day of every week: monday or sunday."""
+        return self.settings.week_start_day
+
+    @property
+    def units(self) -> str:
+        """The unit a lift's weight is in when it names none."""
+        return self.settings.units
+
+    def is_empty(self) -> bool:
+        """True before anything was recorded: no session, goal change or rest period."""
+        return not self.sessions and not self.goal_changes and not self.rest_periods
+
+    def session_on(self, day: date) -> Session | None:
+        """The session recorded on `day`, if any."""
+        index = bisect_left(self.sessions, day, key=session_day)
+        if index < len(self.sessions) and self.sessions[index].day == day:
+            return self.sessions[index]
+        return None
+
+
+def record_key(record: Session | GoalChange | RestPeriod) -> str:
+    """The key a record is merged and removed by: its day, its from-date, or its first and last day."""
+    if type(record) is RestPeriod:
+        return f"{record.first.isoformat()}/{record.last.isoformat()}"
+    return record[0].isoformat()
+
+
+def check_goal(goal: int) -> int:
+    """A weekly goal is a whole number of sessions from 1 to 7."""
+    if not MIN_GOAL <= goal <= MAX_GOAL:
+        raise InputError(f"the weekly goal must be from {MIN_GOAL} to {MAX_GOAL} sessions, not {goal}")
+    return goal
+
+
+def check_units(units: str) -> str:
+    """Weights are in kg or lb."""
+    if units not in UNITS:
+        raise InputError(f"units must be kg or lb, not {units!r}")
+    return units
+
+
+def clean_note(note: str | None) -> str | None:
+    """Trim a note and refuse what would not survive a terminal or a CSV row intact."""
+    if note is None:
+        return None
+    note = note.strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise InputError(f"the note is {len(note)} characters long; keep it to {MAX_NOTE_LENGTH}")
+    unsafe = first_unsafe(note)
+    if unsafe is not None:
+        raise InputError(f"the note holds {describe_unsafe(unsafe)}; write it as plain text on one line")
+    return note or None

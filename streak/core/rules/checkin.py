@@ -1,0 +1,112 @@
+"""A check-in: the new session, the badges it earns and the tip that fits the moment."""
+
+from bisect import bisect_left
+from datetime import date
+from typing import NamedTuple
+
+from streak.core.history.edits import add_session
+from streak.core.history.model import History, Session
+from streak.core.lifts.lift import exercise_key
+from streak.core.lifts.records import Record, best_e1rms, records_of
+from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
+from streak.core.rules.status import Status, compute_status, record_days
+from streak.core.tips.choice import (
+    AT_RISK,
+    COMEBACK,
+    FIRST_SESSION,
+    NEW_BADGE,
+    PERSONAL_RECORD,
+    REPAIRED,
+    SECOND_IN_WEEK,
+    STREAK_MILESTONE,
+    Pick,
+    Tip,
+    after_showing,
+    catalogue,
+    choose_tip,
+)
+
+
+class CheckIn(NamedTuple):
+    """What a check-in did: the session, badges earned by it, the tip to show and the status as of today.
+
+    `before` is the status as of today just before the check-in, so a level gained or a streak
+    saved can be told; `records` are the personal records the session set, shown in `units`.
+    """
+
+    session: Session
+    new_badges: tuple[BadgeState, ...]
+    tip: Tip
+    status: Status
+    before: Status
+    records: tuple[Record, ...] = ()
+    units: str = "kg"  # the person's units, to show the records in
+
+    @property
+    def levelled_up(self) -> bool:
+        """Whether this check-in reached a new level."""
+        return self.status.level > self.before.level
+
+    @property
+    def repaired(self) -> bool:
+        """Whether this check-in saved the streak that last week's miss broke."""
+        return self.before.repair is not None and self.status.repair is None
+
+
+def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
+    """The moments a check-in on `day` marks, strongest first, given the status just before and after it."""
+    moments = []
+    days = [d for week in status.weeks for d in week.days]
+    index = bisect_left(days, day)
+    if status.total_sessions == 1:
+        moments.append(FIRST_SESSION)
+    elif index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS:
+        moments.append(COMEBACK)
+    if any(state.badge.kind == "repair" for state in new_badges):
+        moments.append(REPAIRED)
+    if records:
+        moments.append(PERSONAL_RECORD)
+    if any(state.badge.kind == "streak" for state in new_badges):
+        moments.append(STREAK_MILESTONE)
+    if before.at_risk and day >= before.week_start:
+        moments.append(AT_RISK)
+    week = next(week for week in reversed(status.weeks) if week.start <= day)
+    if len(week.days) == 2:
+        moments.append(SECOND_IN_WEEK)
+    if new_badges:
+        moments.append(NEW_BADGE)
+    return moments
+
+
+def records_set_by(history: History, session: Session) -> list[Record]:
+    """The personal records `session` sets against every session before its day.
+
+    Only the bests of the session's own exercises are looked for: one pass over the earlier lifts.
+    """
+    if not session.lifts:
+        return []
+    earlier = [(s.day, s.lifts) for s in history.sessions if s.lifts and s.day < session.day]
+    return records_of(session.lifts, best_e1rms(earlier, {exercise_key(lift.exercise) for lift in session.lifts}))
+
+
+def check_in(history: History, session: Session, today: date, pick: Pick) -> tuple[History, CheckIn]:
+    """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
+    recorded = add_session(history, session, today)
+    records = records_set_by(history, session)
+    if history.sessions and history.sessions[-1].day > session.day:  # a day filled in behind later ones
+        status, before = compute_status(recorded, today), compute_status(history, today)
+    else:  # the usual check-in, the newest day: its records come after every earlier one
+        days_before = record_days(history, today)
+        before = compute_status(history, today, days_before)
+        status = compute_status(recorded, today, days_before + [session.day] * len(records))
+    earned_before = {state.badge.id for state in before.badges if state.earned}
+    new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
+    tips = catalogue()
+    moments = moments_of(status, before, session.day, new_badges, len(records))
+    tip = choose_tip(tips, history.shown_tips, moments, pick)
+    stored = session._replace(tip=tip.id)
+    recorded = recorded._replace(
+        sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),
+        shown_tips=after_showing(tips, history.shown_tips, tip),
+    )
+    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units)

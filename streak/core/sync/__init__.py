@@ -1,0 +1,1 @@
+"""Synced folders: merging a copy of the history that another machine wrote."""

@@ -1,0 +1,1 @@
+"""Tips: the catalogue written from the five articles, and which tip a moment gets."""

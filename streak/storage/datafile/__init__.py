@@ -1,0 +1,1 @@
+"""The data file itself: reading and writing its tables, the schema, atomic replacement and the lock."""

@@ -1,0 +1,1 @@
+"""Modal dialogs: check in and edit a session, confirm, rest weeks and import."""

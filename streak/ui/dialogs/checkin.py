@@ -1,0 +1,213 @@
+"""Small dialogs that return a value to the screen that opened them."""
+
+from datetime import date
+from typing import NamedTuple
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import DescendantFocus
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, OptionList, Static
+
+from streak.core.errors import InputError
+from streak.core.history.model import MAX_NOTE_LENGTH, History, Lift, Session, clean_note
+from streak.core.lifts.lift import (
+    LiftTextError,
+    check_lifts,
+    e1rm_kg,
+    exercise_candidates,
+    format_lift,
+    known_exercises,
+    parse_lift,
+)
+from streak.core.phrases import in_units, short_day
+from streak.ui.widgets.footer import KeysFooter, enter_confirms
+
+
+class CheckInEntry(NamedTuple):
+    """What the check-in dialog hands back: the note (None for none) and the lifts, in the order added."""
+
+    note: str | None
+    lifts: tuple[Lift, ...]
+
+
+class CheckInDialog(ModalScreen[CheckInEntry | None]):
+    """Ask for an optional note and lifts; enter on an empty lift line confirms, escape cancels (None).
+
+    A lift typed on the lift line is checked as it is typed, its exercise name completed from the
+    catalogue and the person's own log (→ takes the suggestion); enter adds it to the list below,
+    where delete takes a lift back out.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    VERB = "Check in leg day for"
+    BINDINGS = [
+        enter_confirms("Check in", "Record the session, with its note and lifts"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without checking in"),
+        # The Inputs bind both keys themselves, so this shows and acts only on the list of lifts.
+        Binding(
+            "delete,backspace", "remove_lift", "Remove lift", key_display="del", tooltip="Take the highlighted lift out"
+        ),
+    ]
+    CONFIRMS = "check in"
+
+    def __init__(
+        self,
+        day: date,
+        history: History,
+        *,
+        session: Session | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.day = day
+        self.history = history
+        self.lifts: list[Lift] = list(session.lifts) if session else []
+        self.note = (session.note or "") if session else ""
+        self.cursor_blink = cursor_blink
+
+    def compose(self) -> ComposeResult:
+        known = known_exercises(self.history)
+        with Vertical(id="dialog"):
+            yield Static(f"{self.VERB} {short_day(self.day)}", id="dialog-title")
+            # Nothing is selected on focus: a note being edited must not go with the first key typed.
+            note = Input(
+                self.note,
+                placeholder="Note (optional): how did it go?",
+                max_length=MAX_NOTE_LENGTH,
+                select_on_focus=False,
+                id="note",
+            )
+            lift = Input(
+                placeholder="Lift (optional): back squat 5x5 100kg, then enter",
+                suggester=SuggestFromList(exercise_candidates(known), case_sensitive=False),
+                select_on_focus=False,
+                id="lift",
+            )
+            for field in (note, lift):
+                field.cursor_blink = self.cursor_blink
+                yield field
+            yield OptionList(id="lift-list", markup=False)
+            yield Static("", id="dialog-error", markup=False)
+            yield Static(self._hint(on_list=False), id="dialog-hint")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self._show_lifts()
+
+    def _show_lifts(self, highlighted: int | None = None) -> None:
+        listed = self.query_one("#lift-list", OptionList)
+        listed.set_options(f"• {format_lift(lift)}" for lift in self.lifts)
+        listed.display = bool(self.lifts)
+        if self.lifts:
+            listed.highlighted = min(
+                highlighted if highlighted is not None else len(self.lifts) - 1, len(self.lifts) - 1
+            )
+
+    @on(DescendantFocus)
+    def _explain_focus(self, event: DescendantFocus) -> None:
+        """Say what the keys do in the part that has the focus."""
+        self.query_one("#dialog-hint", Static).update(self._hint(on_list=event.widget.id == "lift-list"))
+
+    def _hint(self, *, on_list: bool) -> str:
+        if on_list:
+            return f"↑↓: choose a lift   del: take it out   enter: {self.CONFIRMS}"
+        return f"tab: next field   enter on an empty lift line: {self.CONFIRMS}"
+
+    def _error(self, error: InputError | str) -> None:
+        # A lift's problem alone: its text is right there on the lift line, and the problem says what fits.
+        text = error.problem if isinstance(error, LiftTextError) else str(error)
+        self.query_one("#dialog-error", Static).update(text[:1].upper() + text[1:])
+
+    @on(Input.Changed, "#lift")
+    def _check_lift(self, event: Input.Changed) -> None:
+        """Say what is wrong with a lift while it is typed, before enter can take it."""
+        text = event.value.strip()
+        if not text:
+            self._error("")
+            return
+        try:
+            lift = parse_lift(text, self.history.units, known_exercises(self.history))
+        except InputError as error:
+            self._error(error)
+            return
+        e1rm = e1rm_kg(lift)
+        estimate = f", estimated one-rep max {in_units(e1rm, self.history.units)}" if e1rm else ""
+        self.query_one("#dialog-error", Static).update(f"✓ {format_lift(lift)}{estimate} (enter adds it)")
+
+    def action_confirm(self) -> None:
+        """Add the lift being typed, if any; otherwise check the note and hand everything back."""
+        lift_field = self.query_one("#lift", Input)
+        if lift_field.value.strip():
+            try:
+                lift = parse_lift(lift_field.value, self.history.units, known_exercises(self.history))
+                check_lifts([*self.lifts, lift])
+            except InputError as error:
+                self._error(error)
+                return
+            self.lifts.append(lift)
+            lift_field.value = ""
+            self._error("")
+            self._show_lifts()
+            lift_field.focus()
+            return
+        try:
+            note = clean_note(self.query_one("#note", Input).value)
+        except InputError as error:
+            self._error(error)
+            return
+        self.dismiss(CheckInEntry(note, tuple(self.lifts)))
+
+    def action_remove_lift(self) -> None:
+        """Take the highlighted lift off the session; the lift line gets the focus back when none are left."""
+        listed = self.query_one("#lift-list", OptionList)
+        index = listed.highlighted
+        if index is None or not 0 <= index < len(self.lifts):
+            return
+        del self.lifts[index]
+        self._show_lifts(index)
+        if not self.lifts:
+            self.query_one("#lift", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EditSessionDialog(CheckInDialog):
+    """The check-in dialog over a recorded session: its note and lifts are changed, and enter saves them."""
+
+    VERB = "Edit the session of"
+    BINDINGS = [
+        enter_confirms("Save", "Save the note and lifts"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without changing the session"),
+    ]
+    CONFIRMS = "save"
+
+    def __init__(self, session: Session, history: History, *, cursor_blink: bool = True) -> None:
+        super().__init__(session.day, history, session=session, cursor_blink=cursor_blink)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes-or-no question; y or enter says yes, n or escape says no."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.question, id="dialog-title", markup=False)
+            yield Static("y: yes    n: no", id="dialog-hint")
+        yield KeysFooter()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
