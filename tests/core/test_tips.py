@@ -24,7 +24,7 @@ from streak.core.tips.choice import (
     choose_tip,
 )
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 TIPS = catalogue()
 D = date.fromisoformat
 

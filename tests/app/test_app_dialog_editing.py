@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 from pathlib import Path
 
-from test_app_lifts import listed_lifts
 from textual.widgets import OptionList
 
 from app_driver import footer_text, make_app, screen_lines, seed, text_of
@@ -12,6 +11,7 @@ from streak.core.history.edits import add_session, set_units
 from streak.core.history.model import Lift, Session
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import CheckInDialog, EditSessionDialog
+from test_app_lifts import listed_lifts
 
 YESTERDAY = TODAY - timedelta(days=1)
 
