@@ -25,6 +25,8 @@ from streak.core.rules.badges import BadgeState
 from streak.core.rules.status import Repair, Status
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
+    from collections.abc import Sequence
+
     from streak.core.lifts.log import ExerciseSummary, LoggedLift
     from streak.core.rules.checkin import CheckIn
     from streak.core.rules.week_states import WeekState
@@ -90,9 +92,9 @@ def status_json(status: Status) -> dict[str, Any]:
     }
 
 
-def tip_json(tip: Tip) -> dict[str, str]:
-    """A tip as `{"id", "text", "source"}`."""
-    return {"id": tip.id, "text": tip.text, "source": tip.source}
+def tip_json(tip: Tip) -> dict[str, str | None]:
+    """A tip as `{"id", "text", "source", "moment"}`: the moment it is written for, or null for a general tip."""
+    return {"id": tip.id, "text": tip.text, "source": tip.source, "moment": tip.moment}
 
 
 def checkin_json(result: CheckIn) -> dict[str, Any]:
@@ -223,6 +225,28 @@ def status_text(status: Status) -> str:
 def tip_text(tip: Tip) -> str:
     """A tip and, on its own line, its source."""
     return f"Tip: {tip.text}\n     Source: {tip.source}"
+
+
+# When each group of tips is shown, as `tip --all` heads it.
+TIP_GROUP_HEADINGS = {
+    None: "After any other check-in",
+    "first-session": "After the first session ever",
+    "comeback": "After a comeback (14 or more days since the session before)",
+    "repair": "After a check-in that repairs the streak",
+    "personal-record": "After a personal record",
+    "streak-badge": "After a streak badge is earned",
+    "frequency": "After a check-in that saves a streak at stake, or a week's second session",
+}
+
+
+def all_tips_text(tips: Sequence[Tip]) -> str:
+    """Every tip under a heading saying when its group is shown, general tips first."""
+    blocks = []
+    for moment, heading in TIP_GROUP_HEADINGS.items():
+        group = [tip for tip in tips if tip.moment == moment]
+        if group:
+            blocks.append("\n\n".join([f"{heading}:", *(tip_text(tip) for tip in group)]))
+    return "\n\n\n".join(blocks)
 
 
 def checkin_text(result: CheckIn) -> str:
