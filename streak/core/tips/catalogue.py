@@ -526,8 +526,8 @@ MOMENT_ROWS: dict[str, tuple[Row, ...]] = {
         (
             "tb-streak-bones",
             ("consistency", "aging"),
-            "Bones answer the loads they carry over months, not days: a long run of squats and lunges "
-            "is what makes hip and thigh bones denser.",
+            "Bones adapt to the loads they carry, a little at a time: a long run of loaded squats and "
+            "lunges is what makes hip and thigh bones denser.",
         ),
         (
             "es-streak-systemic",
@@ -559,14 +559,14 @@ MOMENT_ROWS: dict[str, tuple[Row, ...]] = {
         (
             "wl-freq-muscle",
             ("frequency", "growth"),
-            "Your legs hold more than half of your muscle, so a second leg session in a week is one "
+            "Your legs hold about half of all your muscle, so a second leg session in a week is one "
             "of the best uses of your training time.",
         ),
         (
             "ac-freq-spacing",
             ("frequency", "recovery"),
-            "Leave a day or more between leg sessions: the repair that makes muscle thicker and "
-            "stronger happens in the rest between them.",
+            "Spread a week's leg sessions out: hard training breaks muscle fibres down, and the "
+            "repair that leaves them thicker and stronger needs the time between.",
         ),
         (
             "tb-freq-moderate",
