@@ -1,5 +1,6 @@
 """The app's frame at real terminal sizes: footers, dialogs, the keys screen, the palette, sizes and toasts."""
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -205,11 +206,15 @@ async def test_a_new_notification_on_today_replaces_the_last(db: Path) -> None:
 
 
 async def test_a_long_day_on_today_closes_up_rather_than_cutting_the_tip_box(db: Path) -> None:
-    """Two lines of news and the longest comeback tip at 80x24: the blank lines go, the whole tip box stays."""
+    """Two lines of news and the tallest comeback tip at 80x24: the blank lines go, the whole tip box stays."""
     seed(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
 
     def longest(tips):  # noqa: ANN001, ANN202
-        return max(tips, key=lambda tip: len(tip.text) + len(tip.source))
+        # The most lines in the tip box (about 74 columns of text), the longest of those.
+        def lines(text: str) -> int:
+            return len(textwrap.wrap(text, 74))
+
+        return max(tips, key=lambda tip: (lines(tip.text) + lines(f"Source: {tip.source}"), len(tip.text)))
 
     app = build_app(str(db), today=lambda: TODAY, pick=longest, cursor_blink=False, watch_seconds=None)
     async with app.run_test(size=(80, 24)) as pilot:
