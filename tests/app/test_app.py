@@ -6,11 +6,10 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from app_driver import make_app, seed, text_of
-from conftest import TODAY, days_and_notes
+from app_driver import make_app, notifications, seed, text_of
+from helpers import TODAY, days_and_notes
 from streak.core.history.model import History, Session
 from streak.storage.store import Store
-from streak.ui.app import StreakApp
 from streak.ui.dialogs.checkin import CheckInDialog, ConfirmDialog
 from streak.ui.views.badges import BadgesScreen
 from streak.ui.views.goal import GoalScreen
@@ -20,10 +19,6 @@ from streak.ui.views.problem import DataProblemScreen
 from streak.ui.views.today import TodayScreen
 from streak.ui.widgets.badge_list import BadgeRow
 from streak.ui.widgets.heatmap import HeatMap
-
-
-def notifications(app: StreakApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def test_check_in_without_a_note(db: Path) -> None:

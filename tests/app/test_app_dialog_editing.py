@@ -5,13 +5,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from app_driver import footer_text, make_app, screen_lines, seed, text_of
-from conftest import TODAY
+from app_driver import footer_text, listed_lifts, make_app, screen_lines, seed, text_of
+from helpers import TODAY
 from streak.core.history.edits import add_session, set_units
 from streak.core.history.model import Lift, Session
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import CheckInDialog, EditSessionDialog
-from test_app_lifts import listed_lifts
 
 YESTERDAY = TODAY - timedelta(days=1)
 

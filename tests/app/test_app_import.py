@@ -6,8 +6,8 @@ from pathlib import Path
 from textual.widgets import Static
 
 from app_driver import screen_lines
-from conftest import TODAY, days_and_notes
 from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
+from helpers import TODAY, days_and_notes
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 from streak.ui.dialogs.checkin import ConfirmDialog

@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets._toast import Toast
 
 from app_driver import make_app, screen_lines, seed
-from conftest import TODAY
+from helpers import TODAY
 from streak.ui.app import StreakApp, build_app
 from streak.ui.views.keys import KeyRow, KeysScreen
 from streak.ui.views.today import TodayScreen

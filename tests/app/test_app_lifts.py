@@ -3,21 +3,12 @@
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList
-
-from app_driver import footer_text, make_app, screen_lines, seed, text_of
-from conftest import TODAY
+from app_driver import footer_text, listed_lifts, make_app, notifications, screen_lines, seed, text_of
+from helpers import TODAY
 from streak.core.history.model import Lift
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import CheckInDialog
 from streak.ui.views.lifts import LiftsScreen
-from test_app import notifications
-
-
-def listed_lifts(app) -> list[str]:  # noqa: ANN001
-    """The lifts the check-in dialog lists under its lift line."""
-    listed = app.screen.query_one("#lift-list", OptionList)
-    return [str(listed.get_option_at_index(index).prompt) for index in range(listed.option_count)]
 
 
 async def test_lifts_typed_in_the_check_in_dialog_are_recorded(db: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from app_driver import seed, text_of
-from conftest import TODAY, Run
+from app_driver import notifications, seed, text_of
+from helpers import TODAY, Run
 from streak.core.history.edits import add_session
 from streak.core.history.model import Session
 from streak.core.tips.choice import tip_by_id
@@ -41,10 +41,6 @@ async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 5.
             return False
         await pilot.pause(LOOK_SECONDS)
     return True
-
-
-def notifications(app: StreakApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def test_a_check_in_from_another_terminal_shows_by_itself(db: Path, streak: Callable[..., Run]) -> None:

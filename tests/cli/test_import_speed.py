@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
 from foreign_files import ten_years_of_loop, write_loop_db, write_loop_zip
+from helpers import TODAY
 
 BUDGET_SECONDS = 1.0
 

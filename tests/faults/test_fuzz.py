@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_streak
+from helpers import run_streak
 from streak.cli.main import main
 from streak.core.exchange.export import to_csv, to_json
 from streak.core.history.edits import add_session, set_goal, set_week_start_day
