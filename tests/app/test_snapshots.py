@@ -1,4 +1,4 @@
-"""Each view at 80x24 with a fixed year of history (the `app` of conftest.py), today pinned and a fixed tip, against the committed SVG."""
+"""Each view at 80x24 over a fixed year of history (`app`, in conftest.py), today pinned, a fixed tip: against the SVGs."""
 
 from datetime import date, timedelta
 from pathlib import Path

@@ -5,7 +5,7 @@ comes with exactly one line on stderr; and a non-zero status leaves the data fil
 Most examples run in-process through `main` (fast); a few run the installed script.
 
 A few hundred examples run in the normal suite. For a long run:
-    .venv/bin/python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz-long
+    .venv/bin/python -m pytest tests/faults/test_fuzz.py --hypothesis-profile=fuzz-long
 """
 
 import contextlib
