@@ -1,4 +1,4 @@
-"""The streak terminal app: four views as Textual modes over one store, keyboard first, fits 80x24."""
+"""The streak terminal app: Today, History, Lifts, Badges and Goal as Textual modes over one store; keyboard first, fits 80x24."""
 
 import gc
 import random

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from helpers import Run
 from streak.core.tips.choice import tip_by_id
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import history_of
+from helpers import history_of
 from streak.core.history.model import History, Session
 from streak.core.rules.checkin import check_in, moments_of
 from streak.core.tips.catalogue import SOURCES, TAGS

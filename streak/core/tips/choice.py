@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from streak.core.tips.catalogue import ROWS, SOURCES
 
-# Tags that mark a moment of the check-in, strongest claim first.
+# Tags that mark a moment of the check-in; checkin.moments_of lists a check-in's moments, strongest first.
 FIRST_SESSION = "start"
 COMEBACK = "comeback"
 STREAK_MILESTONE = "consistency"
@@ -15,7 +15,6 @@ SECOND_IN_WEEK = "frequency"
 REPAIRED = COMEBACK  # a repaired streak: the advice on easing back in fits
 AT_RISK = SECOND_IN_WEEK  # a check-in that saves a streak at stake: frequency over intensity
 PERSONAL_RECORD = NEW_BADGE  # progressive overload: beat last time by a little
-MOMENTS = (FIRST_SESSION, COMEBACK, STREAK_MILESTONE, SECOND_IN_WEEK, NEW_BADGE)
 
 
 class Tip(NamedTuple):
