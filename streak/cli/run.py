@@ -14,7 +14,7 @@ from streak.cli.parser import UsageError, build_parser, command_in
 from streak.core.errors import InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
-from streak.storage.paths import default_data_path
+from streak.storage.paths import data_path
 from streak.storage.store import MissingFolder, Store
 
 EXIT_REFUSED = 1
@@ -29,15 +29,6 @@ def prepare_process_streams() -> None:
             stream.reconfigure(errors=errors)
 
 
-def data_path(db: str | None) -> tuple[str, str | None]:
-    """--db, else $STREAK_DB, else the user data folder; with where the path came from (None: the default)."""
-    if db:
-        return db, "--db"
-    if os.environ.get("STREAK_DB"):
-        return os.environ["STREAK_DB"], "STREAK_DB"
-    return default_data_path(), None
-
-
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
     """Run one `streak` command line; returns the exit status."""
     today = today or date.today()
@@ -45,16 +36,16 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     args = _parse(list(argv), today) if argv else None
     if isinstance(args, int):
         return args
-    path, named_by = data_path(getattr(args, "db", None))
-    store = Store(path, now=(lambda: now) if now else datetime.now, create_folder=named_by is None)
+    location = data_path(getattr(args, "db", None))
+    store = Store(location, now=(lambda: now) if now else datetime.now)
     try:
         store.check_folder()
     except MissingFolder as error:
-        return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
+        return _fail(f"{error} (the data file named by {location.named_by})", EXIT_BAD_INPUT)
     if args is None or args.command is None:
         from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
 
-        return launch(path, create_folder=named_by is None)
+        return launch(location)
     return _run_command(args, Context(store, today, sys.stdout, getattr(args, "json", False)))
 
 

@@ -177,14 +177,14 @@ class HistoryScreen(StoreScreen):
             other_day = " or enter to choose another day on the map" if self.query_one("#weeks").has_focus else ""
             self.notify(f"{short_day(day)} is already checked in: press e to edit it{other_day}.", severity="warning")
             return
-        dialog = CheckInDialog(day, self.history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = CheckInDialog(day, self.history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._add(day, entry))
 
     def _add(self, day: date, entry: CheckInEntry | None) -> None:
         """Record the session the dialog confirmed, as `streak checkin --date` would."""
         if entry is None:
             return
-        today, pick = self.today, self.streak_app.pick
+        today, pick = self.today, self.session.pick
         try:
             result = self.change(lambda history: check_in(history, Session(day, entry.note, entry.lifts), today, pick))
         except (Refused, InputError) as error:
@@ -214,7 +214,7 @@ class HistoryScreen(StoreScreen):
         if session is None:
             self.notify(f"There is no session on {short_day(day)} to edit: press a to add one.", severity="warning")
             return
-        dialog = EditSessionDialog(session, self.history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = EditSessionDialog(session, self.history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._edit(session, entry))
 
     def _edit(self, session: Session, entry: CheckInEntry | None) -> None:

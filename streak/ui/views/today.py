@@ -147,7 +147,7 @@ class TodayScreen(StoreScreen):
 
     def action_check_in(self) -> None:
         """Open the check-in dialog, unless today is already done."""
-        history = self.read()
+        history = self.session.current()
         if history is None:
             return
         if history.session_on(self.today):
@@ -155,7 +155,7 @@ class TodayScreen(StoreScreen):
             return
         from streak.ui.dialogs.checkin import CheckInDialog  # Input and its validators load on first use
 
-        dialog = CheckInDialog(self.today, history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = CheckInDialog(self.today, history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, self._record)
 
     def _record(self, entry: CheckInEntry | None) -> None:
@@ -166,7 +166,7 @@ class TodayScreen(StoreScreen):
 
         session = Session(self.today, entry.note, entry.lifts)
         try:
-            result = self.change(lambda history: check_in(history, session, self.today, self.streak_app.pick))
+            result = self.change(lambda history: check_in(history, session, self.today, self.session.pick))
         except (Refused, InputError) as error:
             self.notify(str(error), title="Not checked in", severity="warning", markup=False)
             return
