@@ -20,7 +20,7 @@ from streak.core.errors import InputError
 from streak.core.history.model import History, Stamp
 from streak.storage.backups import Backup, Backups, BackupsUnusable
 from streak.storage.datafile.atomic import write_atomically
-from streak.storage.datafile.read import backups_kept, history_from
+from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
 from streak.storage.datafile.tables_text import TableTexts, read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError
@@ -290,8 +290,8 @@ class Store:
 
     def set_backups_kept(self, kept: int) -> None:
         """Keep the newest `kept` daily backups from now on."""
-        if not 1 <= kept <= 365:
-            raise InputError(f"keep from 1 to 365 backups, not {kept}")
+        if not MIN_BACKUPS_KEPT <= kept <= MAX_BACKUPS_KEPT:
+            raise InputError(f"keep from {MIN_BACKUPS_KEPT} to {MAX_BACKUPS_KEPT} backups, not {kept}")
         with self._locked():
             raw = self._read_bytes()
             tables = self._open(raw).tables

@@ -3,6 +3,7 @@
 import gc
 import sys
 
+from streak.core.errors import ExitStatus
 from streak.storage.paths import DataPath
 
 
@@ -21,4 +22,4 @@ def launch(location: DataPath) -> int:
         gc.enable()
     if problem:
         print(f"streak: {problem}", file=sys.stderr)
-    return app.return_code or 0
+    return app.return_code or ExitStatus.DONE

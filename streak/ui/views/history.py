@@ -13,7 +13,7 @@ from streak.core.errors import InputError, Refused
 from streak.core.history.edits import remove_session, replace_session
 from streak.core.history.model import History, Session
 from streak.core.lifts.lift import format_lift
-from streak.core.phrases import WEEKDAYS, goal_dots, in_units, plural, short_day, week_days
+from streak.core.phrases import RECORD, WEEKDAYS, earned, goal_dots, plural, short_day, week_days
 from streak.core.rules.checkin import check_in
 from streak.core.rules.week_states import WeekState, week_states
 from streak.core.rules.weeks import days_until
@@ -198,14 +198,9 @@ class HistoryScreen(StoreScreen):
             markup=False,
             timeout=10,
         )
-        for record in result.records:
-            self.notify(
-                f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}.",
-                title=f"Personal record: {record.exercise}",
-                markup=False,
-            )
-        for state in result.new_badges:
-            self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
+        for item in earned(result.records, [state.badge for state in result.new_badges], result.units):
+            detail = f"{item.detail[:1].upper()}{item.detail[1:]}." if item.kind == RECORD else item.detail
+            self.notify(detail, title=item.title, markup=False)
 
     def action_edit(self) -> None:
         """Open the recorded session of the selected day in the check-in dialog, to change its note or lifts."""
