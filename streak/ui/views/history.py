@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.widgets import DataTable, Static
 
-from streak.core.dates import week_start
+from streak.core.dates import MONDAY, week_start
 from streak.core.errors import InputError, Refused
 from streak.core.history.edits import remove_session, replace_session
 from streak.core.history.model import History, Session
@@ -60,7 +60,7 @@ class HistoryScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield ViewBar("history")
-        yield HeatMap(HeatMapData(self.today, "monday"), id="heatmap")
+        yield HeatMap(HeatMapData(self.today, MONDAY), id="heatmap")
         yield Static(LEGEND, id="legend")
         yield Static(id="selected", markup=False)
         yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
