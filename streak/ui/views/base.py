@@ -63,7 +63,7 @@ class StoreScreen(Screen[None]):
 
     def action_import(self) -> None:
         """Bring sessions in from a file: the app's Import command."""
-        from streak.ui.dialogs.import_flow import start_import  # the readers load only when someone imports
+        from streak.ui.views.import_flow import start_import  # the readers load only when someone imports
 
         start_import(self)
 
