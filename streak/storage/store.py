@@ -122,12 +122,20 @@ class Store:
 
         If `change` raises, or returns the history unchanged, the file is not touched.
         """
-        return self.apply(change).result
+        return self._change(change, report=False).result
 
     def apply(self, change: Callable[[History], tuple[History, Result]]) -> Applied[Result]:
         """As `update`, and say what the file holds afterwards, so a caller that shows it need not read it again."""
+        return self._change(change, report=True)
+
+    def _change(self, change: Callable[[History], tuple[History, Result]], *, report: bool) -> Applied[Result]:
+        """Apply `change` under the lock; with `report`, also what the file then holds and its fingerprint.
+
+        Without `report` those are not worked out: a command prints only the result, and turning the
+        tables written back into a history costs milliseconds on a long one.
+        """
         with self._locked():
-            seen = self.fingerprint()  # before reading: a sync tool, which takes no lock, may still write meanwhile
+            seen = self.fingerprint() if report else ()  # before reading: a sync tool takes no lock, and may write
             raw = self._read_bytes()
             opened = self._open(raw)
             old = held = opened.history
@@ -141,8 +149,9 @@ class Store:
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
                 self._save(written.tables, raw, opened.migrated, texts, written.rewritten)
-                held = history_from(written.tables)  # exactly what the next read would find
-                seen = self.fingerprint()
+                if report:
+                    held = history_from(written.tables)  # exactly what the next read would find
+                    seen = self.fingerprint()
             return Applied(held, result, seen)
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
