@@ -113,9 +113,9 @@ async def test_an_unsaved_goal_survives_a_change_made_elsewhere(db: Path, streak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "3")
         await pilot.pause()
-        shown = app.last_read
+        shown = app.session.last_read
         assert streak("checkin").status == 0
-        await until(pilot, lambda: app.last_read != shown)
+        await until(pilot, lambda: app.session.last_read != shown)
         screen = app.screen
         assert isinstance(screen, GoalScreen) and screen.goal == 3
         assert "Unsaved: 3 sessions a week" in text_of(app, "#pending")
