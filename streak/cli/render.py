@@ -7,9 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from streak.core.history.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
+    BADGE,
+    RECORD,
+    REPAIR,
+    Earned,
     at_stake,
     badge_progress,
     days_ago,
+    earned_by,
     goal_change,
     goal_dots,
     in_units,
@@ -262,20 +267,20 @@ def checkin_text(result: CheckIn) -> str:
         from streak.core.lifts.lift import format_lift
 
         lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
-    lines += [
-        f"New personal record: {r.exercise}, estimated one-rep max {in_units(r.e1rm_kg, result.units)}"
-        f" (was {in_units(r.previous_kg, result.units)})!"
-        for r in result.records
-    ]
-    if result.repaired:
-        lines.append(
-            f"Streak repaired: last week's miss is forgiven, {plural(status.current_streak, 'week')} and counting."
-        )
-    lines += [f"New badge: {state.badge.name}! {state.badge.description}" for state in result.new_badges]
-    if result.levelled_up:
-        lines.append(f"Level up! You reached level {status.level} ({status.xp:,} XP).")
+    # Records lead here, before a repair: the line that says what the lifts did sits under the lifts.
+    items = sorted(earned_by(result), key=lambda item: item.kind != RECORD)
+    lines += [earned_line(item) for item in items]
     lines += ["", tip_text(result.tip)]
     return "\n".join(lines)
+
+
+def earned_line(item: Earned) -> str:
+    """One thing a check-in earned, laid out as the command line prints it: `New badge: First Step! Check in ...`."""
+    if item.kind == RECORD:
+        return f"New {item.title[:1].lower()}{item.title[1:]}, {item.detail} (was {item.before})!"
+    if item.kind == BADGE:
+        return f"{item.title}! {item.detail}"
+    return f"{item.title}: {item.detail}." if item.kind == REPAIR else f"{item.title} {item.detail}."
 
 
 STATE_MARKS = {

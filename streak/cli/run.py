@@ -11,15 +11,11 @@ from datetime import date, datetime
 
 from streak.cli.context import Context
 from streak.cli.parser import UsageError, build_parser, command_in
-from streak.core.errors import InputError, Refused
+from streak.core.errors import ExitStatus, InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
-from streak.storage.paths import default_data_path
+from streak.storage.paths import data_path
 from streak.storage.store import MissingFolder, Store
-
-EXIT_REFUSED = 1
-EXIT_BAD_INPUT = 2
-EXIT_DATA_FILE = 3
 
 
 def prepare_process_streams() -> None:
@@ -29,15 +25,6 @@ def prepare_process_streams() -> None:
             stream.reconfigure(errors=errors)
 
 
-def data_path(db: str | None) -> tuple[str, str | None]:
-    """--db, else $STREAK_DB, else the user data folder; with where the path came from (None: the default)."""
-    if db:
-        return db, "--db"
-    if os.environ.get("STREAK_DB"):
-        return os.environ["STREAK_DB"], "STREAK_DB"
-    return default_data_path(), None
-
-
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
     """Run one `streak` command line; returns the exit status."""
     today = today or date.today()
@@ -45,16 +32,16 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     args = _parse(list(argv), today) if argv else None
     if isinstance(args, int):
         return args
-    path, named_by = data_path(getattr(args, "db", None))
-    store = Store(path, now=(lambda: now) if now else datetime.now, create_folder=named_by is None)
+    location = data_path(getattr(args, "db", None))
+    store = Store(location, now=(lambda: now) if now else datetime.now)
     try:
         store.check_folder()
     except MissingFolder as error:
-        return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
+        return _fail(f"{error} (the data file named by {location.named_by})", ExitStatus.BAD_INPUT)
     if args is None or args.command is None:
         from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
 
-        return launch(path, create_folder=named_by is None)
+        return launch(location)
     return _run_command(args, Context(store, today, sys.stdout, getattr(args, "json", False)))
 
 
@@ -63,15 +50,15 @@ def _parse(argv: list[str], today: date) -> Namespace | int:
     undecodable = _first_undecodable(argv)
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
-        return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", EXIT_BAD_INPUT)
+        return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", ExitStatus.BAD_INPUT)
     try:
         args = build_parser(today, command_in(argv)).parse_args(argv)
     except UsageError as error:
-        return _fail(str(error), EXIT_BAD_INPUT, prefix="")
+        return _fail(str(error), ExitStatus.BAD_INPUT, prefix="")
     except SystemExit as exit:  # --help or --version, already printed
-        return exit.code if isinstance(exit.code, int) else EXIT_BAD_INPUT
+        return exit.code if isinstance(exit.code, int) else ExitStatus.BAD_INPUT
     if getattr(args, "db", None) == "":
-        return _fail("--db needs the path of a data file", EXIT_BAD_INPUT)
+        return _fail("--db needs the path of a data file", ExitStatus.BAD_INPUT)
     return args
 
 
@@ -84,11 +71,11 @@ def _run_command(args: Namespace, context: Context) -> int:
         args.handler(args, context)
         context.out.flush()  # a full disk or a device error shows here, not in Python's flush at exit
     except Refused as error:
-        return _fail(str(error), EXIT_REFUSED)
+        return _fail(str(error), ExitStatus.REFUSED)
     except InputError as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+        return _fail(str(error), ExitStatus.BAD_INPUT)
     except DataFileError as error:
-        return _fail(context.store.describe_problem(error), EXIT_DATA_FILE)
+        return _fail(context.store.describe_problem(error), ExitStatus.DATA_FILE)
     except BrokenPipeError:
         # The reader (say, `streak history | head`) went away. Point stdout at devnull so
         # Python's flush at exit does not raise again, as the signal module's docs advise.
@@ -97,9 +84,9 @@ def _run_command(args: Namespace, context: Context) -> int:
         _discard_output()
         reason = error.strerror or str(error)
         if context.store.saved:  # the change is made; only the report of it is lost
-            return _fail(f"the change was saved, but its output could not be written ({reason})", 0)
-        return _fail(f"the output could not be written ({reason}); nothing was changed", EXIT_BAD_INPUT)
-    return 0
+            return _fail(f"the change was saved, but its output could not be written ({reason})", ExitStatus.DONE)
+        return _fail(f"the output could not be written ({reason}); nothing was changed", ExitStatus.BAD_INPUT)
+    return ExitStatus.DONE
 
 
 def _discard_output() -> None:

@@ -1,10 +1,36 @@
-"""Where the data file lives when neither --db nor STREAK_DB says."""
+"""Where the data file lives: the path --db or STREAK_DB names, or else the one in the user data folder."""
 
 import os
 import sys
+from collections.abc import Mapping
+from typing import NamedTuple
 
 APP_NAME = "streak"
 DATA_FILE_NAME = "streak.json"
+
+
+class DataPath(NamedTuple):
+    """A data file's path and what named it: "--db", "STREAK_DB", or None for the default in the user data folder.
+
+    Only the default path gets its folders made; a folder the person named must exist already.
+    """
+
+    path: str
+    named_by: str | None = None
+
+    @property
+    def is_default(self) -> bool:
+        """Whether this is the default data file, which no option needs to name."""
+        return self.named_by is None
+
+
+def data_path(db: str | None, environ: Mapping[str, str] = os.environ) -> DataPath:
+    """--db, else $STREAK_DB, else the default in the user data folder, with where the path came from."""
+    if db:
+        return DataPath(db, "--db")
+    if environ.get("STREAK_DB"):
+        return DataPath(environ["STREAK_DB"], "STREAK_DB")
+    return DataPath(default_data_path())
 
 
 def default_data_path() -> str:

@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, TODAY, Run, refused
+from helpers import NOW, TODAY, one_line_error, refused
 
 STATUS_KEYS = [
     "as_of", "week_start", "goal", "week_sessions", "sessions_needed", "days_left", "rest_week", "at_risk",
     "current_streak", "best_streak", "perfect_streak", "freezes", "repair", "total_sessions", "last_session",
     "days_since_last", "avg_per_week_4", "xp", "level", "xp_to_next", "badges",
 ]  # fmt: skip
-
-
-def one_line_error(run: Run, status: int, *words: str) -> None:
-    """A refusal: the status, nothing on stdout, one `streak:` line on stderr naming the problem, no traceback."""
-    assert run.status == status, run
-    assert run.out == ""
-    assert "Traceback" not in run.err
-    last = run.err.strip().splitlines()[-1]
-    assert last.startswith("streak") and all(word in last for word in words), run.err
 
 
 def checked_in(streak, *dates: str) -> None:  # noqa: ANN001

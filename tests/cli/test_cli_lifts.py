@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from helpers import Run
 
 
 def refused(run: Run, status: int, *words: str) -> None:

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import Run
+from helpers import Run
 
 MOMENTS = ["first-session", "comeback", "repair", "personal-record", "streak-badge", "frequency"]
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import history_of
+from helpers import history_of
 from streak.core.history.model import History, Lift, Session
 from streak.core.rules.checkin import CheckIn, check_in, moments_of
 from streak.core.tips.catalogue import MOMENTS
