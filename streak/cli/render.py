@@ -23,6 +23,7 @@ from streak.core.phrases import (
 )
 from streak.core.rules.badges import BadgeState
 from streak.core.rules.status import Repair, Status
+from streak.core.rules.xp import COMEBACK_XP
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
     from streak.core.lifts.log import ExerciseSummary, LoggedLift
@@ -243,6 +244,8 @@ def checkin_text(result: CheckIn) -> str:
         f" (was {in_units(r.previous_kg, result.units)})!"
         for r in result.records
     ]
+    if result.away_days is not None:
+        lines.append(f"Welcome back after {result.away_days} days away: +{COMEBACK_XP} XP for the comeback.")
     if result.repaired:
         lines.append(
             f"Streak repaired: last week's miss is forgiven, {plural(status.current_streak, 'week')} and counting."

@@ -20,9 +20,11 @@ from streak.core.phrases import (
     short_day,
     streak_news,
     week_nudge,
+    week_target,
     xp_bar,
 )
 from streak.core.rules.status import Status, compute_status
+from streak.core.rules.xp import COMEBACK_XP
 from streak.ui.views.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
@@ -119,9 +121,11 @@ class TodayScreen(StoreScreen):
             unit += f"  ❄ {plural(status.freezes, 'freeze')}"
         self.query_one("#current-unit", Static).update(unit)
         self.query_one("#best-unit", Static).update("week" if status.best_streak == 1 else "weeks")
-        self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, status.goal)))
-        rest = ", rest" if status.rest_week else ""
-        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions{rest}")
+        # A week that can repair the last is played for one over the goal: the card counts to that, as the prompt line does.
+        target = week_target(status)
+        self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, target)))
+        kind = " to repair" if target > status.goal else " sessions, rest" if status.rest_week else " sessions"
+        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {target}{kind}")
         met = status.week_sessions >= status.goal
         self.query_one("#week").set_class(met, "-met")
         self.query_one("#nudge").set_class(met, "-met")
@@ -182,7 +186,10 @@ class TodayScreen(StoreScreen):
         items += [f"★ {badge.name}" for badge in badges]
         if result.levelled_up:
             items.append(f"⬆ level {result.status.level}")
-        if len(items) == 1 and badges:
+        if result.away_days is not None:  # a comeback is the news, whatever else came with it
+            welcome = f"+{COMEBACK_XP} XP for coming back" + "".join(f", {item}" for item in items)
+            self.notify(welcome, title=f"Welcome back after {result.away_days} days", markup=False)
+        elif len(items) == 1 and badges:
             self.notify(badges[0].description, title=f"New badge: {badges[0].name}", markup=False)
         elif len(items) == 1 and result.records:
             record = result.records[0]
