@@ -135,7 +135,7 @@ async def test_an_export_bringing_only_a_goal_change_is_still_offered(db: Path, 
         await pilot.press(*str(source), "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "goal changes and rest weeks come too" in str(app.screen.query_one("#dialog-title", Static).render())
+        assert "1 goal change would come along" in str(app.screen.query_one("#dialog-title", Static).render())
         await pilot.press("y")
         await pilot.pause()
     assert [change.goal for change in Store(str(db)).load().goal_changes] == [3]
