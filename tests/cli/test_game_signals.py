@@ -112,3 +112,13 @@ def test_a_comeback_check_in_welcomes_the_person_back_with_its_xp(streak) -> Non
     assert after["xp"] - before == 10 + 20 + 50  # the session, the comeback, and the Comeback badge
     filled_in = streak("checkin", "--date", "2026-10-14")  # the day after a session: no comeback
     assert filled_in.status == 0 and "Welcome back" not in filled_in.out
+
+
+def test_a_repair_week_is_counted_one_way_everywhere(streak) -> None:  # noqa: ANN001
+    """The Monday after a miss: status, the prompt and a check-in all count the week to goal + 1."""
+    checked_in(streak, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
+    assert short(streak, "2026-11-16") == "legs 0w ○○○ 3 to repair by Sun"
+    text = streak("status", "--as-of", "2026-11-16").out
+    assert "  This week  ○○○  0 of 3: 3 more sessions by Sunday repair last week" in text
+    run = streak("checkin", "--date", "2026-11-16", today=date(2026, 11, 16))
+    assert "This week ●○○ 1 of 3: 2 more sessions by Sunday repair last week" in run.out
