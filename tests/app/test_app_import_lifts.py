@@ -33,9 +33,10 @@ async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_
         await pilot.press("y")
         await pilot.pause()
         assert "Imported: Imported 0 sessions; skipped 1 already present. 2 lifts were added." in notifications(app)
-        assert [lift.exercise for lift in Store(str(db)).load().sessions[0].lifts] == [
-            "Back squat",
-            "Romanian deadlift",
+        lifts = Store(str(db)).load().sessions[0].lifts
+        assert [(lift.exercise, lift.sets, lift.reps, lift.weight) for lift in lifts] == [
+            ("back squat", 5, 5, 100),
+            ("RDL", 3, 8, 60),
         ]
         await open_import(pilot)
         await pilot.press(*str(source), "enter")
