@@ -145,7 +145,7 @@ class HeatMap(Widget, can_focus=True):
             first_of_month = next(
                 (week + timedelta(days=d) for d in range(7) if (week + timedelta(days=d)).day == 1), None
             )
-            if first_of_month:
+            if first_of_month and first_of_month <= self.data.today:  # a month yet to come is not shown
                 starts.append((LABEL_WIDTH + column, first_of_month.month))
         if first.day != 1:  # the oldest month's 1st is before the map
             room = starts[0][0] - MONTH_LABEL - 1 if starts else LABEL_WIDTH
