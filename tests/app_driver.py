@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -80,3 +81,26 @@ async def until(pilot: Pilot, holds: Callable[[], object], timeout: float = 10.0
     while not holds():
         assert time.monotonic() < deadline, f"still not true after {timeout} s: {holds}"
         await pilot.pause(0.01)
+
+
+def first_offer(app: StreakApp) -> str:
+    """The command the open palette would run on enter: its first match, or "" while it is still searching."""
+    offers = app.screen.query_one(CommandList)
+    return str(offers.get_option_at_index(0).prompt) if offers.option_count else ""
+
+
+async def open_import(pilot) -> None:  # noqa: ANN001
+    """ctrl+p, type Import, enter: the palette's Import command opens the dialog."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"Import")
+    await until(pilot, lambda: first_offer(pilot.app).startswith("Import"))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def warning(app: StreakApp) -> str:
+    """Today's at-stake warning as shown, or "" when the news line shows none."""
+    news = app.screen.query_one("#news")
+    text = text_of(app, "#news") if news.display else ""
+    return text if text.startswith("⚠") and news.has_class("-at-risk") else ""

@@ -248,18 +248,18 @@ def export(args: Namespace, context: Context) -> None:
 def import_(args: Namespace, context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
     from streak.core.exchange.adding import add_imported
-    from streak.core.exchange.preview import done_text, dry_run_text, preview_import
+    from streak.core.exchange.preview import counts_json, done_text, dry_run_text, preview_import
     from streak.storage.exchange.imports import read_import
 
     incoming = read_import(args.file, context.today, source=args.source, habit=args.habit)
     if args.dry_run:
         preview = preview_import(context.store.load(), incoming.imported)
-        counts = {"imported": preview.imported, "skipped": preview.skipped}
-        text = dry_run_text(preview, incoming.habit) + " Nothing was changed."
+        counts = counts_json(preview.added, incoming.imported)
+        text = dry_run_text(preview, incoming.imported, incoming.habit) + " Nothing was changed."
     else:
         result = context.store.update(lambda history: add_imported(history, incoming.imported))
-        counts = {"imported": result.imported, "skipped": result.skipped}
-        text = done_text(result, incoming.habit)
+        counts = counts_json(result, incoming.imported)
+        text = done_text(result, incoming.imported, incoming.habit)
     if context.json:
         context.print_json(counts)
     else:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from streak.core.history.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
     BADGE,
+    COMEBACK,
     RECORD,
     REPAIR,
     Earned,
@@ -25,6 +26,7 @@ from streak.core.phrases import (
     streak_phrase,
     week_days,
     week_nudge,
+    week_target,
 )
 from streak.core.rules.badges import BadgeState
 from streak.core.rules.status import Repair, Status
@@ -199,7 +201,8 @@ def goal_json(history: History, goal: int) -> dict[str, Any]:
 
 def status_text(status: Status) -> str:
     """The status for people, one figure a line."""
-    week = f"{goal_dots(status.week_sessions, status.goal)}  {status.week_sessions} of {status.goal}"
+    target = week_target(status)  # goal + 1 in a week that can still repair the last, as the prompt line counts
+    week = f"{goal_dots(status.week_sessions, target)}  {status.week_sessions} of {target}"
     nudge = week_nudge(status)
     if status.rest_week and "rest week" not in nudge:
         week += " (rest week)"
@@ -260,8 +263,8 @@ def checkin_text(result: CheckIn) -> str:
     lines = [
         f"Checked in leg day on {short_day(result.session.day)}."
         + (f' Note: "{result.session.note}"' if result.session.note else ""),
-        f"Streak: {streak_phrase(status)}. This week {goal_dots(status.week_sessions, status.goal)} "
-        f"{status.week_sessions} of {status.goal}: {week_nudge(status)}.",
+        f"Streak: {streak_phrase(status)}. This week {goal_dots(status.week_sessions, week_target(status))} "
+        f"{status.week_sessions} of {week_target(status)}: {week_nudge(status)}.",
     ]
     if result.session.lifts:
         from streak.core.lifts.lift import format_lift
@@ -280,6 +283,8 @@ def earned_line(item: Earned) -> str:
         return f"New {item.title[:1].lower()}{item.title[1:]}, {item.detail} (was {item.before})!"
     if item.kind == BADGE:
         return f"{item.title}! {item.detail}"
+    if item.kind == COMEBACK:
+        return f"{item.title} away: {item.detail}."
     return f"{item.title}: {item.detail}." if item.kind == REPAIR else f"{item.title} {item.detail}."
 
 

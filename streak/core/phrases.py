@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from streak.core.dates import week_start
 from streak.core.history.model import MAX_GOAL, POUND_KG, GoalChange, History
-from streak.core.rules.badges import Badge, BadgeState
+from streak.core.rules.badges import COMEBACK_GAP_DAYS, Badge, BadgeState
 from streak.core.rules.status import Status, compute_status
 from streak.core.rules.walk import FROZEN, MET, MISSED, REPAIRED, REST
-from streak.core.rules.xp import threshold
+from streak.core.rules.warning import at_stake, week_target
+from streak.core.rules.xp import COMEBACK_XP, threshold
 
 if TYPE_CHECKING:
     from streak.core.lifts.records import Record
@@ -82,8 +83,6 @@ def _first_free_day(status: Status) -> str:
 
 def _what_still_counts(status: Status) -> str:
     """When the goal is out of reach: what keeps the streak, in words that are true for this history."""
-    if status.rest_week:
-        return "it is a rest week, so the streak waits"
     if status.freezes:
         return "a banked freeze will cover the week"
     if status.current_streak and status.next_goal < MAX_GOAL:
@@ -93,9 +92,16 @@ def _what_still_counts(status: Status) -> str:
     return "next week is a fresh start"
 
 
+def _cover(status: Status) -> str:
+    """A banked freeze that covers the week if its goal is not met, told beside what is needed (a rest week says so first)."""
+    return ", or a freeze covers this week" if status.freezes else ""
+
+
 def week_nudge(status: Status) -> str:
     """How the week stands against its goal, in plain words that are always possible."""
     needed, left, by = status.sessions_needed, status.days_left, _deadline(status)
+    if status.total_sessions == 0:
+        return _first_steps(status)
     if status.repair is not None and status.repair.sessions_needed:
         more = status.repair.sessions_needed
         if more <= left:
@@ -105,20 +111,25 @@ def week_nudge(status: Status) -> str:
         if status.week_sessions == status.goal and status.freezes < 2 and left > 0 and not status.repair:
             return "goal met this week; one more banks a streak freeze"
         return "goal met this week"
+    if status.rest_week and needed > left:  # the week was never asked for: no goal is "out of reach" in it
+        return "rest week: nothing is needed, and the streak waits for next week"
     if needed > left:
         return f"the goal of {status.goal} is out of reach this week; {_what_still_counts(status)}"
     if status.rest_week:
         return f"rest week: nothing is needed, and sessions still count ({needed} more would meet the goal)"
     if needed == left == 1:
-        return f"1 more session needed {_first_free_day(status)}, the last day of the week"
+        return f"1 more session needed {_first_free_day(status)}, the last day of the week{_cover(status)}"
     if needed == left:
-        return f"{needed} more sessions needed {by}: one every day from {_first_free_day(status)}"
-    return f"{plural(needed, 'more session')} needed {by}"
+        return f"{needed} more sessions needed {by}: one every day from {_first_free_day(status)}{_cover(status)}"
+    return f"{plural(needed, 'more session')} needed {by}{_cover(status)}"
 
 
-def at_stake(status: Status) -> bool:
-    """Whether to warn that the streak is at stake: it ends unless the goal is met, and the goal can still be met."""
-    return status.at_risk and status.sessions_needed <= status.days_left
+def _first_steps(status: Status) -> str:
+    """For a history with no session yet: how to begin, never that something is out of reach."""
+    begin = "no leg day yet: check in your first to begin"
+    if status.sessions_needed <= status.days_left:
+        return f"{begin}, and {plural(status.goal, 'session')} {_deadline(status)} start a streak this week"
+    return f"{begin}; your streak starts with the first week of {plural(status.goal, 'session')}"
 
 
 def _fresh_start(status: Status) -> str:
@@ -147,6 +158,13 @@ def streak_news(status: Status) -> str | None:
         return "A streak freeze covered last week: your streak lives on."
     if last_week == REST and status.walk.runs[-2]:  # with no streak going, nothing waited
         return "Last week was a rest week: the streak waited for you."
+    away = status.days_since_last or 0
+    if away >= COMEBACK_GAP_DAYS and last_week == MISSED:  # a long absence, told as one, not as one missed week
+        best = f" Your best stays {plural(status.best_streak, 'week')}." if status.best_streak else ""
+        return (
+            f"You have been away {away} days, so {_fresh_start(status)}; your next session is a comeback"
+            f" (+{COMEBACK_XP} XP).{best}"
+        )
     if last_week == MISSED and status.best_streak:  # with no streak ever, a missed week is no news
         return f"Last week was missed, so {_fresh_start(status)}. Your best stays {plural(status.best_streak, 'week')}."
     if last_week == REPAIRED and states[-1] == MET and status.walk.repairing[-1]:
@@ -159,9 +177,11 @@ def short_line(status: Status) -> str:
     head = f"legs {status.current_streak}w"
     if status.freezes:
         head += f" ❄{status.freezes}"
-    dots = goal_dots(status.week_sessions, status.goal)
-    if status.repair is not None and status.repair.sessions_needed <= status.days_left:
-        dots = goal_dots(status.week_sessions, status.goal + 1)  # a repair takes one over the goal
+    target = week_target(status)
+    dots = goal_dots(status.week_sessions, target)
+    if status.total_sessions == 0 and status.sessions_needed > status.days_left:  # nothing to lose yet
+        return f"{head} {dots} no leg day yet"
+    if status.repair is not None and target > status.goal:  # a repair takes one over the goal
         return f"{head} {dots} {status.repair.sessions_needed} to repair {_deadline(status, short=True)}"
     if status.sessions_needed == 0:
         return f"{head} ✔"
@@ -232,7 +252,7 @@ def streak_effect(before: History, after: History, today: date) -> str | None:
     return " and ".join(changes) + "."
 
 
-REPAIR, RECORD, BADGE, LEVEL = "repair", "record", "badge", "level"
+COMEBACK, REPAIR, RECORD, BADGE, LEVEL = "comeback", "repair", "record", "badge", "level"
 
 
 class Earned(NamedTuple):
@@ -257,12 +277,20 @@ def earned(
     *,
     repaired_streak: int | None = None,
     level: Status | None = None,
+    away_days: int | None = None,
 ) -> list[Earned]:
-    """What a check-in earned, in this order: a repaired streak, personal records, badges, a new level.
+    """What a check-in earned, in this order: a comeback, a repaired streak, personal records, badges, a new level.
 
-    `repaired_streak` is the streak a repair brought back; `level` the status that reached a new level.
+    `away_days` are the days since the session before, for a comeback; `repaired_streak` is the streak a
+    repair brought back; `level` the status that reached a new level.
     """
     items = []
+    if away_days is not None:
+        items.append(
+            Earned(
+                COMEBACK, "↺", "comeback", f"Welcome back after {away_days} days", f"+{COMEBACK_XP} XP for the comeback"
+            )
+        )
     if repaired_streak is not None:
         items.append(
             Earned(
@@ -302,4 +330,5 @@ def earned_by(result: "CheckIn") -> list[Earned]:
         result.units,
         repaired_streak=result.status.current_streak if result.repaired else None,
         level=result.status if result.levelled_up else None,
+        away_days=result.away_days,
     )

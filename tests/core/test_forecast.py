@@ -66,6 +66,13 @@ def check_nudge(history: History, status: Status) -> None:
     text = week_nudge(status)
     left, needed = status.days_left, status.sessions_needed
     assert len(free_days(status)) == left
+    if status.rest_week and status.total_sessions and needed and "repair" not in text:
+        assert "rest week" in text, text
+    if "freeze covers this week" in text:  # named beside what is needed, and true: an unmet week is frozen
+        assert status.freezes and not status.rest_week and needed <= left, text
+        frozen = next_week(history, status, 0, 0)
+        assert frozen.walk.states[-2] in ("frozen", "none") and frozen.current_streak == status.current_streak
+        text = text.removesuffix(", or a freeze covers this week")
     for count in says_more(text):
         assert count <= left, text
     if "by " in text:
@@ -83,7 +90,11 @@ def check_nudge(history: History, status: Status) -> None:
         last_free = free_days(status)[0]
         assert last_free == status.week_start + timedelta(days=6)
         assert ("today" in text) == (last_free == status.as_of), text
-    if re.search(r"repairs? last week", text):
+    if status.total_sessions == 0:
+        assert text.startswith("no leg day yet: check in your first to begin") and "out of reach" not in text, text
+        if "start a streak this week" in text:
+            assert needed <= left and play(history, status, needed).walk.states[-1] == "met", text
+    elif re.search(r"repairs? last week", text):
         more = says_more(text)[0]
         assert status.repair is not None and more == status.repair.sessions_needed
         after = play(history, status, more)
@@ -91,8 +102,11 @@ def check_nudge(history: History, status: Status) -> None:
         assert after.current_streak == status.repair.streak + 1
     elif "banks a streak freeze" in text:
         assert play(history, status, 1).walk.earned_freeze[-1], text
+    elif text == "rest week: nothing is needed, and the streak waits for next week":
+        assert status.rest_week and needed > left, text
+        assert next_week(history, status, left, 0).current_streak == status.current_streak, text
     elif "out of reach" in text:
-        assert needed > left, text
+        assert needed > left and not status.rest_week, text
         best_effort = play(history, status, left)
         assert best_effort.walk.states[-1] != "met"
         what = text.split("; ", 1)[1]
@@ -141,6 +155,11 @@ def check_news(status: Status) -> None:
         assert news is None, news
     elif last == "rest" and status.walk.runs[-2]:
         assert news and "rest week" in news
+    elif last == "missed" and status.days_since_last is not None and status.days_since_last >= 14:
+        assert news and news.startswith(f"You have been away {status.days_since_last} days"), news
+        assert "comeback (+20 XP)" in news, news
+        assert ("best stays" in news) == bool(status.best_streak), news
+        assert ("starts next week" in news) == (status.sessions_needed > status.days_left), news
     elif last == "missed" and status.best_streak:
         assert news and f"best stays {status.best_streak} week" in news and status.repair is None
         if status.sessions_needed > status.days_left:
@@ -163,8 +182,12 @@ def check_short(status: Status) -> None:
     assert ("❄" in line) == bool(status.freezes)
     numbers = re.findall(r" (\d+) (?:to repair )?(by Sat|by Sun|today)$", line.rstrip("!"))
     assert ("today" in line) == (bool(numbers) and status.as_of == status.week_start + timedelta(days=6)), line
-    # The alarm marks a streak that ends unless a goal still within reach is met.
-    assert line.endswith("!") == (status.at_risk and bool(numbers) and "to repair" not in line), line
+    # The alarm marks a streak that ends unless the goal is met, when it can be met with at most a day to spare.
+    spare = status.days_left - status.sessions_needed
+    assert line.endswith("!") == (status.at_risk and 0 <= spare <= 1), line
+    assert line.endswith("!") == at_stake(status), line
+    if status.total_sessions == 0:
+        assert "out of reach" not in line, line
     for count, _ in numbers:
         assert int(count) <= status.days_left, line
     if "to repair" in line:
@@ -279,7 +302,7 @@ def test_a_rest_week_is_named_when_the_goal_is_out_of_reach() -> None:
     """On the Sunday of a rest week, nothing is needed: the streak waits."""
     history = history_of("2026-11-09", "2026-11-11", rest=(("2026-11-16", "2026-11-22"),))
     status = compute_status(history, D("2026-11-22"))
-    assert week_nudge(status) == "the goal of 2 is out of reach this week; it is a rest week, so the streak waits"
+    assert week_nudge(status) == "rest week: nothing is needed, and the streak waits for next week"
     assert short_line(status) == "legs 1w ○○ rest"
     assert not status.at_risk
 
@@ -327,7 +350,14 @@ def test_news_after_a_frozen_rest_missed_or_repaired_week() -> None:
     never_a_streak = compute_status(history_of("2026-11-03", "2026-11-10"), D("2026-11-16"))
     assert streak_news(never_a_streak) is None
     missed = compute_status(history_of("2026-11-02", "2026-11-04"), D("2026-11-23"))  # the repair week passed too
-    assert streak_news(missed) == "Last week was missed, so a fresh streak starts this week. Your best stays 1 week."
+    assert streak_news(missed) == (
+        "You have been away 19 days, so a fresh streak starts this week; your next session is a comeback (+20 XP)."
+        " Your best stays 1 week."
+    )
+    short_of_a_repair = history_of("2026-11-02", "2026-11-04", "2026-11-10", "2026-11-17")
+    assert streak_news(compute_status(short_of_a_repair, D("2026-11-23"))) == (
+        "Last week was missed, so a fresh streak starts this week. Your best stays 1 week."
+    )
     repairing = history_of("2026-11-02", "2026-11-04", "2026-11-16", "2026-11-17", "2026-11-18")
     repaired = compute_status(repairing, SATURDAY)
     assert streak_news(repaired) == "Streak repaired: last week's miss no longer counts against you."

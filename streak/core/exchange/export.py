@@ -52,6 +52,7 @@ class Imported(NamedTuple):
     week_start_day: str | None
     rest_periods: tuple[RestPeriod, ...] = ()
     units: str | None = None
+    lifts_only: bool = False  # a lifts-csv: its lifts also join sessions already present
 
 
 def weight_json(weight: float) -> float | int:
@@ -239,7 +240,7 @@ def _read_lifts_csv(rows: Any, today: date) -> Imported:
             sessions.append(Session(day, None, check_lifts(lifts)))
         except InputError as error:
             raise InputError(f"{day.isoformat()}: {error}") from None
-    return Imported(tuple(sessions), (), None)
+    return Imported(tuple(sessions), (), None, lifts_only=True)
 
 
 def _lift(fields: Any, where: str) -> Lift:

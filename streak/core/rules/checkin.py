@@ -41,6 +41,7 @@ class CheckIn(NamedTuple):
     before: Status
     records: tuple[Record, ...] = ()
     units: str = "kg"  # the person's units, to show the records in
+    away_days: int | None = None  # the days since the session before, when this check-in is a comeback
 
     @property
     def levelled_up(self) -> bool:
@@ -110,4 +111,12 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
         sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),
         shown_tips=after_showing(tips, history.shown_tips, tip),
     )
-    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units)
+    away = comeback_gap(history, session.day)
+    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units, away)
+
+
+def comeback_gap(history: History, day: date) -> int | None:
+    """The days between `day` and the session before it, when they make a session on `day` a comeback (14 or more)."""
+    earlier = [session.day for session in history.sessions if session.day < day]
+    gap = (day - earlier[-1]).days if earlier else 0
+    return gap if gap >= COMEBACK_GAP_DAYS else None

@@ -13,7 +13,7 @@ from streak.core.history.rest import rest_spans
 from streak.core.phrases import goal_change, plural, short_day, streak_effect
 from streak.core.rules.status import compute_status
 from streak.ui.views.base import StoreScreen
-from streak.ui.widgets.footer import KeysFooter
+from streak.ui.widgets.footer import APP, VIEW, KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
 
 STEP = Binding.Group("Goal", compact=True)
@@ -27,13 +27,20 @@ class GoalScreen(StoreScreen):
     BINDINGS = [
         Binding("left,minus", "adjust(-1)", "Fewer", key_display="←", tooltip="One session a week fewer", group=STEP),
         Binding("right,plus", "adjust(1)", "More", key_display="→", tooltip="One session a week more", group=STEP),
+        # One key in the footer stands for all seven: `1-7 Set goal`.
         *[
-            Binding(str(n), f"choose({n})", "Set goal", show=False, tooltip="Type the number of sessions a week")
+            Binding(
+                str(n),
+                f"choose({n})",
+                "Set goal",
+                key_display=f"{MIN_GOAL}-{MAX_GOAL}",
+                show=n == MIN_GOAL,
+                tooltip="Type the number of sessions a week",
+            )
             for n in range(MIN_GOAL, MAX_GOAL + 1)
         ],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
-        # Not in the footer, whose line Goal's keys fill: the line it changes names it, as does ?.
-        Binding("u", "toggle_units", "Units", show=False, tooltip="Read lift weights that name no unit in kg or lb"),
+        Binding("u", "toggle_units", "Units", tooltip="Read lift weights that name no unit in kg or lb"),
         Binding("r", "rest", "Rest", tooltip="Plan or clear rest weeks"),
         Binding(
             "enter,s", "save", "Save", key_display="enter", tooltip="Save the goal, the first weekday and the units"
@@ -65,7 +72,10 @@ class GoalScreen(StoreScreen):
             yield Static(id="changes", markup=False)
             yield Static(id="rest", markup=False)
         # Without the palette key (ctrl+p still opens it; ? lists it): the Goal keys fill 80 columns.
-        yield KeysFooter(show_command_palette=False)
+        # Goal's keys and the app's do not fit one line of 80 columns: the view's own go on a line above.
+        with Vertical(id="footers"):
+            yield KeysFooter(keys=VIEW, show_command_palette=False)
+            yield KeysFooter(keys=APP)
 
     def show_history(self, history: History) -> None:
         # A goal or first weekday chosen but not saved yet stays on screen when the file is read again

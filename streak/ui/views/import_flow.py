@@ -25,15 +25,16 @@ def start_import(screen: "StoreScreen") -> None:
         if incoming is None or history is None:
             return
         preview = preview_import(history, incoming.imported)
-        if not preview.imported and not preview.goals_or_rest:
+        if not preview.changes_anything:
+            lifts = " and their lifts" if incoming.imported.lifts_only else ""
             already = (
-                f"all {preview.skipped} of its sessions are here already" if preview.skipped else "it holds no sessions"
+                f"all {preview.skipped} of its sessions{lifts} are here already"
+                if preview.skipped
+                else "it holds no sessions"
             )
             screen.notify(f"Nothing was changed: {already}.", title="Nothing new to import")
             return
-        text = dry_run_text(preview, incoming.habit)
-        if preview.goals_or_rest:
-            text += " Its goal changes and rest weeks come too, for weeks that have none."
+        text = dry_run_text(preview, incoming.imported, incoming.habit)
         screen.app.push_screen(ConfirmDialog(f"{text} Import them?"), lambda yes: finish(incoming, yes))
 
     def finish(incoming: Incoming, yes: bool | None) -> None:
@@ -41,6 +42,6 @@ def start_import(screen: "StoreScreen") -> None:
             return
         result = screen.change(lambda history: add_imported(history, incoming.imported))
         if result is not None:
-            screen.notify(done_text(result, incoming.habit), title="Imported")
+            screen.notify(done_text(result, incoming.imported, incoming.habit), title="Imported")
 
     screen.app.push_screen(ImportDialog(load, cursor_blink=screen.session.cursor_blink), confirm)

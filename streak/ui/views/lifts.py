@@ -32,6 +32,15 @@ class ExerciseTable(DataTable):
         return bool(self.row_count) or action not in ("cursor_up", "cursor_down")
 
 
+COLUMNS = ("Exercise", "Best e1RM", "Last lift", "PRs", "Sessions")
+TABLE_FRAME = 4  # the table's margins and a vertical scrollbar's width, should the rows outgrow it
+
+
+def shortened(text: str, width: int) -> str:
+    """`text` cut to `width` characters, its last one an ellipsis when anything was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class LiftsScreen(StoreScreen):
     """The training log at a glance; the arrow keys choose the exercise whose progress the sparkline draws."""
 
@@ -50,8 +59,9 @@ class LiftsScreen(StoreScreen):
         yield Sparkline([], id="progress")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Exercise", "Best e1RM", "Last lift", "PRs", "Sessions")
+    def on_resize(self) -> None:
+        if self.summaries:
+            self._fill_table()
 
     def _logged(self) -> list[tuple]:
         return [(session.day, session.lifts) for session in self.history.sessions if session.lifts]
@@ -66,19 +76,33 @@ class LiftsScreen(StoreScreen):
             if self.summaries
             else EMPTY
         )
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """One row an exercise, every column whole at the terminal's width: a long name is shortened with …."""
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        rows = []
         for summary in self.summaries:
-            best = in_units(e1rm_kg(summary.best.lift) if summary.best else None, history.units)
+            best = in_units(e1rm_kg(summary.best.lift) if summary.best else None, self.history.units)
             last = format_lift(summary.last.lift).removeprefix(summary.last.lift.exercise).strip() or "bodyweight"
-            table.add_row(
-                summary.exercise,
-                best,
-                f"{last}, {short_day(summary.last.day)}",
-                str(summary.prs),
-                str(summary.sessions),
+            rows.append(
+                [
+                    summary.exercise,
+                    best,
+                    f"{last}, {short_day(summary.last.day)}",
+                    str(summary.prs),
+                    str(summary.sessions),
+                ]
             )
+        widths = [max([len(header), *(len(cells[k]) for cells in rows)]) for k, header in enumerate(COLUMNS)]
+        room = self.app.size.width - TABLE_FRAME - 2 * table.cell_padding * len(COLUMNS) - sum(widths[1:])
+        widths[0] = max(len(COLUMNS[0]), min(widths[0], room))
+        table.clear(columns=True)
+        for header, width in zip(COLUMNS, widths):
+            table.add_column(header, width=width)
+        for cells in rows:
+            table.add_row(shortened(cells[0], widths[0]), *cells[1:])
         if self.summaries:
             table.move_cursor(row=min(row, len(self.summaries) - 1))
         table.refresh_bindings()

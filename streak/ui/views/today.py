@@ -13,6 +13,7 @@ from streak.core.errors import InputError, Refused
 from streak.core.history.model import History, Session
 from streak.core.phrases import (
     BADGE,
+    COMEBACK,
     RECORD,
     Earned,
     at_stake,
@@ -24,6 +25,7 @@ from streak.core.phrases import (
     short_day,
     streak_news,
     week_nudge,
+    week_target,
     xp_bar,
 )
 from streak.core.rules.status import Status, compute_status
@@ -122,9 +124,11 @@ class TodayScreen(StoreScreen):
             unit += f"  ❄ {plural(status.freezes, 'freeze')}"
         self.query_one("#current-unit", Static).update(unit)
         self.query_one("#best-unit", Static).update("week" if status.best_streak == 1 else "weeks")
-        self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, status.goal)))
-        rest = ", rest" if status.rest_week else ""
-        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {status.goal} sessions{rest}")
+        # A week that can repair the last is played for one over the goal: the card counts to that, as the prompt line does.
+        target = week_target(status)
+        self.query_one("#week-dots", Static).update(" ".join(goal_dots(status.week_sessions, target)))
+        kind = " to repair" if target > status.goal else " sessions, rest" if status.rest_week else " sessions"
+        self.query_one("#week-count", Static).update(f"{status.week_sessions} of {target}{kind}")
         met = status.week_sessions >= status.goal
         self.query_one("#week").set_class(met, "-met")
         self.query_one("#nudge").set_class(met, "-met")
@@ -183,7 +187,10 @@ class TodayScreen(StoreScreen):
             result.tip, earned_today([item for item in items if item.kind in (RECORD, BADGE)])
         )
         only = items[0] if len(items) == 1 else None
-        if only is not None and only.kind == BADGE:
+        if items and items[0].kind == COMEBACK:  # a comeback is the news, whatever else came with it
+            rest = "".join(f", {item.mark} {item.name}" for item in items[1:])
+            self.notify(items[0].detail + rest, title=items[0].title, markup=False)
+        elif only is not None and only.kind == BADGE:
             self.notify(only.detail, title=only.title, markup=False)
         elif only is not None and only.kind == RECORD:
             self.notify(

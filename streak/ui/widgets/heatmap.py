@@ -17,6 +17,8 @@ from streak.core.phrases import MONTHS, WEEKDAYS
 
 WEEKS_SHOWN = 52
 LABEL_WIDTH = 4
+MONTH_LABEL = 3  # `Jan`
+MONTH_OVERHANG = MONTH_LABEL - 1  # the current month's name may start above the last week and run past it
 SESSION_CELL = "■"
 REST_CELL = "·"
 MET_MARK = "▲"
@@ -95,7 +97,7 @@ class HeatMap(Widget, can_focus=True):
             self.cursor = min(max(self.cursor + timedelta(days=days), self.data.first_day), self.data.today)
 
     def get_content_width(self, container: object, viewport: object) -> int:
-        return LABEL_WIDTH + WEEKS_SHOWN
+        return LABEL_WIDTH + WEEKS_SHOWN + MONTH_OVERHANG
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return 9
@@ -108,7 +110,7 @@ class HeatMap(Widget, can_focus=True):
         cursor = self.get_component_rich_style("heatmap--cursor") if self.has_focus else Style(reverse=True)
         first, data = self.data.first_day, self.data
         text = Text(no_wrap=True)
-        text.append(" " * LABEL_WIDTH + self._month_row(first) + "\n", label)
+        text.append(self._month_row(first) + "\n", label)
         for row in range(7):
             day_name = WEEKDAYS[(first + timedelta(days=row)).weekday()][:3]
             text.append(f"{day_name} " if row % 2 == 0 else " " * LABEL_WIDTH, label)
@@ -130,15 +132,29 @@ class HeatMap(Widget, can_focus=True):
         return text
 
     def _month_row(self, first: date) -> str:
-        """Month names above the first column that holds the 1st of that month, where they fit."""
-        row = [" "] * WEEKS_SHOWN
-        free_from = 0
+        """The row above the map: each month's name above the column holding its 1st, every month shown named.
+
+        The current month's name may run up to two columns past the last week (MONTH_OVERHANG); the
+        oldest month, begun before the map, is named above its first weeks, reaching into the weekday
+        labels' margin when its weeks are too few to hold the name and a space.
+        """
+        width = LABEL_WIDTH + WEEKS_SHOWN + MONTH_OVERHANG
+        starts = []
         for column in range(WEEKS_SHOWN):
             week = first + timedelta(weeks=column)
             first_of_month = next(
                 (week + timedelta(days=d) for d in range(7) if (week + timedelta(days=d)).day == 1), None
             )
-            if first_of_month and column >= free_from and column + 3 <= WEEKS_SHOWN:
-                row[column : column + 3] = MONTHS[first_of_month.month - 1]
-                free_from = column + 4
+            if first_of_month and first_of_month <= self.data.today:  # a month yet to come is not shown
+                starts.append((LABEL_WIDTH + column, first_of_month.month))
+        if first.day != 1:  # the oldest month's 1st is before the map
+            room = starts[0][0] - MONTH_LABEL - 1 if starts else LABEL_WIDTH
+            if room >= 0:
+                starts.insert(0, (min(LABEL_WIDTH, room), first.month))
+        row = [" "] * width
+        free_from = 0
+        for position, month in starts:
+            if position >= free_from and position + MONTH_LABEL <= width:
+                row[position : position + MONTH_LABEL] = MONTHS[month - 1]
+                free_from = position + MONTH_LABEL + 1
         return "".join(row)
