@@ -205,9 +205,11 @@ def lifts(args: Namespace, context: Context) -> None:
     """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
     from streak.core.lifts.log import exercise_log, exercise_summaries
 
+    if args.exercise is not None and not args.exercise.strip():
+        raise InputError("--exercise needs an exercise's name; `streak lifts` lists them")
     history = context.store.load()
     logged = [(session.day, session.lifts) for session in history.sessions if session.lifts]
-    if args.exercise:
+    if args.exercise is not None:
         entries = exercise_log(logged, args.exercise)
         if not entries:
             raise InputError(f"no lift of {args.exercise!r} is recorded; `streak lifts` lists the exercises")
@@ -249,15 +251,24 @@ def import_(args: Namespace, context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
     from streak.core.exchange.adding import add_imported
     from streak.core.exchange.preview import done_text, dry_run_text, preview_import
+    from streak.storage.exchange.files import check_still_exports
     from streak.storage.exchange.imports import read_import
 
     incoming = read_import(args.file, context.today, source=args.source, habit=args.habit)
+
+    def merge(history: History):  # noqa: ANN202
+        merged, result = add_imported(history, incoming.imported)
+        check_still_exports(merged)
+        return merged, result
+
     if args.dry_run:
-        preview = preview_import(context.store.load(), incoming.imported)
+        history = context.store.load()
+        merge(history)
+        preview = preview_import(history, incoming.imported)
         counts = {"imported": preview.imported, "skipped": preview.skipped}
         text = dry_run_text(preview, incoming.habit) + " Nothing was changed."
     else:
-        result = context.store.update(lambda history: add_imported(history, incoming.imported))
+        result = context.store.update(merge)
         counts = {"imported": result.imported, "skipped": result.skipped}
         text = done_text(result, incoming.habit)
     if context.json:

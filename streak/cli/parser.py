@@ -96,9 +96,14 @@ def _day(today: date):  # noqa: ANN202 - an argparse type
 
 def _whole_number(low: int, high: int, what: str):  # noqa: ANN202 - an argparse type
     def convert(text: str) -> int:
-        if not (text.isascii() and text.lstrip("-").isdigit()) or not low <= int(text) <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be a whole number from {low} to {high}, not {text!r}")
-        return int(text)
+        digits = text.removeprefix("-").lstrip("0") or "0"
+        # Length first: int() refuses past 4,300 digits, which argparse reported as "invalid convert value".
+        within = text.isascii() and digits.isdigit() and len(digits) <= len(str(high))
+        number = (-1 if text.startswith("-") else 1) * int(digits) if within else None
+        if number is None or not low <= number <= high:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number from {low} to {high}, not {shown!r}")
+        return number
 
     return convert
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from streak.core.dates import WEEK_START_DAYS, parse_date
 from streak.core.errors import InputError
+from streak.core.exchange.json_text import load_json
 from streak.core.history.edits import check_not_future
 from streak.core.history.model import (
     MAX_NOTE_LENGTH,
@@ -271,14 +272,7 @@ def _number(value: Any) -> float:
 
 
 def _read_json(text: str, today: date) -> Imported:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"it is not valid JSON ({error})") from None
-    except ValueError:  # Python's limit on the digits of one integer, which no streak export comes near
-        raise InputError("it holds a number thousands of digits long, which no streak export does") from None
-    except RecursionError:
-        raise InputError("it is nested too deeply to be a streak export") from None
+    document = load_json(text, "a streak export")
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise InputError("it is JSON but not a streak export")
     _check_version(document.get("version"))
