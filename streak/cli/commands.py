@@ -37,7 +37,9 @@ def checkin(args: Namespace, context: Context) -> None:
     pick = _random_pick
 
     def change(history: History):  # noqa: ANN202
-        session = Session(args.date or context.today, note, typed_lifts(args.lift, history))
+        session = Session(
+            args.date or context.today, note, typed_lifts(args.lift, history, new_exercise=args.new_exercise)
+        )
         return check_in(history, session, context.today, pick)
 
     result = context.store.update(change)
@@ -191,7 +193,7 @@ def edit(args: Namespace, context: Context) -> None:
         kept = () if args.clear_lifts else session.lifts
         edited = session._replace(
             note=note if args.note is not None else session.note,
-            lifts=check_lifts(kept + typed_lifts(args.lift, history)),
+            lifts=check_lifts(kept + typed_lifts(args.lift, history, new_exercise=args.new_exercise)),
         )
         return edits.replace_session(history, edited), edited
 

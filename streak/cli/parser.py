@@ -33,6 +33,9 @@ argparse._ = _english  # type: ignore[attr-defined]
 argparse.ngettext = _english_plural  # type: ignore[attr-defined]
 
 
+NEW_EXERCISE_HELP = "keep a new exercise name as typed, even one close to a known name (taken for a typo otherwise)"
+
+
 class UsageError(Exception):
     """A command line argparse cannot read; the message is one line ending with where help is."""
 
@@ -186,6 +189,7 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
     checkin.add_argument(
         "--lift", action="append", default=[], metavar="TEXT", help="a lift, e.g. 'back squat 5x5 100kg' (repeatable)"
     )
+    checkin.add_argument("--new-exercise", action="store_true", help=NEW_EXERCISE_HELP)
 
     edit = command("edit", commands.edit, "change the note or the lifts of the session on a day", json=False)
     edit.add_argument(
@@ -196,6 +200,7 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
     edit.add_argument(
         "--clear-lifts", action="store_true", help="remove the session's lifts (before adding any --lift)"
     )
+    edit.add_argument("--new-exercise", action="store_true", help=NEW_EXERCISE_HELP)
 
     lifts = command("lifts", commands.lifts, "the training log: best estimated one-rep max, last lift and records")
     lifts.add_argument("--exercise", metavar="NAME", help="every lift of one exercise, newest first")

@@ -137,9 +137,14 @@ class StreakApp(App[str]):
         for report in self.store.merge_conflict_copies():
             if report.merged or report.line not in self._told:
                 self._told.add(report.line)
-                line = report.line[0].upper() + report.line[1:] + "."
+                # The line names the copy's file, which a sync tool named after a device: shown with escapes visible.
+                line = show_safely(report.line[0].upper() + report.line[1:] + ".")
                 self.notify(
-                    line, title="Synced copy", severity="information" if report.merged else "warning", timeout=12
+                    line,
+                    title="Synced copy",
+                    severity="information" if report.merged else "warning",
+                    timeout=12,
+                    markup=False,
                 )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

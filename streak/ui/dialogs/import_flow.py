@@ -43,7 +43,8 @@ def start_import(screen: "StoreScreen") -> None:
         text = dry_run_text(preview, incoming.habit)
         if preview.goals_or_rest:
             text += " Its goal changes and rest weeks come too, for weeks that have none."
-        screen.app.push_screen(ConfirmDialog(f"{text} Import them?"), lambda yes: finish(incoming, yes))
+        question = show_safely(f"{text} Import them?")
+        screen.app.push_screen(ConfirmDialog(question), lambda yes: finish(incoming, yes))
 
     def finish(incoming: Incoming, yes: bool | None) -> None:
         if not yes:
@@ -60,6 +61,6 @@ def start_import(screen: "StoreScreen") -> None:
             screen.notify(show_safely(str(error)), title="Not imported", severity="warning", markup=False)
             return
         if result is not None:
-            screen.notify(done_text(result, incoming.habit), title="Imported")
+            screen.notify(show_safely(done_text(result, incoming.habit)), title="Imported", markup=False)
 
     screen.app.push_screen(ImportDialog(load, cursor_blink=screen.streak_app.cursor_blink), confirm)

@@ -1,5 +1,6 @@
 """Lifts: every exercise with its best estimated one-rep max, last lift and records, a sparkline of its progress, and the week's volume."""
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +10,7 @@ from streak.core.history.model import History
 from streak.core.lifts.lift import e1rm_kg, format_lift
 from streak.core.lifts.log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
 from streak.core.phrases import in_units, short_day
+from streak.core.text import show_safely
 from streak.ui.views.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
@@ -73,7 +75,8 @@ class LiftsScreen(StoreScreen):
             best = in_units(e1rm_kg(summary.best.lift) if summary.best else None, history.units)
             last = format_lift(summary.last.lift).removeprefix(summary.last.lift.exercise).strip() or "bodyweight"
             table.add_row(
-                summary.exercise,
+                # A Text, not a str, which DataTable would read as markup: the name came from a file.
+                Text(show_safely(summary.exercise), no_wrap=True, end=""),
                 best,
                 f"{last}, {short_day(summary.last.day)}",
                 str(summary.prs),
@@ -97,7 +100,7 @@ class LiftsScreen(StoreScreen):
         if not 0 <= row < len(self.summaries):
             title.update("")
             return
-        exercise, units = self.summaries[row].exercise, self.history.units
+        exercise, units = show_safely(self.summaries[row].exercise), self.history.units
         if len(series) > 1:
             (first_day, first), (last_day, last) = series[0], series[-1]
             title.update(

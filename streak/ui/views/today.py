@@ -23,6 +23,7 @@ from streak.core.phrases import (
     xp_bar,
 )
 from streak.core.rules.status import Status, compute_status
+from streak.core.text import show_safely
 from streak.ui.views.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.tip_panel import TipPanel
@@ -178,7 +179,7 @@ class TodayScreen(StoreScreen):
         badges = [state.badge for state in result.new_badges]
         self.query_one(TipPanel).show(result.tip, earned_today(badges, list(result.records)))
         items = ["↻ streak repaired"] if result.repaired else []
-        items += [f"▲ {record.exercise} record" for record in result.records]
+        items += [f"▲ {show_safely(record.exercise)} record" for record in result.records]
         items += [f"★ {badge.name}" for badge in badges]
         if result.levelled_up:
             items.append(f"⬆ level {result.status.level}")
@@ -188,7 +189,7 @@ class TodayScreen(StoreScreen):
             record = result.records[0]
             self.notify(
                 f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}, up from {in_units(record.previous_kg, result.units)}.",
-                title=f"Personal record: {record.exercise}",
+                title=f"Personal record: {show_safely(record.exercise)}",
                 markup=False,
             )
         elif items:
@@ -197,5 +198,5 @@ class TodayScreen(StoreScreen):
 
 def earned_today(badges: list[Badge], records: list[Record]) -> str:
     """` ★ Double Up  ▲ Back squat record `: what a check-in earned, for the tip box's bottom border."""
-    items = [f"▲ {record.exercise} record" for record in records] + [f"★ {badge.name}" for badge in badges]
+    items = [f"▲ {show_safely(record.exercise)} record" for record in records] + [f"★ {badge.name}" for badge in badges]
     return f" {'  '.join(items)} " if items else ""
