@@ -37,7 +37,9 @@ def checkin(args: Namespace, context: Context) -> None:
     pick = _random_pick
 
     def change(history: History):  # noqa: ANN202
-        session = Session(args.date or context.today, note, typed_lifts(args.lift, history))
+        session = Session(
+            args.date or context.today, note, typed_lifts(args.lift, history, new_exercise=args.new_exercise)
+        )
         return check_in(history, session, context.today, pick)
 
     result = context.store.update(change)
@@ -191,7 +193,7 @@ def edit(args: Namespace, context: Context) -> None:
         kept = () if args.clear_lifts else session.lifts
         edited = session._replace(
             note=note if args.note is not None else session.note,
-            lifts=check_lifts(kept + typed_lifts(args.lift, history)),
+            lifts=check_lifts(kept + typed_lifts(args.lift, history, new_exercise=args.new_exercise)),
         )
         return edits.replace_session(history, edited), edited
 
@@ -205,9 +207,11 @@ def lifts(args: Namespace, context: Context) -> None:
     """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
     from streak.core.lifts.log import exercise_log, exercise_summaries
 
+    if args.exercise is not None and not args.exercise.strip():
+        raise InputError("--exercise needs an exercise's name; `streak lifts` lists them")
     history = context.store.load()
     logged = [(session.day, session.lifts) for session in history.sessions if session.lifts]
-    if args.exercise:
+    if args.exercise is not None:
         entries = exercise_log(logged, args.exercise)
         if not entries:
             raise InputError(f"no lift of {args.exercise!r} is recorded; `streak lifts` lists the exercises")
@@ -249,15 +253,24 @@ def import_(args: Namespace, context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
     from streak.core.exchange.adding import add_imported
     from streak.core.exchange.preview import counts_json, done_text, dry_run_text, preview_import
+    from streak.storage.exchange.files import check_still_exports
     from streak.storage.exchange.imports import read_import
 
     incoming = read_import(args.file, context.today, source=args.source, habit=args.habit)
+
+    def merge(history: History):  # noqa: ANN202
+        merged, result = add_imported(history, incoming.imported)
+        check_still_exports(merged)
+        return merged, result
+
     if args.dry_run:
-        preview = preview_import(context.store.load(), incoming.imported)
+        history = context.store.load()
+        merge(history)  # refused as the import itself would be
+        preview = preview_import(history, incoming.imported)
         counts = counts_json(preview.added, incoming.imported)
         text = dry_run_text(preview, incoming.imported, incoming.habit) + " Nothing was changed."
     else:
-        result = context.store.update(lambda history: add_imported(history, incoming.imported))
+        result = context.store.update(merge)
         counts = counts_json(result, incoming.imported)
         text = done_text(result, incoming.imported, incoming.habit)
     if context.json:

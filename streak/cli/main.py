@@ -1,13 +1,11 @@
 """The `streak` command's entry point: whatever moment Ctrl-C comes, it ends in one line and exit status 130.
 
-This module imports nothing but `sys` and `gc` (both built in) and loads the rest of streak inside
-`main`, so an interrupt while streak is still loading (its slowest moment) is caught like any other.
+This module imports nothing while it loads: even `gc` and `sys` (built in) are imported inside
+`main` and its helpers, as is the rest of streak, so an interrupt while streak is still loading (its
+slowest moment) lands inside `main`'s try and is caught like any other. An import at this module's
+top would run outside it, where a Ctrl-C 20-30 ms into `streak status` printed a traceback. That
+holds `from __future__ import annotations` too (it imports `__future__`): annotations are strings.
 """
-
-from __future__ import annotations
-
-import gc
-import sys
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms) before interrupts are caught
 if TYPE_CHECKING:
@@ -19,7 +17,7 @@ EXIT_INTERRUPTED = 130
 INTERRUPTED = "streak: interrupted; nothing was changed unless a message above said so"
 
 
-def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: datetime | None = None) -> int:
+def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, now: "datetime | None" = None) -> int:
     """Run `streak` with `argv`; `today` and `now` pin the clock for tests. Returns the exit status.
 
     Without `argv` this is the process itself (the `streak` script, `python -m streak`): it then
@@ -27,13 +25,16 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: d
     Ctrl-C turn into a traceback on the way out.
     """
     as_process = argv is None
-    if as_process:
-        # A command lives for milliseconds and makes no reference cycles worth finding, yet reading a
-        # long history allocates enough containers to set off dozens of collections, which re-scan
-        # every object made so far: several ms of a shell prompt's `status`. Reference counting
-        # still frees everything else, and the process's exit the rest.
-        gc.disable()
     try:
+        import gc
+        import sys
+
+        if as_process:
+            # A command lives for milliseconds and makes no reference cycles worth finding, yet reading a
+            # long history allocates enough containers to set off dozens of collections, which re-scan
+            # every object made so far: several ms of a shell prompt's `status`. Reference counting
+            # still frees everything else, and the process's exit the rest.
+            gc.disable()
         from streak.cli.run import prepare_process_streams, run
 
         if as_process:
@@ -70,6 +71,8 @@ def _caused_by_interrupt(error: BaseException) -> bool:
 
 
 def _say_interrupted() -> int:
+    import sys
+
     try:
         print(INTERRUPTED, file=sys.stderr, flush=True)
     except (OSError, ValueError):

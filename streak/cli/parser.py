@@ -34,6 +34,9 @@ argparse._ = _english  # type: ignore[attr-defined]
 argparse.ngettext = _english_plural  # type: ignore[attr-defined]
 
 
+NEW_EXERCISE_HELP = "keep a new exercise name as typed, even one close to a known name (taken for a typo otherwise)"
+
+
 class UsageError(Exception):
     """A command line argparse cannot read; the message is one line ending with where help is."""
 
@@ -97,9 +100,14 @@ def _day(today: date):  # noqa: ANN202 - an argparse type
 
 def _whole_number(low: int, high: int, what: str):  # noqa: ANN202 - an argparse type
     def convert(text: str) -> int:
-        if not (text.isascii() and text.lstrip("-").isdigit()) or not low <= int(text) <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be a whole number from {low} to {high}, not {text!r}")
-        return int(text)
+        digits = text.removeprefix("-").lstrip("0") or "0"
+        # Length first: int() refuses past 4,300 digits, which argparse reported as "invalid convert value".
+        within = text.isascii() and digits.isdigit() and len(digits) <= len(str(high))
+        number = (-1 if text.startswith("-") else 1) * int(digits) if within else None
+        if number is None or not low <= number <= high:
+            shown = text if len(text) <= 20 else text[:19] + "…"
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number from {low} to {high}, not {shown!r}")
+        return number
 
     return convert
 
@@ -184,6 +192,7 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
     checkin.add_argument(
         "--lift", action="append", default=[], metavar="TEXT", help="a lift, e.g. 'back squat 5x5 100kg' (repeatable)"
     )
+    checkin.add_argument("--new-exercise", action="store_true", help=NEW_EXERCISE_HELP)
 
     edit = command("edit", commands.edit, "change the note or the lifts of the session on a day", json=False)
     edit.add_argument(
@@ -194,6 +203,7 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
     edit.add_argument(
         "--clear-lifts", action="store_true", help="remove the session's lifts (before adding any --lift)"
     )
+    edit.add_argument("--new-exercise", action="store_true", help=NEW_EXERCISE_HELP)
 
     lifts = command("lifts", commands.lifts, "the training log: best estimated one-rep max, last lift and records")
     lifts.add_argument("--exercise", metavar="NAME", help="every lift of one exercise, newest first")

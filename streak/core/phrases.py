@@ -11,6 +11,7 @@ from streak.core.rules.status import Status, compute_status
 from streak.core.rules.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.rules.warning import at_stake, week_target
 from streak.core.rules.xp import COMEBACK_XP, threshold
+from streak.core.text import show_safely
 
 if TYPE_CHECKING:
     from streak.core.lifts.records import Record
@@ -305,8 +306,8 @@ def earned(
         Earned(
             RECORD,
             "▲",
-            f"{record.exercise} record",
-            f"Personal record: {record.exercise}",
+            f"{show_safely(record.exercise)} record",  # the name may have come from a file
+            f"Personal record: {show_safely(record.exercise)}",
             f"estimated one-rep max {in_units(record.e1rm_kg, units)}",
             in_units(record.previous_kg, units),
         )

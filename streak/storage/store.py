@@ -320,6 +320,7 @@ class Store:
     def _locked(self) -> AbstractContextManager[None]:
         self._check_not_dangling()
         self.check_folder()
+        self._check_not_a_folder()
         if self.create_folder:
             try:
                 os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
@@ -335,6 +336,11 @@ class Store:
         folder = os.path.dirname(self.given_path)
         if not self.create_folder and not os.path.isdir(folder):
             raise MissingFolder(f"the folder {folder} does not exist; check the path, or create the folder first")
+
+    def _check_not_a_folder(self) -> None:
+        """A data path naming a folder (or `/`) is refused before its `.lock` is made beside it, where it would stay."""
+        if os.path.isdir(self.path):
+            raise DataFileError(f"{self.path} cannot be read: it is a folder; name a file in it, such as streak.json")
 
     def _check_not_dangling(self) -> None:
         """A link to nothing is a broken set-up, never an empty history to start afresh in."""

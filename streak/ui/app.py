@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
+from streak.core.text import show_safely
 from streak.storage.paths import DataPath
 from streak.storage.store import Store
 from streak.ui.session import AppSession
@@ -127,7 +128,14 @@ class StreakApp(App[str]):
 
     def tell_about_copy(self, line: str, merged: bool) -> None:
         """A notification about a conflict copy beside the data file: merged, or left where it is and why."""
-        self.notify(line, title="Synced copy", severity="information" if merged else "warning", timeout=12)
+        # The line names the copy's file, which a sync tool named after a device: shown with escapes visible.
+        self.notify(
+            show_safely(line),
+            title="Synced copy",
+            severity="information" if merged else "warning",
+            timeout=12,
+            markup=False,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""

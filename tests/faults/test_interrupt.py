@@ -174,3 +174,26 @@ def test_a_runtime_error_that_no_interrupt_set_off_is_not_hidden(monkeypatch: py
     monkeypatch.setattr(streak.cli.run, "run", broken)
     with pytest.raises(RuntimeError, match="a bug"):
         main(["status"])
+
+
+def test_ctrl_c_during_the_entry_modules_first_import_is_one_line(db: Path) -> None:
+    """The first import streak's code makes (issue 21: `import gc` at the top of cli/main.py) is inside main's guard.
+
+    An import hook interrupts the first module asked for once `streak.cli.main` has loaded, whatever
+    it is: before the fix that was main.py's own `import gc`, which ran where nothing caught it.
+    """
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    armed = False\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'streak.cli.main': Interrupt.armed = True\n"
+        "        elif Interrupt.armed and not name.startswith('streak.cli.main'): raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from streak.cli.main import main\n"
+        "sys.exit(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "status"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")

@@ -1,9 +1,10 @@
 """Export a history as JSON or CSV, read such a file back, and merge it into a history.
 
 Reading is all-or-nothing: the first bad row refuses the whole file with a line naming it.
-Everything streak accepts as a note survives export and import exactly. A note holding
-characters streak refuses (only a hand-edited data file can) is exported with them written as
-visible escapes, so no export carries a terminal escape sequence and every export imports again.
+Everything streak accepts as a note or an exercise name survives export and import exactly. One
+holding characters streak refuses (only a hand-edited data file or a synced copy can) is exported
+with them written as visible escapes, so no export carries a terminal escape sequence and every
+export imports again.
 """
 
 import csv
@@ -15,6 +16,7 @@ from typing import Any, NamedTuple
 
 from streak.core.dates import WEEK_START_DAYS, parse_date
 from streak.core.errors import InputError
+from streak.core.exchange.json_text import load_json
 from streak.core.history.edits import check_not_future
 from streak.core.history.model import (
     MAX_NOTE_LENGTH,
@@ -28,7 +30,7 @@ from streak.core.history.model import (
     clean_note,
 )
 from streak.core.history.rest import MAX_WEEKS_AHEAD
-from streak.core.lifts.lift import check_lift, check_lifts
+from streak.core.lifts.lift import MAX_EXERCISE_LENGTH, check_lift, check_lifts, tidy_exercise
 from streak.core.text import show_safely
 
 EXPORT_FORMAT = "streak-export"
@@ -63,7 +65,7 @@ def weight_json(weight: float) -> float | int:
 def lift_json(lift: Lift) -> dict[str, Any]:
     """A lift as exports write it."""
     return {
-        "exercise": lift.exercise,
+        "exercise": exported_exercise(lift.exercise),
         "sets": lift.sets,
         "reps": lift.reps,
         "weight": weight_json(lift.weight),
@@ -117,7 +119,7 @@ def to_lifts_csv(history: History) -> str:
         (
             (
                 s.day.isoformat(),
-                neutralise_formula(lift.exercise),
+                neutralise_formula(exported_exercise(lift.exercise)),
                 lift.sets,
                 lift.reps,
                 weight_json(lift.weight),
@@ -131,6 +133,17 @@ def to_lifts_csv(history: History) -> str:
 
 def _exported_note(note: str | None) -> str | None:
     return show_safely(note) if note else note
+
+
+def exported_exercise(name: str) -> str:
+    """An exercise's name as exports write it, in a form import takes back.
+
+    Every name streak was typed survives exactly. One that only a hand-edited file or a synced copy
+    can hold, with an escape or a bidi control, is written with those as visible escapes (`\\x1b`),
+    as notes are, and cut to the longest name import takes if the escapes made it longer.
+    """
+    shown = tidy_exercise(show_safely(name))
+    return shown if len(shown) <= MAX_EXERCISE_LENGTH else shown[: MAX_EXERCISE_LENGTH - 1] + "…"
 
 
 def neutralise_formula(cell: str) -> str:
@@ -272,14 +285,7 @@ def _number(value: Any) -> float:
 
 
 def _read_json(text: str, today: date) -> Imported:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"it is not valid JSON ({error})") from None
-    except ValueError:  # Python's limit on the digits of one integer, which no streak export comes near
-        raise InputError("it holds a number thousands of digits long, which no streak export does") from None
-    except RecursionError:
-        raise InputError("it is nested too deeply to be a streak export") from None
+    document = load_json(text, "a streak export")
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise InputError("it is JSON but not a streak export")
     _check_version(document.get("version"))

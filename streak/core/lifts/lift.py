@@ -13,6 +13,7 @@ kg/lb conversion never makes or hides a record. Never add, scale or round e1RMs 
 them; `round_kg` is for output only.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
@@ -29,6 +30,7 @@ from streak.core.lifts.limits import (
     MIN_SETS,
     MIN_WEIGHT,
 )
+from streak.core.text import describe_unsafe, first_unsafe
 
 FORM = "EXERCISE SETSxREPS [WEIGHT[kg|lb]]"
 EXAMPLE = "back squat 5x5 100kg"
@@ -38,6 +40,9 @@ _UNIT_IN_KG_E8 = {"kg": 100_000_000, "lb": 45_359_237}  # in 1e-8 kg: 1 lb is ex
 _VOLUME_SCALE = 100 * 100_000_000  # weight in hundredths × unit in 1e-8 kg
 _E1RM_SCALE = 30 * _VOLUME_SCALE  # Epley's (30 + reps) / 30 makes thirtieths
 _DIGITS = frozenset("0123456789")
+_SETS_REPS_IN_TEXT = r"(?<!\S)\d+[xX×]\d+(?!\S)"  # compiled only when a lift holds an unsafe character
+# Zero-width characters that make two names look alike but compare different: taken out of every name.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 class LiftTextError(InputError):
@@ -52,6 +57,7 @@ def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -
     """Read `EXERCISE SETSxREPS [WEIGHT[kg|lb]]`; a weight without a unit is in `default_unit`."""
     try:
         unit = check_unit(default_unit)
+        _check_plain_lift(text)  # before splitting into words, which takes tabs and line separators for spaces
         words = text.split()
         if not words:
             raise InputError("it needs an exercise and SETSxREPS")
@@ -66,7 +72,7 @@ def parse_lift(text: str, default_unit: str = "kg", known: Iterable[str] = ()) -
             problems.append(str(problem))
         if problems:
             raise InputError(", and ".join(problems))
-        exercise = _check_exercise(" ".join(words[:at]))
+        exercise = _check_exercise(tidy_exercise(" ".join(words[:at])))
         return check_lift(Lift(canonical_exercise(exercise, known), sets, reps, weight, unit))
     except InputError as problem:
         shown = f"{_shown(text.strip())!r}: " if text.strip() else "the lift is empty: "
@@ -97,8 +103,9 @@ def _sets_reps_problems(sets: int, reps: int) -> list[str]:
 
 
 def check_lift(lift: Lift) -> Lift:
-    """The lift with its name's spaces collapsed; refused outside the rules (limits.py: sets, reps, weight)."""
-    exercise = _check_exercise(" ".join(lift.exercise.split()))
+    """The lift with its name tidied (`tidy_exercise`); refused outside the rules (limits.py: sets, reps, weight)."""
+    _check_plain(lift.exercise)
+    exercise = _check_exercise(tidy_exercise(lift.exercise))
     problems = _sets_reps_problems(lift.sets, lift.reps)
     if problems:
         raise InputError(", and ".join(problems))
@@ -154,22 +161,35 @@ def round_kg(kg: float) -> float:
     return (units + _E1RM_SCALE // 200) // (_E1RM_SCALE // 100) / 100
 
 
+def tidy_exercise(name: str) -> str:
+    """An exercise name as kept: NFC, zero-width characters out, trimmed, inner spaces collapsed.
+
+    So names that differ only in Unicode form (a precomposed é or e and a combining accent) or by a
+    zero-width space, which look the same, are one exercise, and its records are not split in two.
+    """
+    if name.isascii():
+        return " ".join(name.split())
+    import unicodedata  # only for names beyond ASCII: `streak status` reads thousands of names and needs it for none
+
+    return " ".join(unicodedata.normalize("NFC", name).translate(_ZERO_WIDTH).split())
+
+
 @cache  # a history repeats its few names thousands of times
 def exercise_key(name: str) -> str:
-    """What two names of one exercise share: the catalogue's name for an alias, else the name without case."""
-    key = " ".join(name.split()).casefold()
+    """What two names of one exercise share: the catalogue's name for an alias, else the tidied name without case."""
+    key = tidy_exercise(name).casefold()
     canonical = _catalogue().get(key)
     return canonical.casefold() if canonical else key
 
 
 def canonical_exercise(name: str, known: Iterable[str] = ()) -> str:
     """The name to keep: the catalogue's for an alias, else the first of `known` alike, else `name` tidied."""
-    typed = " ".join(name.split())
+    typed = tidy_exercise(name)
     canonical = _catalogue().get(typed.casefold())
     if canonical:
         return canonical
     key = typed.casefold()
-    return next((" ".join(earlier.split()) for earlier in known if exercise_key(earlier) == key), typed)
+    return next((tidy_exercise(earlier) for earlier in known if exercise_key(earlier) == key), typed)
 
 
 def exercise_candidates(known: Iterable[str] = ()) -> list[str]:
@@ -178,7 +198,7 @@ def exercise_candidates(known: Iterable[str] = ()) -> list[str]:
     aliases = [alias for _, names in EXERCISES for alias in names]
     candidates: dict[str, str] = {}
     for name in (*known, *catalogue_names, *aliases):
-        name = " ".join(name.split())
+        name = tidy_exercise(name)
         candidates.setdefault(name.casefold(), name)
     return list(candidates.values())
 
@@ -189,7 +209,7 @@ def _catalogue() -> dict[str, str]:
     names = {}
     for canonical, aliases in EXERCISES:
         for name in (canonical, *aliases):
-            names[" ".join(name.split()).casefold()] = canonical
+            names[tidy_exercise(name).casefold()] = canonical
     return names
 
 
@@ -264,17 +284,90 @@ def _check_exercise(name: str) -> str:
         raise InputError("the lift names no exercise")
     if len(name) > MAX_EXERCISE_LENGTH:
         raise InputError(f"the exercise name is {len(name)} characters long; keep it to {MAX_EXERCISE_LENGTH}")
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in name):
-        raise InputError("the exercise name holds a control character; write it on one line")
+    _check_plain(name)
     if any(_split_sets_reps(word) for word in name.split()):
         raise InputError("the exercise name holds a SETSxREPS; give one lift at a time")
     return name
 
 
-def typed_lifts(texts: Iterable[str], history: History) -> tuple[Lift, ...]:
-    """Lifts as typed for a session of `history`: in its units when they name none, named as the person names them."""
+def _check_plain_lift(text: str) -> None:
+    """Refuse unsafe characters in a lift's text, named as in its exercise name when they come before SETSxREPS."""
+    unsafe = first_unsafe(text)
+    if unsafe is not None:
+        sets_reps = re.search(_SETS_REPS_IN_TEXT, text)
+        in_name = sets_reps is None or text.index(unsafe) < sets_reps.start()
+        _check_plain(text, "the exercise name" if in_name else "the lift")
+
+
+def _check_plain(text: str, what: str = "the exercise name") -> None:
+    """Refuse a control character, a line or paragraph separator or a bidi control, as in a note."""
+    unsafe = first_unsafe(text)
+    if unsafe is not None:
+        raise InputError(f"{what} holds {describe_unsafe(unsafe)}; write it as plain text on one line")
+
+
+def typed_lifts(texts: Iterable[str], history: History, *, new_exercise: bool = False) -> tuple[Lift, ...]:
+    """Lifts as typed for a session of `history`: in its units when they name none, named as the person names them.
+
+    A name new to the log and the catalogue but close to a name in either is taken for a typo and
+    refused naming the close name, unless `new_exercise` says it is meant (`--new-exercise`).
+    """
     known = _KnownExercises(history)
-    return check_lifts(parse_lift(text, history.units, known) for text in texts)
+    lifts = check_lifts(parse_lift(text, history.units, known) for text in texts)
+    if not new_exercise:
+        for lift in lifts:
+            close = close_exercise(lift.exercise, known)
+            if close is not None:
+                raise InputError(
+                    f"{_shown(lift.exercise)!r} is a new exercise: did you mean {close!r}? "
+                    "Write that, or add --new-exercise to keep it as typed"
+                )
+    return lifts
+
+
+MIN_CLOSE_LENGTH = 5  # shorter names (RDL, BSS, sumo) are too near each other to call one a typo of another
+MAX_TYPO_EDITS = 2
+
+
+def close_exercise(name: str, known: Iterable[str] = ()) -> str | None:
+    """The name a new exercise name was most likely meant to be, or None when it is not new or near none.
+
+    New: neither the catalogue (with its aliases) nor `known`, the person's own names, holds it.
+    Near: of 5 characters or more, and at most 2 edits (a letter added, dropped, changed, or two
+    neighbours swapped) from a name of either, compared without case, spaces collapsed. The
+    closest wins, the person's own names and then the catalogue's order breaking ties; the name
+    returned is the one kept for it (the catalogue's canonical name for an alias).
+    """
+    key = exercise_key(name)
+    own = {exercise_key(earlier): tidy_exercise(earlier) for earlier in known}
+    if key in own or key in _catalogue() or len(key) < MIN_CLOSE_LENGTH:
+        return None
+    candidates = [*own.items(), *((alias, canonical) for alias, canonical in _catalogue().items())]
+    best: tuple[int, str] | None = None
+    for candidate, kept in candidates:
+        if abs(len(candidate) - len(key)) > MAX_TYPO_EDITS:
+            continue
+        edits = _edits(key, candidate, MAX_TYPO_EDITS)
+        if edits <= MAX_TYPO_EDITS and (best is None or edits < best[0]):
+            best = (edits, kept)
+    return best[1] if best else None
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance between `a` and `b` (a swap of neighbours is one edit), or limit + 1 past it."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 class _KnownExercises:

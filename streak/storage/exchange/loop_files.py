@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from streak.core.errors import InputError
-from streak.storage.exchange.files import MAX_EXCHANGE_BYTES, import_text
+from streak.storage.exchange.files import MAX_EXCHANGE_BYTES, import_text, read_regular_file
 
 HABITS_FILE = "Habits.csv"
 CHECKMARKS_FILE = "Checkmarks.csv"
@@ -68,14 +68,51 @@ def loop_db_rows(path: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]
     """
     import sqlite3
 
+    wal = f"{path}-wal"
+    if os.path.exists(wal):
+        return _rows_of_a_copy(path, wal)
     try:
-        # A backup in WAL mode would otherwise get -wal and -shm files made beside it, even read-only;
-        # with no -wal file there, everything is in the file itself, which `immutable` reads as it is.
-        resolved = Path(path).resolve()
-        immutable = "" if os.path.exists(f"{resolved}-wal") else "&immutable=1"
-        connection = sqlite3.connect(resolved.as_uri() + "?mode=ro" + immutable, uri=True)
+        # Immutable: SQLite neither locks the file nor makes -shm or -wal files beside it (which a
+        # backup in WAL mode otherwise gets, even opened read-only, and fails in a read-only folder).
+        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as error:
         raise InputError(f"it cannot be opened as a database ({error})") from None
+    return _rows(connection)
+
+
+def _rows_of_a_copy(path: str, wal: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The rows of a database whose last changes are still in its -wal file, read from a copy of both.
+
+    Immutable would ignore the -wal (and its changes), and anything else makes a -shm beside the
+    backup; a private copy reads every change and leaves the person's folder as it was.
+    """
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="streak-loop-") as folder:
+        copy = os.path.join(folder, "loop.db")
+        try:
+            for source, target in ((path, copy), (wal, copy + "-wal")):
+                data = read_regular_file(source, MAX_EXCHANGE_BYTES + 1)
+                if len(data) > MAX_EXCHANGE_BYTES:
+                    raise InputError(
+                        f"{source} is larger than {MAX_EXCHANGE_BYTES // (1024 * 1024)} MB, too large to import"
+                    )
+                with open(target, "wb") as file:
+                    file.write(data)
+        except OSError as error:
+            raise InputError(f"{error.filename or wal} cannot be read ({error.strerror})") from None
+        try:
+            connection = sqlite3.connect(copy)
+        except sqlite3.Error as error:
+            raise InputError(f"it cannot be opened as a database ({error})") from None
+        return _rows(connection)
+
+
+def _rows(connection: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Loop's habits and repetitions from an open database, which this closes."""
+    import sqlite3
+
     try:
         tables = {name.lower() for (name,) in connection.execute("select name from sqlite_master where type = 'table'")}
         if not {"habits", "repetitions"} <= tables:
@@ -133,8 +170,7 @@ def _wanted(name: str, root: str) -> str | None:
 
 
 def _read(path: str, budget: _Budget) -> bytes:
-    with open(path, "rb") as file:
-        return file.read(budget.left + 1)
+    return read_regular_file(path, budget.left + 1)
 
 
 def _text(data: bytes, name: str) -> str:

@@ -17,6 +17,7 @@ from streak.core.history.model import MAX_NOTE_LENGTH, History, Lift, Session, c
 from streak.core.lifts.lift import (
     LiftTextError,
     check_lifts,
+    close_exercise,
     e1rm_kg,
     exercise_candidates,
     format_lift,
@@ -24,6 +25,7 @@ from streak.core.lifts.lift import (
     parse_lift,
 )
 from streak.core.phrases import in_units, short_day
+from streak.core.text import show_safely
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
@@ -51,6 +53,8 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         Binding(
             "delete,backspace", "remove_lift", "Remove lift", key_display="del", tooltip="Take the highlighted lift out"
         ),
+        # Only while the lift line offers a close name for a new one; otherwise tab moves on as everywhere.
+        Binding("tab", "accept_close_name", "Did you mean", show=False),
     ]
     CONFIRMS = "check in"
 
@@ -66,6 +70,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         self.day = day
         self.history = history
         self.lifts: list[Lift] = list(session.lifts) if session else []
+        self.offered: Lift | None = None  # the lift being typed, with the close name offered for its new exercise
         self.note = (session.note or "") if session else ""
         self.cursor_blink = cursor_blink
         # Gathered once: the whole training log would otherwise be scanned again at every key press.
@@ -101,7 +106,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
 
     def _show_lifts(self, highlighted: int | None = None) -> None:
         listed = self.query_one("#lift-list", OptionList)
-        listed.set_options(f"• {format_lift(lift)}" for lift in self.lifts)
+        listed.set_options(f"• {show_safely(format_lift(lift))}" for lift in self.lifts)
         listed.display = bool(self.lifts)
         if self.lifts:
             listed.highlighted = min(
@@ -120,13 +125,14 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
 
     def _error(self, error: InputError | str) -> None:
         # A lift's problem alone: its text is right there on the lift line, and the problem says what fits.
-        text = error.problem if isinstance(error, LiftTextError) else str(error)
+        text = show_safely(error.problem if isinstance(error, LiftTextError) else str(error))
         self.query_one("#dialog-error", Static).update(text[:1].upper() + text[1:])
 
     @on(Input.Changed, "#lift")
     def _check_lift(self, event: Input.Changed) -> None:
         """Say what is wrong with a lift while it is typed, before enter can take it."""
         text = event.value.strip()
+        self.offered = None
         if not text:
             self._error("")
             return
@@ -135,9 +141,26 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         except InputError as error:
             self._error(error)
             return
+        close = close_exercise(lift.exercise, self.known)
+        if close is not None:
+            # A likely typo: enter still adds it as typed (it may be a new exercise), tab takes the close name.
+            self.offered = lift._replace(exercise=close)
+            self.query_one("#dialog-error", Static).update(
+                f"New exercise {show_safely(lift.exercise)}: did you mean {close}? tab accepts, enter keeps it"
+            )
+            return
         e1rm = e1rm_kg(lift)
         estimate = f", estimated one-rep max {in_units(e1rm, self.history.units)}" if e1rm else ""
         self.query_one("#dialog-error", Static).update(f"✓ {format_lift(lift)}{estimate} (enter adds it)")
+
+    def action_accept_close_name(self) -> None:
+        """Put the offered name in place of the new one on the lift line; without an offer, tab moves on."""
+        lift_field = self.query_one("#lift", Input)
+        if self.offered is None or not lift_field.has_focus:
+            self.focus_next()  # this binding takes the screen's own tab, so it does the screen's work too
+            return
+        lift_field.value = format_lift(self.offered)
+        lift_field.cursor_position = len(lift_field.value)
 
     def action_confirm(self) -> None:
         """Add the lift being typed, if any; otherwise check the note and hand everything back."""

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from streak.core.errors import InputError
+from streak.core.text import show_safely
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 Loaded = TypeVar("Loaded")
@@ -54,8 +55,8 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
             return
         try:
             loaded = self.load(path, habit)
-        except InputError as error:
-            self.query_one("#dialog-error", Static).update(str(error))
+        except InputError as error:  # it quotes the file: names and paths from outside, shown with escapes visible
+            self.query_one("#dialog-error", Static).update(show_safely(str(error)))
             return
         self.dismiss(loaded)
 

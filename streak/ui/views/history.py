@@ -158,8 +158,9 @@ class HistoryScreen(StoreScreen):
         if session is None:
             text = f"{short_day(day)}: no session. Press a to add one."
         else:
-            note = f' "{show_safely(session.note)}"' if session.note else ""  # a hand-edited file may hold escapes
-            lifts = f" {'; '.join(format_lift(lift) for lift in session.lifts)}." if session.lifts else ""
+            # A hand-edited file or a synced copy may hold escapes in a note or an exercise's name.
+            note = f' "{show_safely(session.note)}"' if session.note else ""
+            lifts = f" {show_safely('; '.join(format_lift(lift) for lift in session.lifts))}." if session.lifts else ""
             text = f"{short_day(day)}: leg day{note}.{lifts} e edits, x removes."
         self.query_one("#selected", Static).update(text)
 

@@ -1,5 +1,6 @@
 """Lifts: every exercise with its best estimated one-rep max, last lift and records, a sparkline of its progress, and the week's volume."""
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +10,7 @@ from streak.core.history.model import History
 from streak.core.lifts.lift import e1rm_kg, format_lift
 from streak.core.lifts.log import ExerciseSummary, e1rm_series, exercise_summaries, week_volume_kg
 from streak.core.phrases import in_units, short_day
+from streak.core.text import show_safely
 from streak.ui.views.base import StoreScreen
 from streak.ui.widgets.footer import KeysFooter
 from streak.ui.widgets.view_bar import ViewBar
@@ -88,7 +90,7 @@ class LiftsScreen(StoreScreen):
             last = format_lift(summary.last.lift).removeprefix(summary.last.lift.exercise).strip() or "bodyweight"
             rows.append(
                 [
-                    summary.exercise,
+                    show_safely(summary.exercise),
                     best,
                     f"{last}, {short_day(summary.last.day)}",
                     str(summary.prs),
@@ -102,7 +104,8 @@ class LiftsScreen(StoreScreen):
         for header, width in zip(COLUMNS, widths):
             table.add_column(header, width=width)
         for cells in rows:
-            table.add_row(shortened(cells[0], widths[0]), *cells[1:])
+            # A Text, not a str, which DataTable would read as markup: the name may have come from a file.
+            table.add_row(Text(shortened(cells[0], widths[0]), no_wrap=True, end=""), *cells[1:])
         if self.summaries:
             table.move_cursor(row=min(row, len(self.summaries) - 1))
         table.refresh_bindings()
@@ -121,7 +124,7 @@ class LiftsScreen(StoreScreen):
         if not 0 <= row < len(self.summaries):
             title.update("")
             return
-        exercise, units = self.summaries[row].exercise, self.history.units
+        exercise, units = show_safely(self.summaries[row].exercise), self.history.units
         if len(series) > 1:
             (first_day, first), (last_day, last) = series[0], series[-1]
             title.update(

@@ -26,7 +26,7 @@ def detect_format(data: bytes) -> str:
     if stripped.startswith("["):
         return "oidia"
     if not stripped.startswith("{"):
-        first = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+        first = next((line for line in text.split("\n") if line.strip() and not line.startswith("#")), "")
         if HARSH_LINE.match(first):
             return "harsh"
     return "streak"

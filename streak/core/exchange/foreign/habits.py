@@ -7,6 +7,7 @@ from streak.core.errors import InputError
 from streak.core.exchange.export import Imported
 from streak.core.history.edits import check_not_future
 from streak.core.history.model import Session, clean_note
+from streak.core.text import show_safely
 
 
 class Habit(NamedTuple):
@@ -27,14 +28,34 @@ class Habits(NamedTuple):
     habits: tuple[Habit, ...]
 
 
+MAX_NUMBER_DIGITS = 9  # no file numbers a billion habits; int() refuses past 4,300 digits with a traceback
+LISTED = 10  # habits a message names before "and N more", so a file of 50,000 still gets a line a person reads
+SHOWN_NAME_LENGTH = 60
+
+
 def one_line(text: str) -> str:
     """Line breaks and tabs become single spaces, so a name or note fits on one line."""
     return " ".join(text.split())
 
 
+def shown_name(name: str, limit: int = SHOWN_NAME_LENGTH) -> str:
+    """A name from a file as a message shows it: on one line, escapes and bidi controls visible, cut at `limit`."""
+    shown = show_safely(one_line(name))
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def habit_number(digits: str, what: str) -> int:
+    """A habit's number as a file writes it, refused (not a traceback) when too long to be one."""
+    if len(digits.lstrip("0")) > MAX_NUMBER_DIGITS:
+        raise InputError(f"{what} {digits[:12]}… is {len(digits):,} digits long, too long to number a habit")
+    return int(digits)
+
+
 def listing(habits: Habits) -> str:
-    """`#1 Meditate, #2 Leg day`: every habit with the number that picks it."""
-    return ", ".join(f"#{habit.number} {one_line(habit.name)}" for habit in habits.habits)
+    """`#1 Meditate, #2 Leg day`: the habits with the numbers that pick them, the first ten and how many more."""
+    named = ", ".join(f"#{habit.number} {shown_name(habit.name)}" for habit in habits.habits[:LISTED])
+    more = len(habits.habits) - LISTED
+    return named + (f" and {more:,} more" if more > 0 else "")
 
 
 class HabitField(NamedTuple):
@@ -59,22 +80,27 @@ def pick_habit(habits: Habits, wanted: str | None, field: HabitField = COMMAND_L
         raise InputError(f"it holds {len(habits.habits)} habits; {field.several}: {listing(habits)}")
     wanted = wanted.strip()
     if wanted.startswith("#") and wanted[1:].isascii() and wanted[1:].isdigit():
-        found = [habit for habit in habits.habits if habit.number == int(wanted[1:])]
+        digits = wanted[1:]
+        number = int(digits) if len(digits.lstrip("0")) <= MAX_NUMBER_DIGITS else None
+        found = [habit for habit in habits.habits if habit.number == number]
         if not found:
-            raise InputError(f"it has no habit {wanted}; its habits are {listing(habits)}")
+            raise InputError(f"it has no habit {shown_name(wanted, 20)}; its habits are {listing(habits)}")
         return found[0]
     found = [habit for habit in habits.habits if habit.name.strip().casefold() == wanted.casefold()]
     if not found:
-        raise InputError(f"it has no habit called {wanted!r}; its habits are {listing(habits)}")
+        raise InputError(f"it has no habit called '{shown_name(wanted)}'; its habits are {listing(habits)}")
     if len(found) > 1:
-        numbers = " or ".join(field.number.format(habit.number) for habit in found)
-        raise InputError(f"{len(found)} of its habits are called {wanted!r}; pick one by its number: {numbers}")
+        numbers = " or ".join(field.number.format(habit.number) for habit in found[:LISTED])
+        more = f" (and {len(found) - LISTED:,} more)" if len(found) > LISTED else ""
+        raise InputError(
+            f"{len(found):,} of its habits are called '{shown_name(wanted)}'; pick one by its number: {numbers}{more}"
+        )
     return found[0]
 
 
 def describe(habit: Habit, habits: Habits) -> str:
     """`"Leg day" (#2 in Loop Habit Tracker)`: which habit of which tracker an import takes."""
-    return f'"{one_line(habit.name)}" (#{habit.number} in {habits.tracker})'
+    return f'"{shown_name(habit.name)}" (#{habit.number} in {habits.tracker})'
 
 
 def habit_import(habit: Habit, today: date) -> Imported:
@@ -84,11 +110,11 @@ def habit_import(habit: Habit, today: date) -> Imported:
         try:
             check_not_future(session.day, today)
         except InputError as error:
-            raise InputError(f"{one_line(habit.name)}: {error}") from None
+            raise InputError(f"{shown_name(habit.name)}: {error}") from None
         try:
             note = clean_note(one_line(session.note)) if session.note else None
         except InputError as error:
-            raise InputError(f"{one_line(habit.name)}, {session.day.isoformat()}: {error}") from None
+            raise InputError(f"{shown_name(habit.name)}, {session.day.isoformat()}: {error}") from None
         sessions.append(Session(session.day, note))
     return Imported(tuple(sessions), (), None)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from streak.core.dates import parse_date
 from streak.core.errors import InputError
 from streak.core.exchange.export import csv_problem
-from streak.core.exchange.foreign.habits import Habit, Habits, sessions_of
+from streak.core.exchange.foreign.habits import Habit, Habits, habit_number, sessions_of, shown_name
 from streak.core.exchange.foreign.loop_values import SKIP, UNKNOWN, is_session, value_of
 from streak.core.history.model import Session
 
@@ -46,7 +46,7 @@ def read_loop_csv(files: Mapping[str, str]) -> Habits:
         match = HABIT_FOLDER.fullmatch(folder)
         if name != CHECKMARKS_FILE or not match:
             continue
-        number = int(match[1])
+        number = habit_number(match[1], "the habit folder's number")
         row = rows.get(number, _HabitRow(match[2], None))  # the folder's name lacks punctuation: prefer Habits.csv's
         habits.append(Habit(row.name, number, _sessions(files[path], row.numerical, path)))
     return Habits(TRACKER, tuple(sorted(habits, key=lambda habit: habit.number)))
@@ -68,10 +68,10 @@ def _habit_rows(text: str) -> dict[int, _HabitRow]:
                 raise InputError(f"{where}: expected {len(header)} fields but found {len(row)}")
             position = row[0].strip()
             if not (position.isascii() and position.isdigit()):
-                raise InputError(f"{where}: the position {position!r} is not a number")
+                raise InputError(f"{where}: the position '{shown_name(position)}' is not a number")
             kind = row[type_column].strip() if type_column is not None else ""
             numerical = {"NUMERICAL": True, "YES_NO": False}.get(kind)
-            habits[int(position)] = _HabitRow(row[1], numerical)
+            habits[habit_number(position, f"{where}: the position")] = _HabitRow(row[1], numerical)
     except csv.Error as error:
         raise InputError(f"Habits.csv line {rows.line_num}: {csv_problem(error)}") from None
     return habits

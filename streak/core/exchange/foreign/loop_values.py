@@ -8,9 +8,11 @@ Its CSV export writes the five codes by name and any other value as the integer.
 from datetime import date, timedelta
 
 from streak.core.errors import InputError
+from streak.core.text import show_safely
 
 YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN = 2, 1, 0, 3, -1
 CODES = {"YES_MANUAL": YES_MANUAL, "YES_AUTO": YES_AUTO, "NO": NO, "SKIP": SKIP, "UNKNOWN": UNKNOWN}
+MAX_VALUE_DIGITS = 19  # Loop keeps values as 64-bit integers
 MS_PER_DAY = 86_400_000
 EPOCH = date(1970, 1, 1)
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
@@ -30,7 +32,11 @@ def value_of(text: str) -> int:
         return CODES[text]
     digits = text.removeprefix("-")
     if not (digits.isascii() and digits.isdigit()):
-        raise InputError(f"{text!r} is not a Loop value (YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN or a number)")
+        raise InputError(
+            f"{show_safely(text)!r} is not a Loop value (YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN or a number)"
+        )
+    if len(digits.lstrip("0")) > MAX_VALUE_DIGITS:  # int() would refuse past 4,300 digits, with a traceback
+        raise InputError(f"the value {digits[:12]}… is {len(digits):,} digits long, more than Loop's values ever are")
     return int(text)
 
 

@@ -4,22 +4,19 @@ As oidia saves it (StreakLine.as_dict): a day is kept only while its count is ab
 count above 0 is one session. Streaks are numbered in the file's order, the first #1.
 """
 
-import json
 from typing import Any
 
 from streak.core.dates import parse_date
 from streak.core.errors import InputError
 from streak.core.exchange.foreign.habits import Habit, Habits, sessions_of
+from streak.core.exchange.json_text import load_json
 
 TRACKER = "oidia"
 
 
 def read_oidia(text: str) -> Habits:
     """Every streak in an oidia file with the days whose count is above 0."""
-    try:
-        document = json.loads(text.removeprefix("\ufeff"))
-    except ValueError as error:
-        raise InputError(f"it is not valid JSON ({error})") from None
+    document = load_json(text.removeprefix("\ufeff"), "an oidia streaks.json")
     if not isinstance(document, list):
         raise InputError("it is JSON but not an oidia streaks.json (a list of streaks)")
     return Habits(TRACKER, tuple(_streak(entry, number) for number, entry in enumerate(document, 1)))
