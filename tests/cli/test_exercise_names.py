@@ -8,8 +8,8 @@ known or catalogue name, compared without case.
 import json
 
 import pytest
-from conftest import refused
 
+from helpers import refused
 from streak.core.lifts.lift import close_exercise, exercise_key, tidy_exercise
 
 

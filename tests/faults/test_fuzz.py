@@ -8,38 +8,25 @@ A few hundred examples run in the normal suite. For a long run:
     .venv/bin/python -m pytest tests/faults/test_fuzz.py --hypothesis-profile=fuzz-long
 """
 
-import contextlib
-import io
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzzing import FUZZ, NOW, REAL_PROCESS_EXAMPLES, TODAY, check, inside
 from helpers import run_streak
 from streak.cli.main import main
 from streak.core.exchange.export import to_csv, to_json
 from streak.core.history.edits import add_session, set_goal, set_week_start_day
 from streak.core.history.model import History, Session
 from streak.storage.store import Store
-
-TODAY = date(2026, 11, 21)
-NOW = datetime(2026, 11, 21, 18, 30)
-
-IN_PROCESS_EXAMPLES = max(300, settings().max_examples)
-REAL_PROCESS_EXAMPLES = max(12, settings().max_examples // 100)
-FUZZ = settings(
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    max_examples=IN_PROCESS_EXAMPLES,
-)
 
 
 def _valid_files() -> tuple[bytes, bytes, History]:
@@ -179,31 +166,6 @@ def _surroundings(folder: Path, raw: bytes | None, import_file: bytes) -> Path:
     return db
 
 
-@contextlib.contextmanager
-def _inside(folder: Path, stdin: bytes) -> Iterator[tuple[io.StringIO, io.StringIO]]:
-    """Run in `folder` (where any relative path lands) with `stdin` as standard input; capture both outputs."""
-    out, err = io.StringIO(), io.StringIO()
-    old_stdin, old_cwd = sys.stdin, os.getcwd()
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
-    os.chdir(folder)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            yield out, err
-    finally:
-        os.chdir(old_cwd)
-        sys.stdin = old_stdin
-
-
-def _check(status: int, err: str, before: bytes | None, db: Path) -> None:
-    """The four promises of issue 10's fuzz test."""
-    event(f"exit status {status}")
-    assert status in (0, 1, 2, 3), (status, err)
-    assert "Traceback" not in err, err
-    if status != 0:
-        assert len(err.splitlines()) == 1 and err.startswith("streak"), err
-        assert (db.read_bytes() if db.exists() else None) == before
-
-
 @FUZZ
 @given(argv=argument_lists(), raw=data_files(), import_file=IMPORT_FILES, stdin=IMPORT_FILES)
 def test_any_argument_list_on_any_data_file(
@@ -227,9 +189,9 @@ def _run_in_process(argv: list[str], raw: bytes | None, import_file: bytes, stdi
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         db = _surroundings(folder, raw, import_file)
-        with _inside(folder, stdin) as (_, err):
+        with inside(folder, stdin) as (_, err):
             status = main(["--db", str(db), *argv], today=TODAY, now=NOW)
-        _check(status, err.getvalue(), raw, db)
+        check(status, err.getvalue(), raw, db)
 
 
 @settings(FUZZ, max_examples=REAL_PROCESS_EXAMPLES)
@@ -241,4 +203,4 @@ def test_the_installed_script_keeps_the_same_promises(argv: list[str], raw: byte
         db = _surroundings(folder, raw, import_file)
         arguments = [os.fsencode(arg) for arg in ["--db", str(db), *argv]]  # lone surrogates become the raw bytes
         run = run_streak(*arguments, stdin=b"", cwd=folder)
-        _check(run.status, run.err, raw, db)
+        check(run.status, run.err, raw, db)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from test_fuzz import FUZZ, NOW, TODAY, _check, _inside
 
 from foreign_files import YES_MANUAL, LoopHabit, loop_csv_files
+from fuzzing import FUZZ, NOW, TODAY, check, inside
 from streak.cli.main import main
 from streak.core.lifts.lift import close_exercise, exercise_key, tidy_exercise
 from streak.core.text import first_unsafe
@@ -58,7 +58,7 @@ def _stored_names_are_clean(db: Path) -> None:
 
 
 def _run(folder: Path, db: Path, argv: list[str]) -> tuple[int, str, str]:
-    with _inside(folder, b"") as (out, err):
+    with inside(folder, b"") as (out, err):
         status = main(["--db", str(db), *argv], today=TODAY, now=NOW)
     return status, out.getvalue(), err.getvalue()
 
@@ -78,12 +78,12 @@ def test_any_lift_text_checks_in_cleanly_or_is_refused_in_one_line(lifts: list[s
         flags = ["--new-exercise"] if new else []
         command = ["edit", "2026-11-16"] if edit else ["checkin", "--date", "2026-11-18"]
         status, out, err = _run(folder, db, [*command, *flags, *(f"--lift={lift}" for lift in lifts)])
-        _check(status, err, before, db)
+        check(status, err, before, db)
         _nothing_raw(out, err)
         _stored_names_are_clean(db)
         for exercise in lifts[:1]:
             status, out, err = _run(folder, db, ["lifts", f"--exercise={exercise}", "--json"])
-            _check(status, err, db.read_bytes(), db)
+            check(status, err, db.read_bytes(), db)
             _nothing_raw(out, err)
 
 
@@ -137,7 +137,7 @@ def test_any_loop_zip_imports_or_is_refused_in_one_line(zipped: bytes, habit: st
         db = folder / "streak.json"
         (folder / "loop.zip").write_bytes(zipped)
         status, out, err = _run(folder, db, ["import", "loop.zip", *(["--habit", habit] if habit is not None else [])])
-        _check(status, err, None, db)
+        check(status, err, None, db)
         _nothing_raw(out, err)
 
 
@@ -161,5 +161,5 @@ def test_any_conflict_copy_name_is_reported_in_one_safe_line(middle: str, conten
         except (OSError, UnicodeEncodeError):
             return  # a name this file system cannot hold
         status, out, err = _run(folder, db, command)
-        _check(status, err, None if status == 0 else db.read_bytes(), db)
+        check(status, err, None if status == 0 else db.read_bytes(), db)
         _nothing_raw(out, err)

@@ -11,10 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import refused
 
 import streak.storage.exchange.files as exchange_files
 from foreign_files import YES_MANUAL, LoopHabit, loop_csv_files, loop_timestamp, write_loop_db
+from helpers import refused
 
 HUGE = "9" * 5000
 LEG_DAY = LoopHabit("Leg day", {"2026-11-16": (YES_MANUAL, ""), "2026-11-18": (YES_MANUAL, "")})

@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 
+from helpers import TODAY
 from streak.core.history.model import History, Lift, Session
 from streak.storage.store import Store
 

@@ -4,8 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, Run, refused
 
+from helpers import TODAY, Run, refused
 from streak.cli.main import main
 
 

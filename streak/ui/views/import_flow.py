@@ -24,7 +24,7 @@ def start_import(screen: "StoreScreen") -> None:
 
     def load(path: str, habit: str | None) -> Incoming:
         incoming = read_import(os.path.expanduser(path), screen.today, habit=habit, field=APP_FIELD)
-        history = screen.read()
+        history = screen.session.current()
         if history is not None:
             check_still_exports(add_imported(history, incoming.imported)[0])
         return incoming
