@@ -14,6 +14,8 @@ from streak.core.history.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
 from streak.core.rules.badges import in_order
 from streak.core.rules.status import compute_status
+from streak.storage.prompt_memo import prompt_key, remember
+from streak.storage.sync.conflicts import find_conflict_copies
 
 if TYPE_CHECKING:
     from streak.core.tips.choice import Tip
@@ -49,11 +51,17 @@ def checkin(args: Namespace, context: Context) -> None:
 
 def status(args: Namespace, context: Context) -> None:
     """Show the figures as of a day (default today) and the badges earned by then; --short for a prompt."""
+    prompt = args.short and args.as_of is None
+    # Taken before the file is read: a change made meanwhile then shows as a changed key next time.
+    key = prompt_key(context.store.path, context.today.isoformat(), context.encoding) if prompt else None
     figures = compute_status(context.store.load(), args.as_of or context.today)
     if context.json:
         context.print_json(render.status_json(figures))
     elif args.short:
-        context.print(short_line(figures))
+        line = context.print(short_line(figures))
+        # A conflict copy still beside the file (one that could not be merged) is reported by every prompt.
+        if key is not None and not find_conflict_copies(context.store.path):
+            remember(key, line)
     else:
         context.print(render.status_text(figures))
 

@@ -2,14 +2,15 @@
 
 This module imports nothing but `sys` and `gc` (both built in) and loads the rest of streak inside
 `main`, so an interrupt while streak is still loading (its slowest moment) is caught like any other.
+A shell prompt's `status --short` on an unchanged data file is answered from its memo
+(cli/prompt.py) before argparse, the data file and the rules are loaded at all.
 """
-
-from __future__ import annotations
 
 import gc
 import sys
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms) before interrupts are caught
+# (the annotations are quoted rather than deferred by `from __future__`: one module less for the prompt)
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date, datetime
@@ -18,7 +19,7 @@ EXIT_INTERRUPTED = 130
 INTERRUPTED = "streak: interrupted; nothing was changed unless a message above said so"
 
 
-def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: datetime | None = None) -> int:
+def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, now: "datetime | None" = None) -> int:
     """Run `streak` with `argv`; `today` and `now` pin the clock for tests. Returns the exit status.
 
     Without `argv` this is the process itself (the `streak` script, `python -m streak`): it then
@@ -33,11 +34,17 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None, now: d
         # still frees everything else, and the process's exit the rest.
         gc.disable()
     try:
-        from streak.cli.run import prepare_process_streams, run
+        arguments = sys.argv[1:] if as_process else argv
+        from streak.cli.prompt import answer_from_memo
 
-        if as_process:
-            prepare_process_streams()
-        status = run(sys.argv[1:] if as_process else argv, today=today, now=now)
+        status = answer_from_memo(arguments, today.isoformat() if today else None, as_process)
+        if status is None:
+            from streak.cli.run import run
+            from streak.cli.streams import prepare_process_streams
+
+            if as_process:
+                prepare_process_streams()
+            status = run(arguments, today=today, now=now)
         if as_process:
             _ignore_interrupts()
     except KeyboardInterrupt:

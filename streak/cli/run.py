@@ -3,39 +3,23 @@
 The Textual app is imported only when `streak` runs with no command.
 """
 
-import os
 import sys
 from argparse import Namespace
 from collections.abc import Sequence
 from datetime import date, datetime
 
 from streak.cli.context import Context
+from streak.cli.data_path import data_path
 from streak.cli.parser import UsageError, build_parser, command_in
+from streak.cli.streams import discard_output, output_lost, output_problem
 from streak.core.errors import InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
-from streak.storage.paths import default_data_path
 from streak.storage.store import MissingFolder, Store
 
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
 EXIT_DATA_FILE = 3
-
-
-def prepare_process_streams() -> None:
-    """Never crash on output: what the terminal's encoding cannot show is replaced, not raised."""
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors=errors)
-
-
-def data_path(db: str | None) -> tuple[str, str | None]:
-    """--db, else $STREAK_DB, else the user data folder; with where the path came from (None: the default)."""
-    if db:
-        return db, "--db"
-    if os.environ.get("STREAK_DB"):
-        return os.environ["STREAK_DB"], "STREAK_DB"
-    return default_data_path(), None
 
 
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
@@ -90,23 +74,13 @@ def _run_command(args: Namespace, context: Context) -> int:
     except DataFileError as error:
         return _fail(context.store.describe_problem(error), EXIT_DATA_FILE)
     except BrokenPipeError:
-        # The reader (say, `streak history | head`) went away. Point stdout at devnull so
-        # Python's flush at exit does not raise again, as the signal module's docs advise.
-        _discard_output()
+        discard_output()  # the reader (say, `streak history | head`) went away
     except OSError as error:  # the store turns its own into DataFileError: this is the output
-        _discard_output()
-        reason = error.strerror or str(error)
+        discard_output()
         if context.store.saved:  # the change is made; only the report of it is lost
-            return _fail(f"the change was saved, but its output could not be written ({reason})", 0)
-        return _fail(f"the output could not be written ({reason}); nothing was changed", EXIT_BAD_INPUT)
+            return _fail(f"the change was saved, but its output could not be written ({output_problem(error)})", 0)
+        return _fail(output_lost(error), EXIT_BAD_INPUT)
     return 0
-
-
-def _discard_output() -> None:
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass  # stdout is not a real file (tests); nothing will flush it at exit
 
 
 def _first_undecodable(argv: list[str]) -> str | None:
