@@ -12,9 +12,11 @@ file system's clock: a state is remembered only once everything it was read from
 seconds old. Any doubt (no memo, a damaged or foreign one, another key) means the line is
 computed as usual. The memo lives in this machine's user state folder, never the synced one,
 is replaced atomically, and holds the lines of the last few data files. It imports nothing
-beyond what Python has loaded before any of streak: the prompt reads it first.
+beyond what Python has loaded before any of streak (`codecs`, `os`, `stat`,
+`time`): the prompt reads it first.
 """
 
+import codecs
 import os
 import stat
 import time
@@ -63,10 +65,18 @@ def prompt_key(data_path: str, today: str, encoding: str | None) -> PromptKey | 
         return None
     if not stat.S_ISREG(file.st_mode):
         return None
-    fields = (__version__, encoding or "", today, _stamp(file), _stamp(folder))
+    fields = (__version__, _encoding_name(encoding), today, _stamp(file), _stamp(folder))
     newest_ns = max(file.st_mtime_ns, file.st_ctime_ns, folder.st_mtime_ns, folder.st_ctime_ns)
     # repr writes any character that could break a line (a tab or newline in a path) as an escape
     return PromptKey(repr(data_path), repr(fields), taken_ns, newest_ns)
+
+
+def _encoding_name(encoding: str | None) -> str:
+    """One name for each encoding (`UTF-8`, `utf8` and `utf-8` are one), or "" when the output has none."""
+    try:
+        return codecs.lookup(encoding).name if encoding else ""
+    except LookupError:
+        return encoding or ""
 
 
 def _stamp(info: os.stat_result) -> tuple[int, int, int, int, int]:
