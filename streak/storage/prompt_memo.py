@@ -24,7 +24,10 @@ import time
 from streak import __version__
 from streak.storage.paths import user_state_dir
 
-MEMO_NAME = "prompt-memo"
+# A folder of its own: on macOS and Windows the state folder is the data folder, whose stamp
+# the key holds, so a memo written straight into it would change the key it was written under.
+MEMO_FOLDER = "prompt"
+MEMO_NAME = "memo"
 HEADER = "streak prompt memo 1"
 END = "end"  # the last line: a memo cut short (a full disk, a crash) has none and is ignored
 ENTRIES_KEPT = 8  # data files remembered at once: --db in one terminal, the default in another
@@ -48,7 +51,7 @@ class PromptKey:
 
 def memo_path() -> str:
     """Where the memo lives: this machine's user state folder."""
-    return os.path.join(user_state_dir(), MEMO_NAME)
+    return os.path.join(user_state_dir(), MEMO_FOLDER, MEMO_NAME)
 
 
 def prompt_key(data_path: str, today: str, encoding: str | None) -> PromptKey | None:
@@ -104,7 +107,7 @@ def remember(key: PromptKey, line: str) -> None:
     path = memo_path()
     temporary = os.path.join(os.path.dirname(path), f".{MEMO_NAME}.{os.getpid()}.tmp")  # one per process
     try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)  # the state folder's parents too
         with open(temporary, "w", encoding="utf-8", newline="") as memo:
             memo.write(text)
         os.replace(temporary, path)

@@ -243,3 +243,17 @@ def test_the_memo_answers_each_simple_form_and_streak_db(
     capsys.readouterr()
     assert main(["status", "--short"], today=TODAY, now=NOW) == 0
     assert capsys.readouterr().out == MARK + "\n"
+
+
+def test_the_memo_answers_when_the_state_folder_is_the_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As on macOS and Windows, where platformdirs gives one folder for both: writing the memo changes no key."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-data"))  # the folder conftest gives XDG_DATA_HOME
+    assert main(["checkin", "--date", "2026-11-16"], today=TODAY, now=NOW) == 0
+    for _ in range(2):  # the first memo makes its own folder, which moves the data folder's stamp once
+        assert main(["status", "--short"], today=TODAY, now=NOW) == 0
+    mark_memo()
+    capsys.readouterr()
+    assert main(["status", "--short"], today=TODAY, now=NOW) == 0
+    assert capsys.readouterr().out == MARK + "\n"
