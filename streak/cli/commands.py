@@ -1,7 +1,6 @@
 """One function a command: read or change the store through the core, then print the outcome."""
 
 import os
-from argparse import Namespace
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +17,8 @@ from streak.storage.prompt_memo import prompt_key, remember
 from streak.storage.sync.conflicts import find_conflict_copies
 
 if TYPE_CHECKING:
+    from argparse import Namespace  # the shell prompt's line is run without loading argparse
+
     from streak.core.tips.choice import Tip
 
 
@@ -30,7 +31,7 @@ def _random_pick(options: "Sequence[Tip]") -> "Tip":
     return options[int.from_bytes(os.urandom(8), "big") % len(options)]
 
 
-def checkin(args: Namespace, context: Context) -> None:
+def checkin(args: "Namespace", context: Context) -> None:
     """Record a session, then show the streak, any new badges and a tip."""
     from streak.core.lifts.lift import typed_lifts
     from streak.core.rules.checkin import check_in
@@ -49,7 +50,7 @@ def checkin(args: Namespace, context: Context) -> None:
         context.print(render.checkin_text(result))
 
 
-def status(args: Namespace, context: Context) -> None:
+def status(args: "Namespace", context: Context) -> None:
     """Show the figures as of a day (default today) and the badges earned by then; --short for a prompt."""
     prompt = args.short and args.as_of is None
     # Taken before the file is read: a change made meanwhile then shows as a changed key next time.
@@ -74,7 +75,7 @@ def _apply(context: Context, change: Callable[[History], History], dry_run: bool
     return context.store.update(lambda history: (after := change(history), (history, after)))
 
 
-def goal(args: Namespace, context: Context) -> None:
+def goal(args: "Namespace", context: Context) -> None:
     """Show the goal; with N, set it from the week holding --from (default today); --week-start changes weeks."""
     if args.since and args.n is None:
         raise InputError("--from needs a goal: streak goal N --from YYYY-MM-DD")
@@ -104,7 +105,7 @@ def goal(args: Namespace, context: Context) -> None:
     context.print("\n".join(lines))
 
 
-def rest(args: Namespace, context: Context) -> None:
+def rest(args: "Namespace", context: Context) -> None:
     """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
     from streak.core.history.rest import add_rest, check_rest_range, clear_rest, rest_spans
 
@@ -145,7 +146,7 @@ def rest(args: Namespace, context: Context) -> None:
     context.print("\n".join(lines))
 
 
-def settings(args: Namespace, context: Context) -> None:
+def settings(args: "Namespace", context: Context) -> None:
     """Show the settings, or set the units weights are entered in."""
     if args.units:
         history = context.store.update(lambda history: (changed := edits.set_units(history, args.units), changed))
@@ -161,7 +162,7 @@ def settings(args: Namespace, context: Context) -> None:
         )
 
 
-def history(args: Namespace, context: Context) -> None:
+def history(args: "Namespace", context: Context) -> None:
     """List the last N weeks, newest first."""
     from streak.core.rules.week_states import week_states
 
@@ -175,7 +176,7 @@ def history(args: Namespace, context: Context) -> None:
         context.print(render.history_text(weeks, notes))
 
 
-def badges(args: Namespace, context: Context) -> None:
+def badges(args: "Namespace", context: Context) -> None:
     """List every badge as of today: the earned ones by date, then the rest."""
     states = in_order(list(compute_status(context.store.load(), context.today).badges))
     if context.json:
@@ -184,7 +185,7 @@ def badges(args: Namespace, context: Context) -> None:
         context.print(render.badges_text(states))
 
 
-def edit(args: Namespace, context: Context) -> None:
+def edit(args: "Namespace", context: Context) -> None:
     """Change the note or the lifts of a recorded session."""
     from streak.core.lifts.lift import check_lifts, format_lift, typed_lifts
 
@@ -209,7 +210,7 @@ def edit(args: Namespace, context: Context) -> None:
     context.print(f"Edited the session on {short_day(edited.day)}: {note}, {lifts}.")
 
 
-def lifts(args: Namespace, context: Context) -> None:
+def lifts(args: "Namespace", context: Context) -> None:
     """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
     from streak.core.lifts.log import exercise_log, exercise_summaries
 
@@ -231,13 +232,13 @@ def lifts(args: Namespace, context: Context) -> None:
         context.print(render.lifts_text(summaries, history.units))
 
 
-def remove(args: Namespace, context: Context) -> None:
+def remove(args: "Namespace", context: Context) -> None:
     """Delete the session on a day."""
     context.store.update(lambda history: (edits.remove_session(history, args.day), None))
     context.print(f"Removed the session on {short_day(args.day)}.")
 
 
-def export(args: Namespace, context: Context) -> None:
+def export(args: "Namespace", context: Context) -> None:
     """Write the history as JSON or CSV (UTF-8, whatever the terminal's encoding), to a file or the terminal."""
     from streak.core.exchange.export import to_csv, to_json, to_lifts_csv
     from streak.storage.exchange.files import check_export_size, refuse_stream_onto, write_export_file
@@ -253,7 +254,7 @@ def export(args: Namespace, context: Context) -> None:
         context.write_bytes(data)
 
 
-def import_(args: Namespace, context: Context) -> None:
+def import_(args: "Namespace", context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
     from streak.core.exchange.adding import add_imported
     from streak.core.exchange.preview import done_text, dry_run_text, preview_import
@@ -274,7 +275,7 @@ def import_(args: Namespace, context: Context) -> None:
         context.print(text)
 
 
-def tip(args: Namespace, context: Context) -> None:
+def tip(args: "Namespace", context: Context) -> None:
     """Show one tip not yet shown in this cycle (without using it up), or every tip."""
     from streak.core.tips.choice import catalogue, choose_tip
 
@@ -292,7 +293,7 @@ def tip(args: Namespace, context: Context) -> None:
         context.print(render.tip_text(chosen))
 
 
-def backup(args: Namespace, context: Context) -> None:
+def backup(args: "Namespace", context: Context) -> None:
     """List the backups, newest first; --keep sets how many are kept."""
     if args.keep:
         context.store.set_backups_kept(args.keep)
@@ -308,7 +309,7 @@ def backup(args: Namespace, context: Context) -> None:
     context.print(render.backups_text(context.store.path, context.store.backups_kept(), states, shared, sharers))
 
 
-def restore(args: Namespace, context: Context) -> None:
+def restore(args: "Namespace", context: Context) -> None:
     """Put a backup in place of the data file, keeping the current file as a backup first."""
     restored = context.store.restore(args.backup)
     recorded = context.store.load()

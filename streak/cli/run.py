@@ -4,18 +4,21 @@ The Textual app is imported only when `streak` runs with no command.
 """
 
 import sys
-from argparse import Namespace
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from streak.cli.context import Context
 from streak.cli.data_path import data_path
-from streak.cli.parser import UsageError, build_parser, command_in
+from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
 from streak.cli.streams import discard_output, output_lost, output_problem
 from streak.core.errors import InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
 from streak.storage.store import MissingFolder, Store
+
+if TYPE_CHECKING:
+    from argparse import Namespace
 
 EXIT_REFUSED = 1
 EXIT_BAD_INPUT = 2
@@ -42,15 +45,20 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     return _run_command(args, Context(store, today, sys.stdout, getattr(args, "json", False)))
 
 
-def _parse(argv: list[str], today: date) -> Namespace | int:
+def _parse(argv: list[str], today: date) -> "Namespace | int":
     """The parsed arguments, or the exit status when there is nothing more to do (help, or a refusal said)."""
     undecodable = _first_undecodable(argv)
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
         return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", EXIT_BAD_INPUT)
+    prompt_db = simple_prompt_db(argv)
+    if prompt_db is not NOT_SIMPLE:  # the shell prompt's line: argparse and gettext would cost it ~3 ms
+        return prompt_arguments(prompt_db)
+    from streak.cli import parser
+
     try:
-        args = build_parser(today, command_in(argv)).parse_args(argv)
-    except UsageError as error:
+        args = parser.build_parser(today, parser.command_in(argv)).parse_args(argv)
+    except parser.UsageError as error:
         return _fail(str(error), EXIT_BAD_INPUT, prefix="")
     except SystemExit as exit:  # --help or --version, already printed
         return exit.code if isinstance(exit.code, int) else EXIT_BAD_INPUT
@@ -59,7 +67,7 @@ def _parse(argv: list[str], today: date) -> Namespace | int:
     return args
 
 
-def _run_command(args: Namespace, context: Context) -> int:
+def _run_command(args: "Namespace", context: Context) -> int:
     """Run the command's handler, turning each kind of refusal into its exit status and one line."""
     try:
         # Before anything else; on stderr, so --json stays one document.
