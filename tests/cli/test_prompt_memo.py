@@ -265,3 +265,25 @@ def test_the_memo_answers_when_the_state_folder_is_the_data_folder(
     capsys.readouterr()
     assert main(["status", "--short"], today=TODAY, now=NOW) == 0
     assert capsys.readouterr().out == MARK + "\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links as POSIX has them")
+def test_a_link_pointed_at_another_file_shows_that_file_at_the_next_prompt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second, link = tmp_path / "first.json", tmp_path / "second.json", tmp_path / "streak.json"
+    for path, day in ((first, "2026-11-16"), (second, "2026-11-09")):
+        assert main(["--db", str(path), "checkin", "--date", day], today=TODAY, now=NOW) == 0
+    link.symlink_to(first)
+
+    def prompt() -> str:
+        capsys.readouterr()
+        assert main(["--db", str(link), "status", "--short"], today=TODAY, now=NOW) == 0
+        return capsys.readouterr().out
+
+    assert prompt() == fresh_line(first)
+    mark_memo()
+    assert prompt() == MARK + "\n"
+    link.unlink()
+    link.symlink_to(second)
+    assert prompt() == fresh_line(second) != fresh_line(first)
