@@ -1,12 +1,15 @@
 """Helpers for driving the app in tests: build it over a seeded data file and read what the screen shows."""
 
 import random
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
 
-from conftest import TODAY
+from helpers import TODAY, fixed_tip
 from streak.core.history.edits import add_session, set_goal
 from streak.core.history.model import Session
 from streak.storage.store import Store
@@ -16,6 +19,11 @@ from streak.ui.app import StreakApp, build_app
 def make_app(db: Path) -> StreakApp:
     """The app over `db` with today pinned, the tip choice seeded, and no looking at the file by itself."""
     return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
+
+
+def pinned_app(db: Path) -> StreakApp:
+    """The app over `db` as the snapshots see it: today pinned and every check-in showing the same fixed tip."""
+    return build_app(str(db), today=lambda: TODAY, pick=fixed_tip, cursor_blink=False, watch_seconds=None)
 
 
 def seed(db: Path, *days: str, goal: int | None = None, since: date = TODAY) -> None:
@@ -44,3 +52,31 @@ def text_of(app: StreakApp, selector: str) -> str:
 def footer_text(app: StreakApp) -> str:
     """The footer's keys, as the last row of the terminal shows them."""
     return screen_lines(app)[-1]
+
+
+def notifications(app: StreakApp) -> list[str]:
+    """The toasts the app has raised, as `title: message`."""
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+def listed_lifts(app: StreakApp) -> list[str]:
+    """The lifts the check-in dialog lists under its lift line."""
+    listed = app.screen.query_one("#lift-list", OptionList)
+    return [str(listed.get_option_at_index(index).prompt) for index in range(listed.option_count)]
+
+
+async def fill(pilot: Pilot, selector: str, text: str) -> None:
+    """Put `text` in the focused Input `selector` in one step, for tests about what is entered, not how it is typed."""
+    field = pilot.app.screen.query_one(selector, Input)
+    assert pilot.app.focused is field, f"{selector} is not focused: {pilot.app.focused}"
+    field.value = text
+    field.cursor_position = len(text)
+    await pilot.pause()
+
+
+async def until(pilot: Pilot, holds: Callable[[], object], timeout: float = 10.0) -> None:
+    """Let the app run until `holds()` is true; fail after `timeout` seconds instead of sleeping a fixed time."""
+    deadline = time.monotonic() + timeout
+    while not holds():
+        assert time.monotonic() < deadline, f"still not true after {timeout} s: {holds}"
+        await pilot.pause(0.01)

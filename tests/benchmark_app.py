@@ -33,9 +33,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from benchmark import Setup
-
 import streak as streak_package
+from benchmark import Setup
 
 RUNS = int(os.environ.get("BENCHMARK_RUNS", "15"))
 BUDGET = 1.3

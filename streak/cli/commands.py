@@ -276,7 +276,7 @@ def import_(args: "Namespace", context: Context) -> None:
 
 
 def tip(args: "Namespace", context: Context) -> None:
-    """Show one tip not yet shown in this cycle (without using it up), or every tip."""
+    """Show one general tip not yet shown in its cycle (without using it up), or every tip, moments' included."""
     from streak.core.tips.choice import catalogue, choose_tip
 
     tips = catalogue()
@@ -284,9 +284,9 @@ def tip(args: "Namespace", context: Context) -> None:
         if context.json:
             context.print_json([render.tip_json(each) for each in tips])
         else:
-            context.print("\n\n".join(render.tip_text(each) for each in tips))
+            context.print(render.all_tips_text(tips))
         return
-    chosen = choose_tip(tips, context.store.load().shown_tips, (), _random_pick)
+    chosen = choose_tip(tips, context.store.load().shown_tips, None, _random_pick)
     if context.json:
         context.print_json(render.tip_json(chosen))
     else:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date, datetime
 
+# The one exit status not in core.errors.ExitStatus: this module imports nothing of streak before Ctrl-C is caught.
 EXIT_INTERRUPTED = 130
 INTERRUPTED = "streak: interrupted; nothing was changed unless a message above said so"
 

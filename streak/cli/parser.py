@@ -15,7 +15,8 @@ from streak.cli import commands
 from streak.core.dates import WEEK_START_DAYS, parse_date, parse_day
 from streak.core.errors import InputError
 from streak.core.exchange.foreign import TRACKERS
-from streak.core.history.model import UNITS
+from streak.core.history.model import KILOGRAMS, MAX_GOAL, MAX_NOTE_LENGTH, MIN_GOAL, UNITS
+from streak.storage.datafile.read import DEFAULT_BACKUPS_KEPT, MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT
 
 
 def _english(message: str) -> str:
@@ -177,7 +178,9 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
         metavar="DAY",
         help="the day of the session: YYYY-MM-DD, today, yesterday or mon … sun (default: today)",
     )
-    checkin.add_argument("--note", metavar="TEXT", help="an optional note, up to 500 characters on one line")
+    checkin.add_argument(
+        "--note", metavar="TEXT", help=f"an optional note, up to {MAX_NOTE_LENGTH} characters on one line"
+    )
     checkin.add_argument(
         "--lift", action="append", default=[], metavar="TEXT", help="a lift, e.g. 'back squat 5x5 100kg' (repeatable)"
     )
@@ -203,7 +206,11 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
 
     goal = command("goal", commands.goal, "show the weekly goal, or set it from a week on")
     goal.add_argument(
-        "n", nargs="?", type=_whole_number(1, 7, "the weekly goal"), metavar="N", help="sessions a week, 1 to 7"
+        "n",
+        nargs="?",
+        type=_whole_number(MIN_GOAL, MAX_GOAL, "the weekly goal"),
+        metavar="N",
+        help=f"sessions a week, {MIN_GOAL} to {MAX_GOAL}",
     )
     goal.add_argument(
         "--from",
@@ -222,7 +229,7 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
     rest.add_argument("--dry-run", action="store_true", help="show what the change would do, and save nothing")
 
     settings = command("settings", commands.settings, "show the settings, or set the units of lift weights")
-    settings.add_argument("--units", choices=UNITS, help="the unit of a weight that names none (default: kg)")
+    settings.add_argument("--units", choices=UNITS, help=f"the unit of a weight that names none (default: {KILOGRAMS})")
 
     history = command("history", commands.history, "list recent weeks, newest first")
     history.add_argument(
@@ -259,7 +266,10 @@ def build_parser(today: date, only: str | None = None) -> argparse.ArgumentParse
 
     backup = command("backup", commands.backup, "list the automatic backups of the data file")
     backup.add_argument(
-        "--keep", type=_whole_number(1, 365, "--keep"), metavar="N", help="keep the newest N daily backups (default: 7)"
+        "--keep",
+        type=_whole_number(MIN_BACKUPS_KEPT, MAX_BACKUPS_KEPT, "--keep"),
+        metavar="N",
+        help=f"keep the newest N daily backups (default: {DEFAULT_BACKUPS_KEPT})",
     )
 
     restore = command("restore", commands.restore, "put a backup back in place of the data file", json=False)

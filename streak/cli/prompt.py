@@ -10,8 +10,9 @@ import os
 import sys
 import time
 
-from streak.cli.data_path import data_path
-from streak.cli.streams import EXIT_OUTPUT_LOST, discard_output, output_lost, prepare_process_streams
+from streak.cli.streams import discard_output, output_lost, prepare_process_streams
+from streak.core.errors import ExitStatus
+from streak.storage.paths import data_path
 from streak.storage.prompt_memo import prompt_key, recall
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms)
@@ -32,7 +33,7 @@ def answer_from_memo(argv: "Sequence[str]", today: str | None, as_process: bool)
     if db is NOT_SIMPLE:
         return None
     try:
-        path = os.path.realpath(data_path(db)[0])  # as the Store resolves it: a link's target is the data file
+        path = os.path.realpath(data_path(db).path)  # as the Store resolves it: a link's target is the data file
     except (OSError, ValueError):
         return None
     stdout = sys.stdout
@@ -52,8 +53,8 @@ def answer_from_memo(argv: "Sequence[str]", today: str | None, as_process: bool)
     except OSError as error:
         discard_output()
         print(f"streak: {output_lost(error)}", file=sys.stderr)
-        return EXIT_OUTPUT_LOST
-    return 0
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.DONE
 
 
 def _clock_today() -> str:

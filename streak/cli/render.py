@@ -7,9 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from streak.core.history.model import DEFAULT_GOAL, History, Lift
 from streak.core.phrases import (
+    BADGE,
+    RECORD,
+    REPAIR,
+    Earned,
     at_stake,
     badge_progress,
     days_ago,
+    earned_by,
     goal_change,
     goal_dots,
     in_units,
@@ -25,6 +30,8 @@ from streak.core.rules.badges import BadgeState
 from streak.core.rules.status import Repair, Status
 
 if TYPE_CHECKING:  # the check-in, lift and tip modules load only for the commands that use them
+    from collections.abc import Sequence
+
     from streak.core.lifts.log import ExerciseSummary, LoggedLift
     from streak.core.rules.checkin import CheckIn
     from streak.core.rules.week_states import WeekState
@@ -90,9 +97,9 @@ def status_json(status: Status) -> dict[str, Any]:
     }
 
 
-def tip_json(tip: Tip) -> dict[str, str]:
-    """A tip as `{"id", "text", "source"}`."""
-    return {"id": tip.id, "text": tip.text, "source": tip.source}
+def tip_json(tip: Tip) -> dict[str, str | None]:
+    """A tip as `{"id", "text", "source", "moment"}`: the moment it is written for, or null for a general tip."""
+    return {"id": tip.id, "text": tip.text, "source": tip.source, "moment": tip.moment}
 
 
 def checkin_json(result: CheckIn) -> dict[str, Any]:
@@ -225,6 +232,28 @@ def tip_text(tip: Tip) -> str:
     return f"Tip: {tip.text}\n     Source: {tip.source}"
 
 
+# When each group of tips is shown, as `tip --all` heads it.
+TIP_GROUP_HEADINGS = {
+    None: "After any other check-in",
+    "first-session": "After the first session ever",
+    "comeback": "After a comeback (14 or more days since the session before)",
+    "repair": "After a check-in that repairs the streak",
+    "personal-record": "After a personal record",
+    "streak-badge": "After a streak badge is earned",
+    "frequency": "After a check-in that saves a streak at stake, or a week's second session",
+}
+
+
+def all_tips_text(tips: Sequence[Tip]) -> str:
+    """Every tip under a heading saying when its group is shown, general tips first."""
+    blocks = []
+    for moment, heading in TIP_GROUP_HEADINGS.items():
+        group = [tip for tip in tips if tip.moment == moment]
+        if group:
+            blocks.append("\n\n".join([f"{heading}:", *(tip_text(tip) for tip in group)]))
+    return "\n\n\n".join(blocks)
+
+
 def checkin_text(result: CheckIn) -> str:
     """What a check-in did, the streak it leaves, new badges and the tip."""
     status = result.status
@@ -238,20 +267,20 @@ def checkin_text(result: CheckIn) -> str:
         from streak.core.lifts.lift import format_lift
 
         lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
-    lines += [
-        f"New personal record: {r.exercise}, estimated one-rep max {in_units(r.e1rm_kg, result.units)}"
-        f" (was {in_units(r.previous_kg, result.units)})!"
-        for r in result.records
-    ]
-    if result.repaired:
-        lines.append(
-            f"Streak repaired: last week's miss is forgiven, {plural(status.current_streak, 'week')} and counting."
-        )
-    lines += [f"New badge: {state.badge.name}! {state.badge.description}" for state in result.new_badges]
-    if result.levelled_up:
-        lines.append(f"Level up! You reached level {status.level} ({status.xp:,} XP).")
+    # Records lead here, before a repair: the line that says what the lifts did sits under the lifts.
+    items = sorted(earned_by(result), key=lambda item: item.kind != RECORD)
+    lines += [earned_line(item) for item in items]
     lines += ["", tip_text(result.tip)]
     return "\n".join(lines)
+
+
+def earned_line(item: Earned) -> str:
+    """One thing a check-in earned, laid out as the command line prints it: `New badge: First Step! Check in ...`."""
+    if item.kind == RECORD:
+        return f"New {item.title[:1].lower()}{item.title[1:]}, {item.detail} (was {item.before})!"
+    if item.kind == BADGE:
+        return f"{item.title}! {item.detail}"
+    return f"{item.title}: {item.detail}." if item.kind == REPAIR else f"{item.title} {item.detail}."
 
 
 STATE_MARKS = {

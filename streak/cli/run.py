@@ -9,20 +9,16 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from streak.cli.context import Context
-from streak.cli.data_path import data_path
 from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
 from streak.cli.streams import discard_output, output_lost, output_problem
-from streak.core.errors import InputError, Refused
+from streak.core.errors import ExitStatus, InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
+from streak.storage.paths import data_path
 from streak.storage.store import MissingFolder, Store
 
 if TYPE_CHECKING:
     from argparse import Namespace
-
-EXIT_REFUSED = 1
-EXIT_BAD_INPUT = 2
-EXIT_DATA_FILE = 3
 
 
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
@@ -32,16 +28,16 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     args = _parse(list(argv), today) if argv else None
     if isinstance(args, int):
         return args
-    path, named_by = data_path(getattr(args, "db", None))
-    store = Store(path, now=(lambda: now) if now else datetime.now, create_folder=named_by is None)
+    location = data_path(getattr(args, "db", None))
+    store = Store(location, now=(lambda: now) if now else datetime.now)
     try:
         store.check_folder()
     except MissingFolder as error:
-        return _fail(f"{error} (the data file named by {named_by})", EXIT_BAD_INPUT)
+        return _fail(f"{error} (the data file named by {location.named_by})", ExitStatus.BAD_INPUT)
     if args is None or args.command is None:
         from streak.ui.launch import launch  # Textual costs ~150 ms to import: only the app pays it
 
-        return launch(path, create_folder=named_by is None)
+        return launch(location)
     return _run_command(args, Context(store, today, sys.stdout, getattr(args, "json", False)))
 
 
@@ -50,7 +46,7 @@ def _parse(argv: list[str], today: date) -> "Namespace | int":
     undecodable = _first_undecodable(argv)
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
-        return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", EXIT_BAD_INPUT)
+        return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", ExitStatus.BAD_INPUT)
     prompt_db = simple_prompt_db(argv)
     if prompt_db is not NOT_SIMPLE:  # the shell prompt's line: argparse and gettext would cost it ~3 ms
         return prompt_arguments(prompt_db)
@@ -59,11 +55,11 @@ def _parse(argv: list[str], today: date) -> "Namespace | int":
     try:
         args = parser.build_parser(today, parser.command_in(argv)).parse_args(argv)
     except parser.UsageError as error:
-        return _fail(str(error), EXIT_BAD_INPUT, prefix="")
+        return _fail(str(error), ExitStatus.BAD_INPUT, prefix="")
     except SystemExit as exit:  # --help or --version, already printed
-        return exit.code if isinstance(exit.code, int) else EXIT_BAD_INPUT
+        return exit.code if isinstance(exit.code, int) else ExitStatus.BAD_INPUT
     if getattr(args, "db", None) == "":
-        return _fail("--db needs the path of a data file", EXIT_BAD_INPUT)
+        return _fail("--db needs the path of a data file", ExitStatus.BAD_INPUT)
     return args
 
 
@@ -76,19 +72,20 @@ def _run_command(args: "Namespace", context: Context) -> int:
         args.handler(args, context)
         context.out.flush()  # a full disk or a device error shows here, not in Python's flush at exit
     except Refused as error:
-        return _fail(str(error), EXIT_REFUSED)
+        return _fail(str(error), ExitStatus.REFUSED)
     except InputError as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+        return _fail(str(error), ExitStatus.BAD_INPUT)
     except DataFileError as error:
-        return _fail(context.store.describe_problem(error), EXIT_DATA_FILE)
+        return _fail(context.store.describe_problem(error), ExitStatus.DATA_FILE)
     except BrokenPipeError:
         discard_output()  # the reader (say, `streak history | head`) went away
     except OSError as error:  # the store turns its own into DataFileError: this is the output
         discard_output()
         if context.store.saved:  # the change is made; only the report of it is lost
-            return _fail(f"the change was saved, but its output could not be written ({output_problem(error)})", 0)
-        return _fail(output_lost(error), EXIT_BAD_INPUT)
-    return 0
+            reason = output_problem(error)
+            return _fail(f"the change was saved, but its output could not be written ({reason})", ExitStatus.DONE)
+        return _fail(output_lost(error), ExitStatus.BAD_INPUT)
+    return ExitStatus.DONE
 
 
 def _first_undecodable(argv: list[str]) -> str | None:

@@ -6,8 +6,6 @@ Kept apart from run.py so the prompt's memo path (cli/prompt.py) can print witho
 import os
 import sys
 
-EXIT_OUTPUT_LOST = 2  # SPEC.md's status for a command that changed nothing and could not do its job
-
 
 def prepare_process_streams() -> None:
     """Never crash on output: what the terminal's encoding cannot show is replaced, not raised."""

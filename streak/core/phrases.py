@@ -1,13 +1,19 @@
 """Short English phrases about a status, shared by the command line and the app so both say the same."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from streak.core.dates import week_start
 from streak.core.history.model import MAX_GOAL, POUND_KG, GoalChange, History
-from streak.core.rules.badges import BadgeState
+from streak.core.rules.badges import Badge, BadgeState
 from streak.core.rules.status import Status, compute_status
 from streak.core.rules.walk import FROZEN, MET, MISSED, REPAIRED, REST
 from streak.core.rules.xp import threshold
+
+if TYPE_CHECKING:
+    from streak.core.lifts.records import Record
+    from streak.core.rules.checkin import CheckIn
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -224,3 +230,76 @@ def streak_effect(before: History, after: History, today: date) -> str | None:
     if len(changes) == 1 and changes[0].startswith("your best"):
         changes[0] = changes[0].replace("streak from", "streak goes from")
     return " and ".join(changes) + "."
+
+
+REPAIR, RECORD, BADGE, LEVEL = "repair", "record", "badge", "level"
+
+
+class Earned(NamedTuple):
+    """One thing a check-in earned, in the words every place uses; each place lays them out its own way.
+
+    `▲ Back squat record` (mark and name) on Today; a title over a sentence in a notification;
+    one line of both on the command line. `before` is a record's previous best (`100.0 kg`).
+    """
+
+    kind: str
+    mark: str
+    name: str
+    title: str
+    detail: str
+    before: str = ""
+
+
+def earned(
+    records: Sequence["Record"],
+    badges: Sequence[Badge],
+    units: str,
+    *,
+    repaired_streak: int | None = None,
+    level: Status | None = None,
+) -> list[Earned]:
+    """What a check-in earned, in this order: a repaired streak, personal records, badges, a new level.
+
+    `repaired_streak` is the streak a repair brought back; `level` the status that reached a new level.
+    """
+    items = []
+    if repaired_streak is not None:
+        items.append(
+            Earned(
+                REPAIR,
+                "↻",
+                "streak repaired",
+                "Streak repaired",
+                f"last week's miss is forgiven, {plural(repaired_streak, 'week')} and counting",
+            )
+        )
+    items += [
+        Earned(
+            RECORD,
+            "▲",
+            f"{record.exercise} record",
+            f"Personal record: {record.exercise}",
+            f"estimated one-rep max {in_units(record.e1rm_kg, units)}",
+            in_units(record.previous_kg, units),
+        )
+        for record in records
+    ]
+    items += [Earned(BADGE, "★", badge.name, f"New badge: {badge.name}", badge.description) for badge in badges]
+    if level is not None:
+        items.append(
+            Earned(
+                LEVEL, "⬆", f"level {level.level}", "Level up!", f"You reached level {level.level} ({level.xp:,} XP)"
+            )
+        )
+    return items
+
+
+def earned_by(result: "CheckIn") -> list[Earned]:
+    """Everything `result`'s check-in earned, as `earned` words it."""
+    return earned(
+        result.records,
+        [state.badge for state in result.new_badges],
+        result.units,
+        repaired_streak=result.status.current_streak if result.repaired else None,
+        level=result.status if result.levelled_up else None,
+    )

@@ -14,17 +14,17 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from json import JSONDecodeError
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
 from streak.core.history.model import History, Stamp
 from streak.storage.backups import Backup, Backups, BackupsUnusable
 from streak.storage.datafile.atomic import write_atomically
-from streak.storage.datafile.read import backups_kept, history_from
+from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
 from streak.storage.datafile.tables_text import TableTexts, read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError
-from streak.storage.paths import default_data_path
+from streak.storage.paths import DataPath
 from streak.storage.sync.conflicts import ConflictCopy, find_conflict_copies
 
 if TYPE_CHECKING:
@@ -41,6 +41,17 @@ class Opened(NamedTuple):
     history: History
     migrated: bool
     texts: TableTexts
+
+
+class Applied(NamedTuple, Generic[Result]):
+    """What a change left: the history now in the file, the change's own result, and the file's fingerprint after it.
+
+    The fingerprint is taken under the lock, so a later write by anyone else shows as a different one.
+    """
+
+    history: History
+    result: Result
+    fingerprint: tuple[int, ...]
 
 
 class BackupState(NamedTuple):
@@ -71,22 +82,23 @@ class Store:
     """One streak data file, with its lock file and its backups folder beside it.
 
     Only the default data file gets its folders made; a path the person named must lie in a
-    folder that exists.
+    folder that exists. A bare path (as tests and tools give) gets its folder made, and is named
+    with --db wherever a command to paste is printed.
     """
 
     def __init__(
         self,
-        path: str,
+        path: str | DataPath,
         *,
         lock_timeout: float = LOCK_TIMEOUT_SECONDS,
         now: Callable[[], datetime] = datetime.now,
         machine: str | None = None,
-        create_folder: bool = True,
     ) -> None:
-        self.given_path = os.path.abspath(path)
-        self.path = os.path.realpath(path)
+        self.location = path if isinstance(path, DataPath) else DataPath(path, "--db")
+        self.create_folder = self.location.is_default or not isinstance(path, DataPath)
+        self.given_path = os.path.abspath(self.location.path)
+        self.path = os.path.realpath(self.location.path)
         self.lock_timeout = lock_timeout
-        self.create_folder = create_folder
         self.backups = Backups(self.path)
         self._now = now
         self._machine = machine
@@ -106,14 +118,27 @@ class Store:
         return _stat_key(self.path) + _stat_key(os.path.dirname(self.path))
 
     def update(self, change: Callable[[History], tuple[History, Result]]) -> Result:
-        """Apply `change` to the history on disk and save the result, all under the lock.
+        """Apply `change` to the history on disk and save the result, all under the lock; the change's result.
 
         If `change` raises, or returns the history unchanged, the file is not touched.
         """
+        return self._change(change, report=False).result
+
+    def apply(self, change: Callable[[History], tuple[History, Result]]) -> Applied[Result]:
+        """As `update`, and say what the file holds afterwards, so a caller that shows it need not read it again."""
+        return self._change(change, report=True)
+
+    def _change(self, change: Callable[[History], tuple[History, Result]], *, report: bool) -> Applied[Result]:
+        """Apply `change` under the lock; with `report`, also what the file then holds and its fingerprint.
+
+        Without `report` those are not worked out: a command prints only the result, and turning the
+        tables written back into a history costs milliseconds on a long one.
+        """
         with self._locked():
+            seen = self.fingerprint() if report else ()  # before reading: a sync tool takes no lock, and may write
             raw = self._read_bytes()
             opened = self._open(raw)
-            old = opened.history
+            old = held = opened.history
             new, result = change(old)
             if new != old or opened.migrated:
                 from streak.core.history.stamps import stamped
@@ -124,7 +149,10 @@ class Store:
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
                 self._save(written.tables, raw, opened.migrated, texts, written.rewritten)
-            return result
+                if report:
+                    held = history_from(written.tables)  # exactly what the next read would find
+                    seen = self.fingerprint()
+            return Applied(held, result, seen)
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
         """Merge every conflict copy a sync tool left beside the data file into it, then move each into backups/.
@@ -271,8 +299,8 @@ class Store:
 
     def set_backups_kept(self, kept: int) -> None:
         """Keep the newest `kept` daily backups from now on."""
-        if not 1 <= kept <= 365:
-            raise InputError(f"keep from 1 to 365 backups, not {kept}")
+        if not MIN_BACKUPS_KEPT <= kept <= MAX_BACKUPS_KEPT:
+            raise InputError(f"keep from {MIN_BACKUPS_KEPT} to {MAX_BACKUPS_KEPT} backups, not {kept}")
         with self._locked():
             raw = self._read_bytes()
             tables = self._open(raw).tables
@@ -415,7 +443,7 @@ class Store:
         """The exact command that restores `backup` over this data file, quoted to paste into a shell as it is."""
         from shlex import quote  # only needed on this rare path
 
-        if self.given_path == os.path.abspath(default_data_path()):
+        if self.location.is_default:
             return f"streak restore {quote(backup.name)}"
         return f"streak --db {quote(self.given_path)} restore {quote(backup.name)}"
 

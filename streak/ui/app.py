@@ -1,4 +1,4 @@
-"""The streak terminal app: four views as Textual modes over one store, keyboard first, fits 80x24."""
+"""The streak terminal app: Today, History, Lifts, Badges and Goal as Textual modes over one store; keyboard first, fits 80x24."""
 
 import gc
 import random
@@ -13,15 +13,14 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from streak.core.text import show_safely
-from streak.storage.errors import DataFileError
-from streak.storage.store import MissingFolder, Store
+from streak.storage.paths import DataPath
+from streak.storage.store import Store
+from streak.ui.session import AppSession
 from streak.ui.views.base import StoreScreen
 from streak.ui.views.today import TodayScreen
 
 if TYPE_CHECKING:
     from streak.core.tips.choice import Pick
-    from streak.ui.views.goal import GoalScreen
     from streak.ui.views.too_small import TooSmallScreen
 
 VIEWS = Binding.Group("Views", compact=True)
@@ -104,47 +103,35 @@ class StreakApp(App[str]):
         watch_seconds: float | None = WATCH_SECONDS,
     ) -> None:
         super().__init__()
-        self.store = store
-        self.today = today
-        self.pick = pick or random.Random().choice
-        self.cursor_blink = cursor_blink
+        self.session = AppSession(
+            store,
+            today=today,
+            pick=pick or random.Random().choice,
+            cursor_blink=cursor_blink,
+            tell=self.tell_about_copy,
+            show_problem=self.show_data_problem,
+        )
         self.watch_seconds = watch_seconds
-        self.last_read: tuple[tuple[int, ...], date] | None = None  # the file's fingerprint and the day, as last read
-        self.data_problem = False
         self.size_notice: TooSmallScreen | None = None
-        self._told: set[str] = set()  # lines about conflict copies already notified
-        self.goal_screen: GoalScreen | None = None  # once the Goal view has been opened
 
     def get_default_screen(self) -> Screen:
         """Today, the first screen; from now on `switch_mode('today')` comes back to it."""
         self.add_mode("today", TodayScreen)
         return TodayScreen()
 
-    def show_data_problem(self, error: DataFileError | MissingFolder) -> None:
+    def show_data_problem(self, problem: str) -> None:
         """Cover everything with the problem screen; the app then exits with status 3."""
         from streak.ui.views.problem import DataProblemScreen
 
-        if not self.data_problem:
-            self.data_problem = True
-            self.push_screen(DataProblemScreen(show_safely(self.store.describe_problem(error))))
+        self.push_screen(DataProblemScreen(problem))
 
-    def merge_conflict_copies(self) -> None:
-        """Merge the conflict copies a sync tool left beside the data file, each told in a notification.
-
-        Runs whenever a view reads the file: when the app starts and whenever it looks again (a view
-        shown, the terminal focused). A copy that cannot be read is told once per run; raises DataFileError.
-        """
-        for report in self.store.merge_conflict_copies():
-            if report.merged or report.line not in self._told:
-                self._told.add(report.line)
-                line = report.line[0].upper() + report.line[1:] + "."
-                self.notify(
-                    line, title="Synced copy", severity="information" if report.merged else "warning", timeout=12
-                )
+    def tell_about_copy(self, line: str, merged: bool) -> None:
+        """A notification about a conflict copy beside the data file: merged, or left where it is and why."""
+        self.notify(line, title="Synced copy", severity="information" if merged else "warning", timeout=12)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""
-        if action in ("switch_mode", "toggle_keys") and self.data_problem:
+        if action in ("switch_mode", "toggle_keys") and self.session.data_problem:
             return False
         return True
 
@@ -159,7 +146,7 @@ class StreakApp(App[str]):
         Two stats and a look at the clock every `watch_seconds`, nothing read unless they differ: a
         `streak checkin` from another terminal, a synced file or conflict copy, and midnight show by themselves.
         """
-        if isinstance(self.screen, StoreScreen) and self.last_read != (self.store.fingerprint(), self.today()):
+        if isinstance(self.screen, StoreScreen) and self.session.is_stale():
             self.screen.reload()
 
     def on_ready(self) -> None:
@@ -190,8 +177,9 @@ class StreakApp(App[str]):
 
     async def action_quit(self) -> None:
         """Quit, unless a goal change is on the Goal view but not saved: then ask first."""
-        unsaved = self.goal_screen.unsaved_change() if self.goal_screen is not None else None
-        if unsaved is None or self.data_problem:
+        ask = self.session.unsaved_change
+        unsaved = ask() if ask is not None else None
+        if unsaved is None or self.session.data_problem:
             self.exit()
             return
         from streak.ui.dialogs.checkin import ConfirmDialog  # Input and its validators load on first use
@@ -224,7 +212,7 @@ class StreakApp(App[str]):
                 if title not in titles:
                     titles.add(title)
                     yield SystemCommand(title, binding.tooltip, partial(self.run_action, binding.action, active.node))
-        if isinstance(screen, StoreScreen) and not self.data_problem:
+        if isinstance(screen, StoreScreen) and not self.session.data_problem:
             yield SystemCommand(
                 "Import",
                 "Bring in sessions from a streak export, Loop Habit Tracker, harsh or oidia",
@@ -236,20 +224,16 @@ class StreakApp(App[str]):
 
 
 def build_app(
-    path: str,
+    path: str | DataPath,
     *,
     today: Callable[[], date] = date.today,
     pick: "Pick | None" = None,
     cursor_blink: bool = True,
-    create_folder: bool = True,
     watch_seconds: float | None = WATCH_SECONDS,
 ) -> StreakApp:
-    """The app on the data file at `path`; tests pin `today`, seed `pick` and set (or switch off) `watch_seconds`.
-
-    `create_folder` only for the default path: a folder the person named must exist.
-    """
+    """The app on the data file at `path`; tests pin `today`, seed `pick` and set (or switch off) `watch_seconds`."""
     return StreakApp(
-        Store(path, create_folder=create_folder),
+        Store(path),
         today=today,
         pick=pick,
         cursor_blink=cursor_blink,

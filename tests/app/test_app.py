@@ -6,24 +6,20 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from app_driver import make_app, seed, text_of
-from conftest import TODAY, days_and_notes
+from app_driver import make_app, notifications, seed, text_of
+from helpers import TODAY, days_and_notes
 from streak.core.history.model import History, Session
 from streak.storage.store import Store
-from streak.ui.app import StreakApp
 from streak.ui.dialogs.checkin import CheckInDialog, ConfirmDialog
 from streak.ui.views.badges import BadgesScreen
 from streak.ui.views.goal import GoalScreen
 from streak.ui.views.history import HistoryScreen
 from streak.ui.views.keys import KeysScreen
+from streak.ui.views.lifts import LiftsScreen
 from streak.ui.views.problem import DataProblemScreen
 from streak.ui.views.today import TodayScreen
 from streak.ui.widgets.badge_list import BadgeRow
 from streak.ui.widgets.heatmap import HeatMap
-
-
-def notifications(app: StreakApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def test_check_in_without_a_note(db: Path) -> None:
@@ -112,10 +108,11 @@ async def test_today_shows_streaks_and_the_week_against_the_goal(db: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("key", "screen"), [("h", HistoryScreen), ("b", BadgesScreen), ("g", GoalScreen), ("t", TodayScreen)]
+    ("key", "screen"),
+    [("h", HistoryScreen), ("l", LiftsScreen), ("b", BadgesScreen), ("g", GoalScreen), ("t", TodayScreen)],
 )
 async def test_each_view_has_its_key(db: Path, key: str, screen: type) -> None:
-    """t, h, b and g switch between the four views."""
+    """t, h, l, b and g switch between the five views."""
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g" if key == "t" else "t", key)

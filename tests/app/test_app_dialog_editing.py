@@ -5,13 +5,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from app_driver import footer_text, make_app, screen_lines, seed, text_of
-from conftest import TODAY
+from app_driver import fill, footer_text, listed_lifts, make_app, screen_lines, seed, text_of
+from helpers import TODAY
 from streak.core.history.edits import add_session, set_units
 from streak.core.history.model import Lift, Session
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import CheckInDialog, EditSessionDialog
-from test_app_lifts import listed_lifts
 
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -49,7 +48,11 @@ async def test_a_lift_can_be_taken_back_out_before_checking_in(db: Path) -> None
     """Tab onto the list of lifts, choose one with the arrows and delete it; the rest are checked in."""
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c", "tab", *"back squat 5x5 100", "enter", *"lunge 3x10 20", "enter", "tab")
+        await pilot.press("c", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 100")
+        await pilot.press("enter")
+        await fill(pilot, "#lift", "lunge 3x10 20")
+        await pilot.press("enter", "tab")
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#lift-list", OptionList)
         assert "Remove lift" in footer_text(app)
@@ -83,10 +86,11 @@ async def test_twenty_lifts_still_fit_in_80x24(db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "tab")
         for reps in range(1, 21):
-            await pilot.press(*f"back squat 1x{reps} 60", "enter")
+            await fill(pilot, "#lift", f"back squat 1x{reps} 60")
+            await pilot.press("enter")
         await pilot.pause()
         assert len(listed_lifts(app)) == 20
-        await pilot.press(*"leg press 30x0 heavy")  # the longest kind of message: three problems at once
+        await fill(pilot, "#lift", "leg press 30x0 heavy")  # the longest kind of message: three problems at once
         await pilot.pause()
         assert text_of(app, "#dialog-error").startswith("Sets must be from 1 to 20, not 30, and reps")
         assert "write a lift as" not in text_of(app, "#dialog-error")  # the problem alone, in three lines at most
@@ -191,7 +195,9 @@ async def test_a_record_is_announced_in_pounds_when_units_are_lb(db: Path) -> No
     record(db, YESTERDAY - timedelta(days=1), None, Lift("Back squat", 5, 5, 200.0, "lb"))
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("h", "up", "a", "tab", *"back squat 5x5 225", "enter", "enter")
+        await pilot.press("h", "up", "a", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 225")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
         assert "Estimated one-rep max 262.5 lb." in messages, messages

@@ -3,11 +3,12 @@
 import random
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import Static
 
-from app_driver import screen_lines
-from conftest import TODAY, days_and_notes
+from app_driver import fill, screen_lines, until
 from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
+from helpers import TODAY, days_and_notes
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 from streak.ui.dialogs.checkin import ConfirmDialog
@@ -24,12 +25,18 @@ def make_app(db: Path) -> StreakApp:
     return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
+def first_offer(app: StreakApp) -> str:
+    """The command the open palette would run on enter: its first match, or "" while it is still searching."""
+    offers = app.screen.query_one(CommandList)
+    return str(offers.get_option_at_index(0).prompt) if offers.option_count else ""
+
+
 async def open_import(pilot) -> None:  # noqa: ANN001
     """ctrl+p, type Import, enter: the palette's Import command opens the dialog."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"Import")
-    await pilot.pause(0.3)
+    await until(pilot, lambda: first_offer(pilot.app).startswith("Import"))
     await pilot.press("enter")
     await pilot.pause()
 
@@ -42,7 +49,8 @@ async def test_import_from_the_palette_shows_the_dry_run_then_imports(db: Path, 
         await open_import(pilot)
         assert isinstance(app.screen, ImportDialog)
         assert screen_lines(app)[-1].startswith("enter Read the file  esc Cancel")
-        await pilot.press(*str(source), "tab", *"leg day", "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("tab", *"leg day", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#dialog-title", Static).render())
@@ -63,7 +71,8 @@ async def test_import_dialog_shows_why_a_file_cannot_be_imported(db: Path, tmp_p
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_import(pilot)
-        await pilot.press(*str(source), "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportDialog)
         error = str(app.screen.query_one("#dialog-error", Static).render())
@@ -90,7 +99,8 @@ async def test_two_habits_of_one_name_are_told_apart_by_the_number_typed_in_the_
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_import(pilot)
-        await pilot.press(*str(source), "tab", *"Leg day", "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("tab", *"Leg day", "enter")
         await pilot.pause()
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert error.endswith("2 of its habits are called 'Leg day'; pick one by its number: #1 or #3")
@@ -102,7 +112,8 @@ async def test_importing_a_file_already_imported_says_nothing_is_new(db: Path, t
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         for _ in range(2):
             await open_import(pilot)
-            await pilot.press(*str(source), "enter")
+            await fill(pilot, "#path", str(source))
+            await pilot.press("enter")
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()
@@ -115,7 +126,8 @@ async def test_a_file_of_random_bytes_is_named_as_neither_text_nor_a_loop_file(d
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_import(pilot)
-        await pilot.press(*str(source), "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("enter")
         await pilot.pause()
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert "neither UTF-8 text (byte 128 is not) nor a Loop Habit Tracker database or zip" in error
@@ -132,7 +144,8 @@ async def test_an_export_bringing_only_a_goal_change_is_still_offered(db: Path, 
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_import(pilot)
-        await pilot.press(*str(source), "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert "goal changes and rest weeks come too" in str(app.screen.query_one("#dialog-title", Static).render())

@@ -1,5 +1,6 @@
 """The app's frame at real terminal sizes: footers, dialogs, the keys screen, the palette, sizes and toasts."""
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,8 @@ from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.widgets._toast import Toast
 
-from app_driver import make_app, screen_lines, seed
-from conftest import TODAY
+from app_driver import make_app, screen_lines, seed, until
+from helpers import TODAY
 from streak.ui.app import StreakApp, build_app
 from streak.ui.views.keys import KeyRow, KeysScreen
 from streak.ui.views.today import TodayScreen
@@ -114,13 +115,11 @@ async def test_a_small_terminal_shows_the_size_needed(db: Path) -> None:
         await pilot.press("h", "c")
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(79, 40)
-        await pilot.pause(0.1)
-        assert "79×40" in " ".join(screen_lines(app))
+        await until(pilot, lambda: "79×40" in " ".join(screen_lines(app)))
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
-        assert isinstance(app.screen, TodayScreen)
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
         await pilot.resize_terminal(70, 24)
-        await pilot.pause(0.1)
+        await until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -133,7 +132,7 @@ async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, 
     app = make_app(db)
     async with app.run_test(size=size) as pilot:
         await pilot.press(*keys)
-        await pilot.pause()
+        await until(pilot, lambda: screen_lines(app)[-1].strip())  # laid out and drawn, down to the footer
         screen = app.screen
         for widget in screen.query("*").exclude("Footer *"):
             region = widget.region
@@ -145,6 +144,11 @@ async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, 
         assert not any("…" in line for line in lines)
         footer = lines[-1].rstrip()
         assert footer.endswith(("Quit", "^p palette", "Cancel", "No", "Close")), footer
+
+
+def toasts_on_show(app: StreakApp) -> list[Toast]:
+    """The notifications drawn on the screen now."""
+    return [toast for toast in app.screen.query(Toast) if toast.region.area]
 
 
 def shown_regions(app: StreakApp) -> dict[str, Region]:
@@ -171,10 +175,8 @@ async def test_check_in_toasts_hide_nothing_just_shown(db: Path, days: tuple[str
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("c", "enter")
-        await pilot.pause(0.2)
-        shown = [toast for toast in app.screen.query(Toast) if toast.region.area]
-        assert len(shown) == toasts
-        for toast in shown:
+        await until(pilot, lambda: len(toasts_on_show(app)) == toasts)
+        for toast in toasts_on_show(app):
             for name, region in shown_regions(app).items():
                 assert not toast.region.overlaps(region), name
 
@@ -185,8 +187,8 @@ async def test_already_done_warning_hides_nothing(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("c")
-        await pilot.pause(0.2)
-        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]
+        await until(pilot, lambda: toasts_on_show(app))
+        (toast,) = toasts_on_show(app)
         for name, region in shown_regions(app).items():
             assert not toast.region.overlaps(region), name
 
@@ -196,20 +198,24 @@ async def test_a_new_notification_on_today_replaces_the_last(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("c", "enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: toasts_on_show(app))
         await pilot.press("c")
-        await pilot.pause(0.2)
-        (toast,) = [toast for toast in app.screen.query(Toast) if toast.region.area]  # the one on show
-        assert "Already done" in str(toast.render())
+        await until(pilot, lambda: any("Already done" in str(toast.render()) for toast in toasts_on_show(app)))
+        await pilot.wait_for_scheduled_animations()
+        (toast,) = toasts_on_show(app)  # the one on show
         assert not toast.region.overlaps(app.screen.query_one("#cards").region)
 
 
 async def test_a_long_day_on_today_closes_up_rather_than_cutting_the_tip_box(db: Path) -> None:
-    """Two lines of news and the longest comeback tip at 80x24: the blank lines go, the whole tip box stays."""
+    """Two lines of news and the tallest comeback tip at 80x24: the blank lines go, the whole tip box stays."""
     seed(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
 
     def longest(tips):  # noqa: ANN001, ANN202
-        return max(tips, key=lambda tip: len(tip.text) + len(tip.source))
+        # The most lines in the tip box (about 74 columns of text), the longest of those.
+        def lines(text: str) -> int:
+            return len(textwrap.wrap(text, 74))
+
+        return max(tips, key=lambda tip: (lines(tip.text) + lines(f"Source: {tip.source}"), len(tip.text)))
 
     app = build_app(str(db), today=lambda: TODAY, pick=longest, cursor_blink=False, watch_seconds=None)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,21 +3,12 @@
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import OptionList
-
-from app_driver import footer_text, make_app, screen_lines, seed, text_of
-from conftest import TODAY
+from app_driver import fill, footer_text, listed_lifts, make_app, notifications, screen_lines, seed, text_of
+from helpers import TODAY
 from streak.core.history.model import Lift
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import CheckInDialog
 from streak.ui.views.lifts import LiftsScreen
-from test_app import notifications
-
-
-def listed_lifts(app) -> list[str]:  # noqa: ANN001
-    """The lifts the check-in dialog lists under its lift line."""
-    listed = app.screen.query_one("#lift-list", OptionList)
-    return [str(listed.get_option_at_index(index).prompt) for index in range(listed.option_count)]
 
 
 async def test_lifts_typed_in_the_check_in_dialog_are_recorded(db: Path) -> None:
@@ -62,11 +53,11 @@ async def test_a_heavier_lift_is_announced_as_a_personal_record(db: Path) -> Non
     """Beating last week's squat e1RM pops a personal-record notification and the First PR badge."""
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press(
-            "h", "up", "up", "up", "up", "up", "up", "up", "a", "tab", *"back squat 5x5 100", "enter", "enter"
-        )
-        await pilot.pause()
-        await pilot.press("t", "c", "tab", *"back squat 5x5 110", "enter", "enter")
+        await pilot.press("h", "up", "up", "up", "up", "up", "up", "up", "a", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 100")
+        await pilot.press("enter", "enter", "t", "c", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 110")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert any("Back squat record" in n for n in notifications(app))
         assert any("Personal Best" in n for n in notifications(app))
@@ -102,7 +93,9 @@ async def test_lifts_view_lists_exercises_and_draws_progress(db: Path) -> None:
     """l shows each exercise's best e1RM and the sparkline of the highlighted one."""
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c", "tab", *"back squat 5x5 100", "enter", "enter")
+        await pilot.press("c", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 100")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
@@ -119,8 +112,11 @@ async def test_lifts_view_draws_the_line_from_the_second_session_and_names_its_k
     """Two squat sessions draw the sparkline from the first to the last; the footer names the arrows."""
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "up", "a", "tab", *"back squat 5x5 100", "enter", "enter")
-        await pilot.press("t", "c", "tab", *"back squat 5x5 105", "enter", "enter", "l")
+        await pilot.press("h", "up", "a", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 100")
+        await pilot.press("enter", "enter", "t", "c", "tab")
+        await fill(pilot, "#lift", "back squat 5x5 105")
+        await pilot.press("enter", "enter", "l")
         await pilot.pause()
         assert text_of(app, "#progress-title") == (
             "Back squat: estimated one-rep max over 2 sessions, 116.7 kg on Fri 20 Nov 2026 to 122.5 kg on Sat 21 Nov 2026"

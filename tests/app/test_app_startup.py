@@ -16,6 +16,7 @@ import streak.cli.parser as cli_parser
 import streak.ui.app
 import streak.ui.launch
 from app_driver import make_app, screen_lines, seed
+from streak.storage.paths import DataPath
 from streak.ui.app import StreakApp
 from streak.ui.launch import launch
 from streak.ui.views.today import TodayScreen
@@ -147,7 +148,7 @@ def test_launch_starts_the_app_with_the_collector_held_off(db: Path, monkeypatch
     started = Started()
     monkeypatch.setattr(streak.ui.app, "build_app", lambda path, **options: started)
     try:
-        assert launch(str(db)) == 0
+        assert launch(DataPath(str(db), "--db")) == 0
         assert started.collecting is False
         assert gc.isenabled()
     finally:
@@ -169,7 +170,7 @@ def test_streak_alone_opens_the_app_without_building_the_parser(
     monkeypatch.setattr(cli_parser, "build_parser", parse)
     other = tmp_path / "other.json"
     assert cli.main(["--db", str(other)]) == 0
-    assert opened == [str(db), str(db), str(other)]
+    assert opened == [DataPath(str(db), "STREAK_DB"), DataPath(str(db), "STREAK_DB"), DataPath(str(other), "--db")]
 
 
 FIRST_SCREEN = """

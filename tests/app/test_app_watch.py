@@ -3,16 +3,14 @@
 import os
 import random
 import shutil
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
-from app_driver import seed, text_of
-from conftest import TODAY, Run
+from app_driver import notifications, seed, text_of, until
+from helpers import TODAY, Run
 from streak.core.history.edits import add_session
 from streak.core.history.model import Session
 from streak.core.tips.choice import tip_by_id
@@ -33,20 +31,6 @@ def watching_app(db: Path, today: Callable[[], date] = lambda: TODAY) -> StreakA
     return build_app(str(db), today=today, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=LOOK_SECONDS)
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 5.0) -> bool:
-    """Let the app run until `condition` holds; False if it still does not after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        await pilot.pause(LOOK_SECONDS)
-    return True
-
-
-def notifications(app: StreakApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
 async def test_a_check_in_from_another_terminal_shows_by_itself(db: Path, streak: Callable[..., Run]) -> None:
     """`streak checkin` elsewhere: Today says it is done, with the tip it chose, and c says already done."""
     app = watching_app(db)
@@ -55,7 +39,7 @@ async def test_a_check_in_from_another_terminal_shows_by_itself(db: Path, streak
         assert "Not checked in yet today" in text_of(app, "#done")
         run = streak("checkin", "--note", "from the other terminal")
         assert run.status == 0
-        assert await until(pilot, lambda: "Leg day done today" in text_of(app, "#done"))
+        await until(pilot, lambda: "Leg day done today" in text_of(app, "#done"))
         assert "1 of 2 sessions" in text_of(app, "#week-count")
         chosen = tip_by_id(Store(str(db)).load().session_on(TODAY).tip)
         assert text_of(app, "#tip-text") == chosen.text  # the tip the command line showed
@@ -75,10 +59,10 @@ async def test_nothing_is_read_again_while_the_file_stays_as_it_was(db: Path, mo
         fingerprint, load = Store.fingerprint, Store.load
         monkeypatch.setattr(Store, "fingerprint", lambda self: looks.append(1) or fingerprint(self))
         monkeypatch.setattr(Store, "load", lambda self: reads.append(1) or load(self))
-        assert await until(pilot, lambda: len(looks) >= 3)
+        await until(pilot, lambda: len(looks) >= 3)
         assert reads == []
         seed(db, "2026-11-19")
-        assert await until(pilot, lambda: reads != [])
+        await until(pilot, lambda: reads != [])
         assert "2 of 2 sessions" in text_of(app, "#week-count")
 
 
@@ -92,7 +76,7 @@ async def test_the_day_turning_while_open_redraws_today(db: Path) -> None:
         assert "Leg day done today, Sat 21 Nov 2026." in text_of(app, "#done")
         assert text_of(app, "#tip-text") != WAITING
         clock[0] = TODAY + timedelta(days=1)
-        assert await until(pilot, lambda: "Not checked in yet today, Sun 22 Nov 2026." in text_of(app, "#done"))
+        await until(pilot, lambda: "Not checked in yet today, Sun 22 Nov 2026." in text_of(app, "#done"))
         assert text_of(app, "#tip-text") == WAITING and text_of(app, "#tip-source") == ""
         assert "Sat 21 Nov 2026 (yesterday)" in text_of(app, "#last")
         await pilot.press("c")
@@ -109,7 +93,7 @@ async def test_a_new_week_at_midnight_starts_the_count_again(db: Path) -> None:
         await pilot.pause()
         assert text_of(app, "#week-count") == "2 of 2 sessions"
         clock[0] = date(2026, 11, 23)
-        assert await until(pilot, lambda: text_of(app, "#week-count") == "0 of 2 sessions")
+        await until(pilot, lambda: text_of(app, "#week-count") == "0 of 2 sessions")
 
 
 async def test_the_view_on_screen_is_the_one_redrawn(db: Path, streak: Callable[..., Run]) -> None:
@@ -120,7 +104,7 @@ async def test_the_view_on_screen_is_the_one_redrawn(db: Path, streak: Callable[
         await pilot.pause()
         assert text_of(app, "#badge-count").startswith("0 of 18")
         assert streak("checkin").status == 0
-        assert await until(pilot, lambda: text_of(app, "#badge-count").startswith("1 of 18"))
+        await until(pilot, lambda: text_of(app, "#badge-count").startswith("1 of 18"))
 
 
 async def test_an_unsaved_goal_survives_a_change_made_elsewhere(db: Path, streak: Callable[..., Run]) -> None:
@@ -129,9 +113,9 @@ async def test_an_unsaved_goal_survives_a_change_made_elsewhere(db: Path, streak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g", "3")
         await pilot.pause()
-        shown = app.last_read
+        shown = app.session.last_read
         assert streak("checkin").status == 0
-        assert await until(pilot, lambda: app.last_read != shown)
+        await until(pilot, lambda: app.session.last_read != shown)
         screen = app.screen
         assert isinstance(screen, GoalScreen) and screen.goal == 3
         assert "Unsaved: 3 sessions a week" in text_of(app, "#pending")
@@ -157,7 +141,7 @@ async def test_a_conflict_copy_landing_beside_the_file_is_merged(db: Path) -> No
             lambda h: (add_session(h, Session(date(2026, 11, 18)), TODAY), None)
         )
         os.replace(building, copy)
-        assert await until(pilot, lambda: text_of(app, "#week-count") == "2 of 2 sessions")
+        await until(pilot, lambda: text_of(app, "#week-count") == "2 of 2 sessions")
         assert any(line.startswith("Synced copy: Merged 1 session") for line in notifications(app))
     assert not copy.exists()
 
@@ -169,7 +153,7 @@ async def test_a_file_damaged_while_open_shows_the_problem(db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         db.write_text("{ not json")
-        assert await until(pilot, lambda: isinstance(app.screen, DataProblemScreen))
+        await until(pilot, lambda: isinstance(app.screen, DataProblemScreen))
         await pilot.pause(LOOK_SECONDS * 4)
         assert len(app.screen_stack) == 2
 

@@ -1,45 +1,15 @@
-"""Each view at 80x24 with a fixed year of history and today pinned, compared with the committed SVG."""
+"""Each view at 80x24 over a fixed year of history (`app`, in conftest.py), today pinned, a fixed tip: against the SVGs."""
 
-import random
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
-from conftest import TODAY
-from streak.core.history.edits import add_session, set_goal
+from app_driver import pinned_app
+from helpers import TODAY
+from streak.core.history.edits import add_session
 from streak.core.history.model import Session
 from streak.storage.store import Store
-from streak.ui.app import build_app
 
 SIZE = (80, 24)
-
-
-def a_year_of_leg_days() -> list[date]:
-    """Mondays and Thursdays for a year, with a two-week holiday, some third sessions and this week's one."""
-    days = []
-    monday = date(2025, 11, 24)
-    for week in range(51):
-        start = monday + timedelta(weeks=week)
-        if week in (20, 21):
-            continue
-        days += [start, start + timedelta(days=3)]
-        if week % 5 == 0:
-            days.append(start + timedelta(days=5))
-    return [*days, date(2026, 11, 17)]
-
-
-@pytest.fixture
-def app(db: Path):  # noqa: ANN201
-    """The app over the fixed history, a goal of 3 from August, and a seeded tip choice."""
-
-    def change(history):  # noqa: ANN001, ANN202
-        for day in a_year_of_leg_days():
-            history = add_session(history, Session(day), TODAY)
-        return set_goal(history, date(2026, 8, 3), 3), None
-
-    Store(str(db)).update(change)
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
 
 
 def test_today(snap_compare, app) -> None:  # noqa: ANN001
@@ -84,7 +54,7 @@ def app_over(db: Path, *days: str, rest: tuple[str, str] | None = None):  # noqa
         return history, None
 
     Store(str(db)).update(change)
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
+    return pinned_app(db)
 
 
 def test_today_at_risk(snap_compare, db: Path) -> None:
@@ -127,5 +97,5 @@ def test_lifts_view(snap_compare, db: Path) -> None:
         return history, None
 
     Store(str(db)).update(change)
-    app = build_app(str(db), today=lambda: TODAY, pick=random.Random(1).choice, cursor_blink=False, watch_seconds=None)
+    app = pinned_app(db)
     assert snap_compare(app, press=["l"], terminal_size=SIZE)

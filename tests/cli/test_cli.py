@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, TODAY, Run, refused
+from helpers import NOW, TODAY, one_line_error, refused
 
 STATUS_KEYS = [
     "as_of", "week_start", "goal", "week_sessions", "sessions_needed", "days_left", "rest_week", "at_risk",
     "current_streak", "best_streak", "perfect_streak", "freezes", "repair", "total_sessions", "last_session",
     "days_since_last", "avg_per_week_4", "xp", "level", "xp_to_next", "badges",
 ]  # fmt: skip
-
-
-def one_line_error(run: Run, status: int, *words: str) -> None:
-    """A refusal: the status, nothing on stdout, one `streak:` line on stderr naming the problem, no traceback."""
-    assert run.status == status, run
-    assert run.out == ""
-    assert "Traceback" not in run.err
-    last = run.err.strip().splitlines()[-1]
-    assert last.startswith("streak") and all(word in last for word in words), run.err
 
 
 def checked_in(streak, *dates: str) -> None:  # noqa: ANN001
@@ -53,7 +44,8 @@ def test_checkin_json_has_exactly_the_spec_keys(streak) -> None:  # noqa: ANN001
     assert document["prs"] == []
     assert document["date"] == "2026-11-18"
     assert document["new_badges"] == [{"id": "twice-in-a-week", "name": "Double Up", "earned_on": "2026-11-18"}]
-    assert list(document["tip"]) == ["id", "text", "source"]
+    assert list(document["tip"]) == ["id", "text", "source", "moment"]
+    assert document["tip"]["moment"] == "frequency"  # the week's second session
     assert list(document["status"]) == STATUS_KEYS
     assert document["status"]["as_of"] == "2026-11-21"
     assert document["status"]["current_streak"] == 1
@@ -461,34 +453,44 @@ def test_tip_shows_one_with_its_source_without_using_it_up(streak, db: Path) -> 
     checked_in(streak, "2026-11-16")
     before = db.read_bytes()
     tip = json.loads(streak("tip", "--json").out)
-    assert list(tip) == ["id", "text", "source"]
+    assert list(tip) == ["id", "text", "source", "moment"]
+    assert tip["moment"] is None
     assert "Source: " in streak("tip").out
     assert db.read_bytes() == before
 
 
 def test_tip_all_lists_the_catalogue(streak) -> None:  # noqa: ANN001
-    """Every tip, each with id, text and source."""
+    """Every tip, the moments' included, each with id, text, source and moment."""
     tips = json.loads(streak("tip", "--all", "--json").out)
     assert len(tips) >= 40
-    assert all(list(tip) == ["id", "text", "source"] for tip in tips)
+    assert all(list(tip) == ["id", "text", "source", "moment"] for tip in tips)
+    moments = ["first-session", "comeback", "repair", "personal-record", "streak-badge", "frequency"]
+    assert {tip["moment"] for tip in tips} == {None, *moments}
     assert streak("tip", "--all").out.count("Source: ") == len(tips)
 
 
-def test_streak_tip_draws_from_the_whole_catalogue(streak) -> None:  # noqa: ANN001
-    """`streak tip` is not stuck on one tip: over a few dozen runs it shows many different ones."""
-    count = len(json.loads(streak("tip", "--all", "--json").out))
-    seen = {json.loads(streak("tip", "--json").out)["id"] for _ in range(40)}
-    assert len(seen) >= 15 and count >= 40  # 40 even draws from 40+ tips: fewer than 15 distinct is ~1e-6
+def test_streak_tip_draws_from_all_the_general_tips(streak) -> None:  # noqa: ANN001
+    """`streak tip` is not stuck on one tip: over a few dozen runs it shows many different general ones."""
+    count = sum(tip["moment"] is None for tip in json.loads(streak("tip", "--all", "--json").out))
+    tips = [json.loads(streak("tip", "--json").out) for _ in range(40)]
+    assert all(tip["moment"] is None for tip in tips)
+    assert len({tip["id"] for tip in tips}) >= 15 and count >= 40  # 40 even draws from 40+: fewer than 15 is ~1e-6
 
 
 def test_no_tip_repeats_across_check_ins_until_all_were_shown(streak) -> None:  # noqa: ANN001
-    """The cycle is kept in the data file, so it holds across separate runs."""
-    count = len(json.loads(streak("tip", "--all", "--json").out))
+    """The cycles are kept in the data file, so they hold across separate runs: general tips and each moment's."""
+    tips = json.loads(streak("tip", "--all", "--json").out)
+    days = 90  # daily check-ins: five general tips a week, enough to come round the general tips
     shown = []
-    for offset in range(count):
-        day = date.fromordinal(TODAY.toordinal() - count + offset + 1).isoformat()
-        shown.append(json.loads(streak("checkin", "--date", day, "--json").out)["tip"]["id"])
-    assert len(set(shown)) == count
+    for offset in range(days):
+        day = date.fromordinal(TODAY.toordinal() - days + offset + 1).isoformat()
+        shown.append(json.loads(streak("checkin", "--date", day, "--json").out)["tip"])
+    for moment in {tip["moment"] for tip in shown}:
+        size = sum(tip["moment"] == moment for tip in tips)
+        ids = [tip["id"] for tip in shown if tip["moment"] == moment]
+        for start in range(0, len(ids), size):
+            assert len(set(ids[start : start + size])) == len(ids[start : start + size]), (moment, start)
+    assert sum(tip["moment"] is None for tip in shown) > sum(tip["moment"] is None for tip in tips)
 
 
 # the command line as a whole

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from helpers import Run
 
 NO_CHANGE = "Dry run: nothing was saved."
 

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
-from streak.core.tips.choice import tip_by_id
+from helpers import Run
 
 
 def refused(run: Run, status: int, *words: str) -> None:
@@ -22,7 +21,7 @@ def test_a_heavier_squat_is_a_personal_record_with_its_badge(streak) -> None:  #
     document = json.loads(streak("checkin", "--date", "2026-11-18", "--lift", "squat 5x5 105", "--json").out)
     assert document["prs"] == [{"exercise": "Back squat", "e1rm_kg": 122.5, "previous_kg": 116.67}]
     assert "first-pr" in [badge["id"] for badge in document["new_badges"]]
-    assert "progress" in tip_by_id(document["tip"]["id"]).tags  # progressive overload, after a record
+    assert document["tip"]["moment"] == "personal-record"  # progressive overload, after a record
 
 
 def test_the_first_session_of_an_exercise_sets_a_baseline_not_a_record(streak) -> None:  # noqa: ANN001

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from helpers import TODAY, one_line_error
 from streak.core.dates import DateError, parse_day
-from test_cli import one_line_error
 
 D = date.fromisoformat
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
 from foreign_files import (
     NO,
     SKIP,
@@ -21,6 +20,7 @@ from foreign_files import (
     write_loop_folder,
     write_loop_zip,
 )
+from helpers import Run
 
 LEGS = LoopHabit(
     "Leg day: squats & lunges!",

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from app_driver import make_app
-from conftest import NOW, TODAY, Run
+from helpers import NOW, TODAY, Run
 from streak.cli.main import main
 from streak.cli.parser import build_parser
 from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import content_of
+from helpers import content_of
 from streak.cli.main import main
 from streak.storage.store import Store
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import history_of
+from helpers import history_of
 from streak.core.history.edits import remove_session
 from streak.core.rules.badges import BADGES
 from streak.core.rules.status import compute_status

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import history_of
+from helpers import history_of
 from streak.core.rules.status import compute_status
 
 D = date.fromisoformat

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import history_of
+from helpers import history_of
+from strategies import histories
 from streak.cli.render import status_text
 from streak.core.history.model import GoalChange, History, RestPeriod, Session, Settings
 from streak.core.phrases import at_stake, short_line, streak_news, week_nudge
 from streak.core.rules.status import Status, compute_status
-from test_walk_properties import histories
 
 D = date.fromisoformat
 SATURDAY = D("2026-11-21")

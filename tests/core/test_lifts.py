@@ -32,7 +32,7 @@ from streak.core.lifts.log import (
     exercise_summaries,
     week_volume_kg,
 )
-from streak.core.lifts.records import PR, Record, best_e1rms, personal_records, records_of
+from streak.core.lifts.records import PR, Record, best_e1rms, records_and_bests, records_of
 
 D = date.fromisoformat
 
@@ -359,7 +359,7 @@ def sessions_of(*rows: tuple[str, list[str]]) -> list[tuple[date, tuple[Lift, ..
 
 def test_the_first_session_of_an_exercise_is_its_baseline() -> None:
     """Nothing to beat yet: no record."""
-    assert personal_records(sessions_of(("2026-01-05", ["squat 5x5 100"]))) == []
+    assert records_and_bests(sessions_of(("2026-01-05", ["squat 5x5 100"])))[0] == []
 
 
 def test_a_higher_best_is_a_record_and_an_equal_one_is_not() -> None:
@@ -371,7 +371,7 @@ def test_a_higher_best_is_a_record_and_an_equal_one_is_not() -> None:
         ("2026-01-12", ["squat 5x5 100"]),
         ("2026-01-14", ["squat 1x1 120"]),
     )
-    assert personal_records(sessions) == [
+    assert records_and_bests(sessions)[0] == [
         PR(D("2026-01-09"), "Back squat", e1rm_kg(lift("squat 1x5 102.5")), e1rm_kg(lift("squat 5x5 100"))),
         PR(D("2026-01-14"), "Back squat", 120.0, e1rm_kg(lift("squat 1x5 102.5"))),
     ]
@@ -385,27 +385,27 @@ def test_bodyweight_never_makes_or_sets_a_record() -> None:
         ("2026-01-09", ["lunge 3x20"]),
         ("2026-01-12", ["lunge 3x12 12"]),
     )
-    assert [(pr.day, pr.previous_kg) for pr in personal_records(sessions)] == [(D("2026-01-12"), 14.0)]
+    assert [(pr.day, pr.previous_kg) for pr in records_and_bests(sessions)[0]] == [(D("2026-01-12"), 14.0)]
 
 
 def test_every_name_of_an_exercise_shares_one_record() -> None:
     """RDL then Romanian deadlift is the same exercise; its first lift's name in the session is reported."""
     sessions = sessions_of(("2026-01-05", ["RDL 3x8 60"]), ("2026-01-07", ["romanian deadlift 3x8 62.5"]))
     sessions[1] = (sessions[1][0], (Lift("RDL", 3, 8, 62.5, "kg"),))  # as an older file might hold it
-    assert [(pr.exercise, round_kg(pr.e1rm_kg)) for pr in personal_records(sessions)] == [("RDL", 79.17)]
+    assert [(pr.exercise, round_kg(pr.e1rm_kg)) for pr in records_and_bests(sessions)[0]] == [("RDL", 79.17)]
 
 
 def test_records_compare_kilograms_whatever_the_unit() -> None:
     """225 lb beats 100 kg; 220.46 lb (99.999 kg) does not beat 100 kg, 220.47 lb does."""
     for after, records in [("squat 1x1 225lb", 1), ("squat 1x1 220.46lb", 0), ("squat 1x1 220.47lb", 1)]:
         sessions = sessions_of(("2026-01-05", ["squat 1x1 100kg"]), ("2026-01-07", [after]))
-        assert len(personal_records(sessions)) == records
+        assert len(records_and_bests(sessions)[0]) == records
 
 
 def test_an_equal_e1rm_reached_another_way_is_no_phantom_record() -> None:
     """25 kg × 3 after 27.5 kg × 1, or 160 lb × 3 after 165 lb × 2: exactly equal, so no record."""
-    assert personal_records(sessions_of(("2026-01-05", ["squat 1x1 27.5"]), ("2026-01-07", ["squat 1x3 25"]))) == []
-    assert personal_records(sessions_of(("2026-01-05", ["squat 1x2 165lb"]), ("2026-01-07", ["squat 1x3 160lb"]))) == []
+    for first, then in [("squat 1x1 27.5", "squat 1x3 25"), ("squat 1x2 165lb", "squat 1x3 160lb")]:
+        assert records_and_bests(sessions_of(("2026-01-05", [first]), ("2026-01-07", [then])))[0] == []
 
 
 def test_two_records_in_one_session_come_in_the_order_entered() -> None:
@@ -414,17 +414,17 @@ def test_two_records_in_one_session_come_in_the_order_entered() -> None:
         ("2026-01-05", ["squat 5x5 100", "rdl 3x8 60", "leg press 3x10 100"]),
         ("2026-01-07", ["leg press 3x10 90", "rdl 3x8 70", "squat 5x5 105"]),
     )
-    assert [pr.exercise for pr in personal_records(sessions)] == ["Romanian deadlift", "Back squat"]
+    assert [pr.exercise for pr in records_and_bests(sessions)[0]] == ["Romanian deadlift", "Back squat"]
 
 
 def test_a_check_in_finds_its_records_from_bests_computed_once() -> None:
-    """records_of with best_e1rms of the earlier sessions reports what personal_records finds for that session."""
+    """records_of with best_e1rms of the earlier sessions reports what the whole pass finds for that session."""
     earlier = sessions_of(("2026-01-05", ["squat 5x5 100", "rdl 3x8 60", "lunge 3x12"]))
     bests = best_e1rms(earlier)
     assert bests == {"back squat": e1rm_kg(lift("squat 5x5 100")), "romanian deadlift": 76.0}
     new = (lift("lunge 3x12 10"), lift("rdl 3x8 65"), lift("squat 5x5 100"), lift("hip thrust 3x10 100"))
     assert records_of(new, bests) == [Record("Romanian deadlift", e1rm_kg(new[1]), 76.0)]
-    assert personal_records([*earlier, (D("2026-01-07"), new)]) == [PR(D("2026-01-07"), *records_of(new, bests)[0])]
+    assert records_and_bests([*earlier, (D("2026-01-07"), new)])[0] == [PR(D("2026-01-07"), *records_of(new, bests)[0])]
 
 
 # The training log

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import history_of
+from helpers import history_of
 from streak.core.history.edits import set_week_start_day
 from streak.core.history.model import Session
 from streak.core.history.rest import add_rest

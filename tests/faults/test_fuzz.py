@@ -5,7 +5,7 @@ comes with exactly one line on stderr; and a non-zero status leaves the data fil
 Most examples run in-process through `main` (fast); a few run the installed script.
 
 A few hundred examples run in the normal suite. For a long run:
-    .venv/bin/python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz-long
+    .venv/bin/python -m pytest tests/faults/test_fuzz.py --hypothesis-profile=fuzz-long
 """
 
 import contextlib
@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_streak
+from helpers import run_streak
 from streak.cli.main import main
 from streak.core.exchange.export import to_csv, to_json
 from streak.core.history.edits import add_session, set_goal, set_week_start_day

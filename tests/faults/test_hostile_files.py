@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import STREAK_SCRIPT, refused, run_streak
+from helpers import STREAK_SCRIPT, refused, run_streak
 from streak.core.history.edits import add_session, set_goal
 from streak.core.history.model import Session
 from streak.storage.store import Store

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, refused
+from helpers import TODAY, refused
 from streak.core.exchange.export import neutralise_formula, read_export, restore_formula, to_csv
 from streak.core.history.model import History, Session
 from streak.storage.exchange.files import MAX_EXCHANGE_BYTES

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import streak
-from conftest import STREAK_SCRIPT
+from helpers import STREAK_SCRIPT
 from streak.cli.main import INTERRUPTED, main
 from streak.core.history.model import History, Session
 from streak.storage.datafile.lock import exclusive_lock

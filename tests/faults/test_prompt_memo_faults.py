@@ -14,7 +14,7 @@ from typing import TextIO
 
 import pytest
 
-from conftest import STREAK_SCRIPT, Run
+from helpers import STREAK_SCRIPT, Run
 from streak.core.phrases import short_line
 from streak.core.rules.status import compute_status
 from streak.storage import prompt_memo

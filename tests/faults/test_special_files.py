@@ -8,7 +8,7 @@ from typing import TextIO
 
 import pytest
 
-from conftest import STREAK_SCRIPT, refused, run_streak
+from helpers import STREAK_SCRIPT, refused, run_streak
 from streak.core.history.model import History, Session
 from streak.storage.store import SaveFailed, Store
 

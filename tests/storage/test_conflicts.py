@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Static
 
-from conftest import TODAY, Run
+from helpers import TODAY, Run
 from streak.core.history import edits
 from streak.core.history.model import Session
 from streak.storage.store import Store

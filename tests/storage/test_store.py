@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import days_and_notes
+from helpers import days_and_notes
 from streak.core.errors import InputError
 from streak.core.history.edits import add_session, set_goal, set_week_start_day
 from streak.core.history.model import History, Session

@@ -19,15 +19,20 @@ from functools import cache, cached_property
 from streak.core.errors import InputError
 from streak.core.history.model import History, Lift
 from streak.core.lifts.catalogue import EXERCISES
+from streak.core.lifts.limits import (
+    MAX_EXERCISE_LENGTH,
+    MAX_LIFTS,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_WEIGHT,
+    MIN_REPS,
+    MIN_SETS,
+    MIN_WEIGHT,
+)
 
 FORM = "EXERCISE SETSxREPS [WEIGHT[kg|lb]]"
 EXAMPLE = "back squat 5x5 100kg"
 UNIT_NAMES = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
-MIN_SETS, MAX_SETS = 1, 20
-MIN_REPS, MAX_REPS = 1, 100
-MAX_WEIGHT = 1000
-MAX_LIFTS = 20
-MAX_EXERCISE_LENGTH = 60
 
 _UNIT_IN_KG_E8 = {"kg": 100_000_000, "lb": 45_359_237}  # in 1e-8 kg: 1 lb is exactly 0.45359237 kg
 _VOLUME_SCALE = 100 * 100_000_000  # weight in hundredths × unit in 1e-8 kg
@@ -92,12 +97,12 @@ def _sets_reps_problems(sets: int, reps: int) -> list[str]:
 
 
 def check_lift(lift: Lift) -> Lift:
-    """The lift with its name's spaces collapsed; refused outside the rules (sets 1-20, reps 1-100, weight 0-1000)."""
+    """The lift with its name's spaces collapsed; refused outside the rules (limits.py: sets, reps, weight)."""
     exercise = _check_exercise(" ".join(lift.exercise.split()))
     problems = _sets_reps_problems(lift.sets, lift.reps)
     if problems:
         raise InputError(", and ".join(problems))
-    if lift.weight < 0:
+    if lift.weight < MIN_WEIGHT:
         raise InputError(f"the weight cannot be negative ({lift.weight:g})")
     if not lift.weight <= MAX_WEIGHT:
         raise InputError(f"the weight must be at most {MAX_WEIGHT}, not {lift.weight:g}")

@@ -81,13 +81,11 @@ def records_of(session_lifts: Iterable[Lift], best_before: Mapping[str, float]) 
     return records
 
 
-def personal_records(sessions: LiftSessions) -> list[PR]:
-    """Every personal record, in session order and, within a session, in the order first entered."""
-    return records_and_bests(sessions)[0]
-
-
 def records_and_bests(sessions: LiftSessions) -> tuple[list[PR], dict[str, float]]:
-    """Every personal record, and each exercise's best e1RM after them all, in one pass."""
+    """Every personal record, and each exercise's best e1RM after them all, in one pass.
+
+    The records come in session order and, within a session, in the order each exercise was first entered.
+    """
     best: dict[str, float] = {}
     return list(_records(sessions, best)), best
 

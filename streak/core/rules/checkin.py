@@ -10,20 +10,20 @@ from streak.core.lifts.lift import exercise_key
 from streak.core.lifts.records import Record, best_e1rms, records_of
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.rules.status import Status, compute_status, record_days
+from streak.core.rules.walk import REPAIRED
 from streak.core.tips.choice import (
-    AT_RISK,
     COMEBACK,
     FIRST_SESSION,
-    NEW_BADGE,
+    FREQUENCY,
     PERSONAL_RECORD,
-    REPAIRED,
-    SECOND_IN_WEEK,
-    STREAK_MILESTONE,
+    REPAIR,
+    STREAK_BADGE,
     Pick,
     Tip,
     after_showing,
     catalogue,
     choose_tip,
+    strongest,
 )
 
 
@@ -62,20 +62,21 @@ def moments_of(status: Status, before: Status, day: date, new_badges: list[Badge
         moments.append(FIRST_SESSION)
     elif index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS:
         moments.append(COMEBACK)
-    if any(state.badge.kind == "repair" for state in new_badges):
-        moments.append(REPAIRED)
+    if repaired_weeks(status) - repaired_weeks(before):
+        moments.append(REPAIR)
     if records:
         moments.append(PERSONAL_RECORD)
     if any(state.badge.kind == "streak" for state in new_badges):
-        moments.append(STREAK_MILESTONE)
-    if before.at_risk and day >= before.week_start:
-        moments.append(AT_RISK)
+        moments.append(STREAK_BADGE)
     week = next(week for week in reversed(status.weeks) if week.start <= day)
-    if len(week.days) == 2:
-        moments.append(SECOND_IN_WEEK)
-    if new_badges:
-        moments.append(NEW_BADGE)
+    if (before.at_risk and not status.at_risk) or len(week.days) == 2:
+        moments.append(FREQUENCY)
     return moments
+
+
+def repaired_weeks(status: Status) -> set[date]:
+    """The first days of the weeks that a repair saved, as the walk behind `status` left them."""
+    return {week.start for week, state in zip(status.weeks, status.walk.states, strict=True) if state == REPAIRED}
 
 
 def records_set_by(history: History, session: Session) -> list[Record]:
@@ -103,7 +104,7 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
     moments = moments_of(status, before, session.day, new_badges, len(records))
-    tip = choose_tip(tips, history.shown_tips, moments, pick)
+    tip = choose_tip(tips, history.shown_tips, strongest(moments), pick)
     stored = session._replace(tip=tip.id)
     recorded = recorded._replace(
         sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),

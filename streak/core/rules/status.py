@@ -55,11 +55,6 @@ class Status(NamedTuple):
         """The earned badges, by the day they were earned, then by id."""
         return earned(list(self.badges))
 
-    @property
-    def week_met(self) -> bool:
-        """Whether this week already holds its goal."""
-        return self.week_sessions >= self.goal
-
 
 def compute_status(history: History, as_of: date, records_on: list[date] | None = None) -> Status:
     """Every figure as the history stood at the end of `as_of`; later sessions are ignored.

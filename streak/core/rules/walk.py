@@ -17,7 +17,6 @@ FROZEN = "frozen"
 REPAIRED = "repaired"
 MISSED = "missed"
 NONE = "none"
-STATES = (MET, OPEN, REST, FROZEN, REPAIRED, MISSED, NONE)
 MAX_FREEZES = 2
 
 

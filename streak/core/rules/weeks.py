@@ -69,15 +69,6 @@ def current_run(flags: list[bool]) -> int:
     return run + 1 if flags and flags[-1] else run
 
 
-def longest_run(flags: list[bool]) -> int:
-    """The longest run of consecutive true weeks."""
-    best = run = 0
-    for flag in flags:
-        run = run + 1 if flag else 0
-        best = max(best, run)
-    return best
-
-
 class RestCalendar:
     """Answers "is this a rest week?" for weeks in order, in O(log periods) each."""
 

@@ -1,9 +1,11 @@
 """The tips shown after each check-in, written for streak from five articles on leg training.
 
 A Python module rather than a data file: it is compiled and cached like any other module, so
-loading it costs the check-in nothing measurable. Each row is (id, tags, text); the source
-is the article the id's prefix names. Where an article makes a contested claim (the hormone
-surge), the tip says whose claim it is.
+loading it costs the check-in nothing measurable. Each row is (id, tags, text): the source
+is the article the id's prefix names, the tags the topics it touches. GENERAL_ROWS are the tips
+for an ordinary check-in; MOMENT_ROWS hold each moment's own tips, which no other check-in
+shows. Where an article makes a contested claim (the hormone surge), the tip says whose claim
+it is.
 """
 
 # Each article by its title, and by its author or publisher where the article names one.
@@ -18,11 +20,16 @@ SOURCES = {
 TAGS = frozenset(
     {
         "strength", "growth", "fat-loss", "posture", "injury", "aging", "mind", "frequency",
-        "technique", "progress", "recovery", "start", "comeback", "consistency",
+        "technique", "progress", "recovery", "consistency",
     }
 )  # fmt: skip
 
-ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+# The moments of a check-in that have tips of their own, strongest first (SPEC.md's order).
+MOMENTS = ("first-session", "comeback", "repair", "personal-record", "streak-badge", "frequency")
+
+Row = tuple[str, tuple[str, ...], str]
+
+GENERAL_ROWS: tuple[Row, ...] = (
     # Muscle & Strength
     (
         "ms-compound-weekly",
@@ -41,12 +48,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("growth",),
         "Muscle & Strength argues that heavy leg work sets off a rise in testosterone and growth "
         "hormone that helps muscles everywhere grow. Treat that as a possible bonus, not a promise.",
-    ),
-    (
-        "ms-overload",
-        ("progress", "growth"),
-        "Beat last time by a little: one more rep or a slightly heavier bar. Small, steady "
-        "increases are what keep legs adapting.",
     ),
     (
         "ms-rest-fuel",
@@ -138,12 +139,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "A strong lower body steadies the whole frame and lowers your risk of falls and balance-related injuries.",
     ),
     (
-        "ms-keep-at-it",
-        ("consistency", "frequency"),
-        "The benefits of leg training last only while the training does. A steady routine beats "
-        "an occasional heroic session every time.",
-    ),
-    (
         "ms-endorphins",
         ("mind",),
         "Leg training releases endorphins and takes the edge off stress. A good session is good for "
@@ -156,12 +151,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     # Why You Should Never Miss Leg Day...
     (
-        "tb-big-lift-first",
-        ("start", "technique"),
-        "Open your next leg day with one big lift, a squat (back or front) or a trap-bar deadlift: "
-        "3 sets of 5 to 8 reps while you are fresh.",
-    ),
-    (
         "tb-single-leg",
         ("technique",),
         "After the main lift, add one single-leg exercise such as lunges or step-ups, so your "
@@ -172,24 +161,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("technique", "injury"),
         "Finish with at least one hamstring exercise (leg curls, or stiff-legged deadlifts) so the "
         "back of your legs never gets skipped.",
-    ),
-    (
-        "tb-split-it",
-        ("frequency",),
-        "Dreading leg day? Try two lighter sessions a week instead of one exhausting one. It is "
-        "easier to face and adds up to more work.",
-    ),
-    (
-        "tb-log-it",
-        ("progress", "consistency"),
-        "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
-        "reasons to keep turning up.",
-    ),
-    (
-        "tb-ease-back",
-        ("comeback",),
-        "Back after time off? Go lighter than your pride suggests. Jumping straight into a huge "
-        "workout leaves you too sore to walk and tempts you to quit again.",
     ),
     (
         "tb-largest-muscle",
@@ -228,12 +199,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "the way lifting does. Runners who lift tend to run more efficiently and get hurt less.",
     ),
     (
-        "tb-not-too-big",
-        ("start", "mind"),
-        "Worried your legs will get too big? Building very large legs takes years of heavy lifting "
-        "and eating a surplus; a month of lunges will not do it.",
-    ),
-    (
         "tb-quit-threshold",
         ("mind",),
         "Leg day is uncomfortable, and showing up anyway trains discipline. Pushing past the urge "
@@ -263,31 +228,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "Older people who stay independent can rise from a chair and climb stairs without help. "
         "That is leg strength, and you are banking it now.",
     ),
-    (
-        "tb-twice-lighter",
-        ("frequency",),
-        "On a second leg day in one week, keep the volume moderate. Two manageable sessions beat "
-        "one marathon you end up dreading.",
-    ),
-    (
-        "tb-first-plan",
-        ("start",),
-        "A simple plan for any leg day: one big lift, one single-leg move and one hamstring "
-        "exercise. That covers the essentials.",
-    ),
-    (
-        "tb-for-life",
-        ("consistency", "mind"),
-        "Treat leg day as a habit for life, not a box to tick: the stronger your base, the higher "
-        "everything built on it can go.",
-    ),
     # The Benefits of Leg Day (Erin Stern)
-    (
-        "es-once-or-twice",
-        ("frequency", "growth"),
-        "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice a week is "
-        "also the goal streak sets until you choose another.",
-    ),
     (
         "es-hip-drive",
         ("strength",),
@@ -355,7 +296,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     (
         "ac-whole-body",
-        ("growth", "start"),
+        ("growth",),
         "You can grow your upper body without training legs, but working every major muscle "
         "group gets you there faster and better.",
     ),
@@ -402,10 +343,236 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "Most people skip legs because the work is hard, not because it is useless. Doing it "
         "anyway is exactly what sets you apart.",
     ),
-    (
-        "wl-comeback-squat",
-        ("comeback", "progress"),
-        "After a break, rebuild over a few weeks: start with light squats and add a little weight "
-        "each session rather than chasing your old numbers at once.",
-    ),
 )
+
+# The tips written for each moment, in MOMENTS' order; a moment's tips are shown at that moment only.
+MOMENT_ROWS: dict[str, tuple[Row, ...]] = {
+    # The first session ever: what a leg day holds, and what the days after it feel like.
+    "first-session": (
+        (
+            "tb-first-plan",
+            ("technique",),
+            "A simple plan for any leg day: one big lift, one single-leg move and one hamstring "
+            "exercise. That covers the essentials.",
+        ),
+        (
+            "tb-big-lift-first",
+            ("technique",),
+            "Open your next leg day with one big lift, a squat (back or front) or a trap-bar deadlift: "
+            "3 sets of 5 to 8 reps while you are fresh.",
+        ),
+        (
+            "tb-not-too-big",
+            ("mind",),
+            "Worried your legs will get too big? Building very large legs takes years of heavy lifting "
+            "and eating a surplus; a month of lunges will not do it.",
+        ),
+        (
+            "ms-first-compounds",
+            ("technique", "progress"),
+            "Build your leg days around the big multi-joint moves (squats, Romanian deadlifts, lunges) "
+            "and add load a little at a time as the weeks pass.",
+        ),
+        (
+            "tb-first-soreness",
+            ("recovery",),
+            "Stairs may feel steep for a day or two after an early leg session. Keep the first few "
+            "moderate, so soreness never turns into a reason to stop.",
+        ),
+    ),
+    # A comeback, 14 or more days after the session before: ease back in.
+    "comeback": (
+        (
+            "tb-ease-back",
+            ("recovery",),
+            "Back after time off? Go lighter than your pride suggests. Jumping straight into a huge "
+            "workout leaves you too sore to walk and tempts you to quit again.",
+        ),
+        (
+            "wl-comeback-squat",
+            ("progress",),
+            "After a break, rebuild over a few weeks: start with light squats and add a little weight "
+            "each session rather than chasing your old numbers at once.",
+        ),
+        (
+            "tb-comeback-short",
+            ("technique", "recovery"),
+            "Returning after weeks away? Keep the session short: one big lift for three sets, one "
+            "single-leg move, one hamstring exercise, then call it done.",
+        ),
+        (
+            "ms-comeback-routine",
+            ("consistency", "aging"),
+            "Leg muscle and strength slip away when training stops, and they return with regular work. "
+            "Rebuild the routine first; the numbers follow it.",
+        ),
+        (
+            "ac-comeback-rebuild",
+            ("recovery", "growth"),
+            "Getting going again after a long gap? Muscle is rebuilt outside the gym, so pair the "
+            "restart with enough sleep and a slight surplus of good food.",
+        ),
+        (
+            "wl-comeback-grit",
+            ("mind",),
+            "The first hard session after a break taxes the mind as much as the legs. Finishing it "
+            "builds the staying power that gets you to the next one.",
+        ),
+    ),
+    # A repaired streak: a missed week answered with one session more than the goal.
+    "repair": (
+        (
+            "tb-repair-lighter",
+            ("frequency",),
+            "Fitting one extra leg day into a week is easiest when each session is lighter. Spread "
+            "the work out rather than doubling one session.",
+        ),
+        (
+            "tb-repair-discipline",
+            ("mind", "consistency"),
+            "Making up a missed week with an extra session is the discipline leg day builds: doing "
+            "the hard thing when skipping would have been easier.",
+        ),
+        (
+            "ms-repair-routine",
+            ("consistency",),
+            "One missed week costs little when the week after carries a session more. A routine kept "
+            "whole over months is what makes the benefits of leg work last.",
+        ),
+        (
+            "ac-repair-recovery",
+            ("recovery",),
+            "Packing in one more leg session than usual? Sleep and good food turn the added work into "
+            "muscle, so give both a little extra care.",
+        ),
+        (
+            "tb-repair-log",
+            ("progress", "consistency"),
+            "Log the extra session with the rest. A record that shows a miss answered by a stronger "
+            "week is a good reason to keep showing up.",
+        ),
+        (
+            "ms-repair-circuit",
+            ("fat-loss", "frequency"),
+            "Short on time for an extra session? A brisk circuit of squats and step-ups with little "
+            "rest still trains your legs and keeps your heart rate up.",
+        ),
+    ),
+    # A personal record: progressive overload, and keeping the gains.
+    "personal-record": (
+        (
+            "ms-overload",
+            ("progress", "growth"),
+            "Beat last time by a little: one more rep or a slightly heavier bar. Small, steady "
+            "increases are what keep legs adapting.",
+        ),
+        (
+            "tb-log-it",
+            ("progress", "consistency"),
+            "Keep a record of your lifts. Seeing the weight rise week by week is one of the strongest "
+            "reasons to keep turning up.",
+        ),
+        (
+            "ac-pr-rebuilt",
+            ("growth", "recovery"),
+            "A heavier lift is the stress doing its job: fibres broken down by hard training are "
+            "rebuilt thicker and stronger by satellite cells while you rest.",
+        ),
+        (
+            "es-pr-carryover",
+            ("strength",),
+            "Stronger legs tend to lift your other numbers too: drive from the hips powers presses "
+            "and rows, so watch your upper-body lifts climb.",
+        ),
+        (
+            "ms-pr-form",
+            ("technique", "posture"),
+            "Add weight only while your form holds. Squats and deadlifts done well teach your body to "
+            "keep its alignment, under a heavy bar as much as anywhere.",
+        ),
+        (
+            "tb-pr-fresh",
+            ("technique", "progress"),
+            "Chase records on your first big lift, while your energy is highest, and save the "
+            "single-leg and hamstring work for after it.",
+        ),
+    ),
+    # A streak badge just earned: what weeks in a row add up to.
+    "streak-badge": (
+        (
+            "ms-keep-at-it",
+            ("consistency",),
+            "The benefits of leg training last only while the training does. A steady routine beats "
+            "an occasional heroic session every time.",
+        ),
+        (
+            "tb-for-life",
+            ("consistency", "mind"),
+            "Treat leg day as a habit for life, not a box to tick: the stronger your base, the higher "
+            "everything built on it can go.",
+        ),
+        (
+            "ms-streak-metabolic",
+            ("consistency", "fat-loss"),
+            "Regular leg training improves your metabolic health over time: better insulin "
+            "sensitivity and a higher resting burn build up week after week.",
+        ),
+        (
+            "ms-streak-aging",
+            ("consistency", "aging"),
+            "Muscle and strength drain away with age unless the legs keep being trained. Every week "
+            "in a row is a deposit toward staying mobile later.",
+        ),
+        (
+            "tb-streak-bones",
+            ("consistency", "aging"),
+            "Bones adapt to the loads they carry, a little at a time: a long run of loaded squats and "
+            "lunges is what makes hip and thigh bones denser.",
+        ),
+        (
+            "es-streak-systemic",
+            ("consistency", "growth"),
+            "Erin Stern notes that muscle gain is often systemic: keep adding muscle to your legs "
+            "week after week and your upper body tends to gain too.",
+        ),
+    ),
+    # A check-in that saves a streak at stake, or the week's second session: frequency over intensity.
+    "frequency": (
+        (
+            "tb-split-it",
+            ("frequency",),
+            "Dreading leg day? Try two lighter sessions a week instead of one exhausting one. It is "
+            "easier to face and adds up to more work.",
+        ),
+        (
+            "tb-twice-lighter",
+            ("frequency",),
+            "On a second leg day in one week, keep the volume moderate. Two manageable sessions beat "
+            "one marathon you end up dreading.",
+        ),
+        (
+            "es-once-or-twice",
+            ("frequency", "growth"),
+            "For muscle gain, Erin Stern recommends one or two leg sessions a week. Twice a week is "
+            "also the goal streak sets until you choose another.",
+        ),
+        (
+            "wl-freq-muscle",
+            ("frequency", "growth"),
+            "Your legs hold about half of all your muscle, so a second leg session in a week is one "
+            "of the best uses of your training time.",
+        ),
+        (
+            "ac-freq-spacing",
+            ("frequency", "recovery"),
+            "Spread a week's leg sessions out: hard training breaks muscle fibres down, and the "
+            "repair that leaves them thicker and stronger needs the time between.",
+        ),
+        (
+            "tb-freq-moderate",
+            ("frequency", "mind"),
+            "A short, moderate session that keeps the weekly goal beats a perfect one that never "
+            "happens. Frequency matters more than intensity.",
+        ),
+    ),
+}

@@ -28,6 +28,7 @@ from streak.core.history.model import (
     Settings,
     Stamp,
 )
+from streak.core.lifts.limits import MAX_REPS, MAX_SETS, MAX_WEIGHT, MIN_REPS, MIN_SETS, MIN_WEIGHT
 from streak.storage.errors import CorruptDataFile
 
 SESSIONS = "sessions"
@@ -39,7 +40,7 @@ TIPS = "tips"
 TABLES = (SESSIONS, GOALS, REST, REMOVED, SETTINGS, TIPS)
 REMOVAL_KINDS = ("session", "goal", "rest")
 DEFAULT_BACKUPS_KEPT = 7
-MAX_SETS, MAX_REPS = 20, 100
+MIN_BACKUPS_KEPT, MAX_BACKUPS_KEPT = 1, 365  # from one a day to a year of them
 FIRST_YEAR, LAST_YEAR = "1900", "9998"  # the years streak supports, as they sort in a date's text
 
 Tables = dict[str, Any]
@@ -101,10 +102,10 @@ def _lifts_column(column: list[Any]) -> list[tuple[Lift, ...]]:
             set(map(type, exercises)) != {str}
             or "" in exercises
             or set(map(type, sets)) | set(map(type, reps)) != {int}
-            or not (1 <= min(sets) and max(sets) <= MAX_SETS and 1 <= min(reps) and max(reps) <= MAX_REPS)
+            or not (MIN_SETS <= min(sets) and max(sets) <= MAX_SETS and MIN_REPS <= min(reps) and max(reps) <= MAX_REPS)
             or total is None
             or total != total  # a NaN weight, which min and max can pass over
-            or not (0 <= min(weights) and max(weights) <= 1000)
+            or not (MIN_WEIGHT <= min(weights) and max(weights) <= MAX_WEIGHT)
             or set(units) - set(UNITS)
         ):
             raise ValueError("a lift of the wrong shape")
@@ -247,6 +248,6 @@ def history_from(tables: Tables) -> History:
 def backups_kept(tables: Tables) -> int:
     """How many daily backups to keep."""
     kept = _single(_table(tables, SETTINGS)).get("backups_kept", DEFAULT_BACKUPS_KEPT)
-    if type(kept) is not int or not 1 <= kept <= 365:
+    if type(kept) is not int or not MIN_BACKUPS_KEPT <= kept <= MAX_BACKUPS_KEPT:
         raise CorruptDataFile("its backups setting is damaged")
     return kept

@@ -68,9 +68,10 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         self.lifts: list[Lift] = list(session.lifts) if session else []
         self.note = (session.note or "") if session else ""
         self.cursor_blink = cursor_blink
+        # Gathered once: the whole training log would otherwise be scanned again at every key press.
+        self.known = known_exercises(history)
 
     def compose(self) -> ComposeResult:
-        known = known_exercises(self.history)
         with Vertical(id="dialog"):
             yield Static(f"{self.VERB} {short_day(self.day)}", id="dialog-title")
             # Nothing is selected on focus: a note being edited must not go with the first key typed.
@@ -83,7 +84,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             )
             lift = Input(
                 placeholder="Lift (optional): back squat 5x5 100kg, then enter",
-                suggester=SuggestFromList(exercise_candidates(known), case_sensitive=False),
+                suggester=SuggestFromList(exercise_candidates(self.known), case_sensitive=False),
                 select_on_focus=False,
                 id="lift",
             )
@@ -130,7 +131,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             self._error("")
             return
         try:
-            lift = parse_lift(text, self.history.units, known_exercises(self.history))
+            lift = parse_lift(text, self.history.units, self.known)
         except InputError as error:
             self._error(error)
             return
@@ -143,7 +144,7 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         lift_field = self.query_one("#lift", Input)
         if lift_field.value.strip():
             try:
-                lift = parse_lift(lift_field.value, self.history.units, known_exercises(self.history))
+                lift = parse_lift(lift_field.value, self.history.units, self.known)
                 check_lifts([*self.lifts, lift])
             except InputError as error:
                 self._error(error)

@@ -1,8 +1,8 @@
-"""What every view shares: reading and changing the store, and turning a data-file problem into the problem screen."""
+"""What every view shares: the history from the app's session, shown afresh whenever the view is shown."""
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual import on
 from textual.events import ScreenResume
@@ -10,17 +10,13 @@ from textual.message import Message
 from textual.screen import Screen
 
 from streak.core.history.model import History
-from streak.storage.errors import DataFileError
-from streak.storage.store import MissingFolder
-
-if TYPE_CHECKING:
-    from streak.ui.app import StreakApp
+from streak.ui.session import AppSession, HasSession
 
 Result = TypeVar("Result")
 
 
 class StoreScreen(Screen[None]):
-    """A view that shows the history; it reads the store afresh whenever it is shown."""
+    """A view that shows the history; it shows it afresh whenever it is shown, read again only if the file changed."""
 
     _resumed = False  # whether a ScreenResume has been posted to this view yet
 
@@ -35,49 +31,30 @@ class StoreScreen(Screen[None]):
         return super().post_message(message)
 
     @property
-    def streak_app(self) -> "StreakApp":
-        """The app, typed."""
-        return cast("StreakApp", self.app)
-
-    def read(self) -> History | None:
-        """The history on disk now, with any sync conflict copies merged in first; None after showing the problem screen.
-
-        What was read is noted (the file's fingerprint, taken before reading, and the day) so the app
-        can tell when to look again.
-        """
-        app = self.streak_app
-        try:
-            app.merge_conflict_copies()
-            seen = (app.store.fingerprint(), self.today)
-            history = app.store.load()
-        except DataFileError as error:
-            app.show_data_problem(error)
-            return None
-        app.last_read = seen
-        return history
+    def session(self) -> AppSession:
+        """The app's hold on the data file, shared by every view."""
+        return cast(HasSession, self.app).session
 
     def change(self, change: Callable[[History], tuple[History, Result]]) -> Result | None:
-        """Apply `change` to the history on disk (under its lock); None after showing the problem screen.
+        """Apply `change` to the history on disk (under its lock) and show what it wrote; None after a data problem.
 
         Refused and InputError pass through to the caller, which words them for the person.
         """
-        try:
-            self.streak_app.merge_conflict_copies()
-            result = self.streak_app.store.update(change)
-        except (DataFileError, MissingFolder) as error:  # the folder went away while the app was open
-            self.streak_app.show_data_problem(error)
+        changed = self.session.change(change)
+        if changed is None:
             return None
-        self.reload()
+        history, result = changed
+        self.show_history(history)
         return result
 
     @property
     def today(self) -> date:
         """Today, as the app's clock says (tests pin it)."""
-        return self.streak_app.today()
+        return self.session.today()
 
     def reload(self) -> None:
-        """Read the store and show what it holds."""
-        history = self.read()
+        """Show the history as the file holds it now, reading it only if it may have changed."""
+        history = self.session.current()
         if history is not None:
             self.show_history(history)
 
@@ -86,7 +63,7 @@ class StoreScreen(Screen[None]):
 
     def action_import(self) -> None:
         """Bring sessions in from a file: the app's Import command."""
-        from streak.ui.dialogs.import_flow import start_import  # the readers load only when someone imports
+        from streak.ui.views.import_flow import start_import  # the readers load only when someone imports
 
         start_import(self)
 

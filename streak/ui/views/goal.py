@@ -51,7 +51,7 @@ class GoalScreen(StoreScreen):
         self.saved_goal = 2
 
     def on_mount(self) -> None:
-        self.streak_app.goal_screen = self  # so quitting can ask about a change not saved yet
+        self.session.unsaved_change = self.unsaved_change  # so quitting can ask about a change not saved yet
 
     def compose(self) -> ComposeResult:
         yield ViewBar("goal")

@@ -8,12 +8,12 @@ from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.widgets import DataTable, Static
 
-from streak.core.dates import week_start
+from streak.core.dates import MONDAY, week_start
 from streak.core.errors import InputError, Refused
 from streak.core.history.edits import remove_session, replace_session
 from streak.core.history.model import History, Session
 from streak.core.lifts.lift import format_lift
-from streak.core.phrases import WEEKDAYS, goal_dots, in_units, plural, short_day, week_days
+from streak.core.phrases import RECORD, WEEKDAYS, earned, goal_dots, plural, short_day, week_days
 from streak.core.rules.checkin import check_in
 from streak.core.rules.week_states import WeekState, week_states
 from streak.core.rules.weeks import days_until
@@ -60,7 +60,7 @@ class HistoryScreen(StoreScreen):
 
     def compose(self) -> ComposeResult:
         yield ViewBar("history")
-        yield HeatMap(HeatMapData(self.today, "monday"), id="heatmap")
+        yield HeatMap(HeatMapData(self.today, MONDAY), id="heatmap")
         yield Static(LEGEND, id="legend")
         yield Static(id="selected", markup=False)
         yield DataTable(id="weeks", cursor_type="row", zebra_stripes=True)
@@ -177,14 +177,14 @@ class HistoryScreen(StoreScreen):
             other_day = " or enter to choose another day on the map" if self.query_one("#weeks").has_focus else ""
             self.notify(f"{short_day(day)} is already checked in: press e to edit it{other_day}.", severity="warning")
             return
-        dialog = CheckInDialog(day, self.history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = CheckInDialog(day, self.history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._add(day, entry))
 
     def _add(self, day: date, entry: CheckInEntry | None) -> None:
         """Record the session the dialog confirmed, as `streak checkin --date` would."""
         if entry is None:
             return
-        today, pick = self.today, self.streak_app.pick
+        today, pick = self.today, self.session.pick
         try:
             result = self.change(lambda history: check_in(history, Session(day, entry.note, entry.lifts), today, pick))
         except (Refused, InputError) as error:
@@ -198,14 +198,9 @@ class HistoryScreen(StoreScreen):
             markup=False,
             timeout=10,
         )
-        for record in result.records:
-            self.notify(
-                f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}.",
-                title=f"Personal record: {record.exercise}",
-                markup=False,
-            )
-        for state in result.new_badges:
-            self.notify(state.badge.description, title=f"New badge: {state.badge.name}", markup=False)
+        for item in earned(result.records, [state.badge for state in result.new_badges], result.units):
+            detail = f"{item.detail[:1].upper()}{item.detail[1:]}." if item.kind == RECORD else item.detail
+            self.notify(detail, title=item.title, markup=False)
 
     def action_edit(self) -> None:
         """Open the recorded session of the selected day in the check-in dialog, to change its note or lifts."""
@@ -214,7 +209,7 @@ class HistoryScreen(StoreScreen):
         if session is None:
             self.notify(f"There is no session on {short_day(day)} to edit: press a to add one.", severity="warning")
             return
-        dialog = EditSessionDialog(session, self.history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = EditSessionDialog(session, self.history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, lambda entry: self._edit(session, entry))
 
     def _edit(self, session: Session, entry: CheckInEntry | None) -> None:

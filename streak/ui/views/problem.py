@@ -6,9 +6,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from streak.core.errors import ExitStatus
 from streak.ui.widgets.footer import KeysFooter
-
-EXIT_DATA_FILE = 3
 
 
 class DataProblemScreen(Screen[None]):
@@ -32,4 +31,4 @@ class DataProblemScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Quit with status 3; the launcher then prints the same line the command line would."""
-        self.app.exit(result=self.message, return_code=EXIT_DATA_FILE)
+        self.app.exit(result=self.message, return_code=ExitStatus.DATA_FILE)

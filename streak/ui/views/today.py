@@ -12,10 +12,14 @@ from textual.widgets import Digits, Static
 from streak.core.errors import InputError, Refused
 from streak.core.history.model import History, Session
 from streak.core.phrases import (
+    BADGE,
+    RECORD,
+    Earned,
     at_stake,
     days_ago,
+    earned,
+    earned_by,
     goal_dots,
-    in_units,
     plural,
     short_day,
     streak_news,
@@ -29,8 +33,6 @@ from streak.ui.widgets.tip_panel import TipPanel
 from streak.ui.widgets.view_bar import ViewBar
 
 if TYPE_CHECKING:
-    from streak.core.lifts.records import Record
-    from streak.core.rules.badges import Badge
     from streak.core.rules.checkin import CheckIn
     from streak.ui.dialogs.checkin import CheckInEntry
 
@@ -100,7 +102,8 @@ class TodayScreen(StoreScreen):
             tip = tip_by_id(session.tip)
             if tip is not None:
                 badges = [state.badge for state in status.earned_badges if state.earned_on == self.today]
-                self.query_one(TipPanel).show(tip, earned_today(badges, records_set_by(history, session)))
+                records = records_set_by(history, session)
+                self.query_one(TipPanel).show(tip, earned_today(earned(records, badges, history.units)))
 
     def show_status(self, status: Status) -> None:
         """Fill every figure from one computed status."""
@@ -147,7 +150,7 @@ class TodayScreen(StoreScreen):
 
     def action_check_in(self) -> None:
         """Open the check-in dialog, unless today is already done."""
-        history = self.read()
+        history = self.session.current()
         if history is None:
             return
         if history.session_on(self.today):
@@ -155,7 +158,7 @@ class TodayScreen(StoreScreen):
             return
         from streak.ui.dialogs.checkin import CheckInDialog  # Input and its validators load on first use
 
-        dialog = CheckInDialog(self.today, history, cursor_blink=self.streak_app.cursor_blink)
+        dialog = CheckInDialog(self.today, history, cursor_blink=self.session.cursor_blink)
         self.app.push_screen(dialog, self._record)
 
     def _record(self, entry: CheckInEntry | None) -> None:
@@ -166,7 +169,7 @@ class TodayScreen(StoreScreen):
 
         session = Session(self.today, entry.note, entry.lifts)
         try:
-            result = self.change(lambda history: check_in(history, session, self.today, self.streak_app.pick))
+            result = self.change(lambda history: check_in(history, session, self.today, self.session.pick))
         except (Refused, InputError) as error:
             self.notify(str(error), title="Not checked in", severity="warning", markup=False)
             return
@@ -175,27 +178,22 @@ class TodayScreen(StoreScreen):
 
     def celebrate(self, result: CheckIn) -> None:
         """Show the tip with what the check-in earned, and one notification small enough to sit above the cards."""
-        badges = [state.badge for state in result.new_badges]
-        self.query_one(TipPanel).show(result.tip, earned_today(badges, list(result.records)))
-        items = ["↻ streak repaired"] if result.repaired else []
-        items += [f"▲ {record.exercise} record" for record in result.records]
-        items += [f"★ {badge.name}" for badge in badges]
-        if result.levelled_up:
-            items.append(f"⬆ level {result.status.level}")
-        if len(items) == 1 and badges:
-            self.notify(badges[0].description, title=f"New badge: {badges[0].name}", markup=False)
-        elif len(items) == 1 and result.records:
-            record = result.records[0]
+        items = earned_by(result)
+        self.query_one(TipPanel).show(
+            result.tip, earned_today([item for item in items if item.kind in (RECORD, BADGE)])
+        )
+        only = items[0] if len(items) == 1 else None
+        if only is not None and only.kind == BADGE:
+            self.notify(only.detail, title=only.title, markup=False)
+        elif only is not None and only.kind == RECORD:
             self.notify(
-                f"Estimated one-rep max {in_units(record.e1rm_kg, result.units)}, up from {in_units(record.previous_kg, result.units)}.",
-                title=f"Personal record: {record.exercise}",
-                markup=False,
+                f"{only.detail[:1].upper()}{only.detail[1:]}, up from {only.before}.", title=only.title, markup=False
             )
         elif items:
-            self.notify(", ".join(items[1:]), title=items[0][:1].upper() + items[0][1:], markup=False)
+            labels = [f"{item.mark} {item.name}" for item in items]
+            self.notify(", ".join(labels[1:]), title=labels[0][:1].upper() + labels[0][1:], markup=False)
 
 
-def earned_today(badges: list[Badge], records: list[Record]) -> str:
+def earned_today(items: list[Earned]) -> str:
     """` ★ Double Up  ▲ Back squat record `: what a check-in earned, for the tip box's bottom border."""
-    items = [f"▲ {record.exercise} record" for record in records] + [f"★ {badge.name}" for badge in badges]
-    return f" {'  '.join(items)} " if items else ""
+    return f" {'  '.join(f'{item.mark} {item.name}' for item in items)} " if items else ""

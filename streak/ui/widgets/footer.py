@@ -16,7 +16,7 @@ class KeysFooter(Footer):
     only when the keys it shows (or whether each is enabled) have changed.
 
     It leans on two of the Footer's insides, as of Textual 8.2.8: its `_bindings_ready` flag and
-    its FooterKey class. tests/test_app_startup.py and the footer snapshots say if they move.
+    its FooterKey class. tests/app/test_app_startup.py and the footer snapshots say if they move.
     """
 
     def __init__(self, *, show_command_palette: bool = True) -> None:

@@ -1,4 +1,4 @@
-"""The bar along the top: the app's name and its four views, each with its key, the current one lit."""
+"""The bar along the top: the app's name and its five views, each with its key, the current one lit."""
 
 from rich.text import Text
 from textual.widget import Widget

@@ -21,7 +21,7 @@ def start_import(screen: "StoreScreen") -> None:
         return read_import(os.path.expanduser(path), screen.today, habit=habit, field=APP_FIELD)
 
     def confirm(incoming: Incoming | None) -> None:
-        history = screen.read() if incoming else None
+        history = screen.session.current() if incoming else None
         if incoming is None or history is None:
             return
         preview = preview_import(history, incoming.imported)
@@ -43,4 +43,4 @@ def start_import(screen: "StoreScreen") -> None:
         if result is not None:
             screen.notify(done_text(result, incoming.habit), title="Imported")
 
-    screen.app.push_screen(ImportDialog(load, cursor_blink=screen.streak_app.cursor_blink), confirm)
+    screen.app.push_screen(ImportDialog(load, cursor_blink=screen.session.cursor_blink), confirm)
