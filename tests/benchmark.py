@@ -5,7 +5,7 @@ Run it from the repository with the project installed in .venv:
     .venv/bin/python tests/benchmark.py
 
 Not collected by pytest (the name does not start with test_): timings on shared machines are too
-noisy to assert. The budgets it checks are the ones in the README.
+noisy to assert. The budgets it checks, and the latest figures, are in docs/speed.md.
 """
 
 import compileall
