@@ -146,8 +146,10 @@ class StreakApp(App[str]):
         Two stats and a look at the clock every `watch_seconds`, nothing read unless they differ: a
         `streak checkin` from another terminal, a synced file or conflict copy, and midnight show by themselves.
         """
-        if isinstance(self.screen, StoreScreen) and self.session.is_stale():
-            self.screen.reload()
+        # The timer can tick while the app starts or stops: no screen yet, or one whose widgets are not mounted.
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(screen, StoreScreen) and screen.is_mounted and self.session.is_stale():
+            screen.reload()
 
     def on_ready(self) -> None:
         """The first frame is on the screen: the garbage collector, held off while starting (launch), may run again."""

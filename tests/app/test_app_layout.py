@@ -30,7 +30,7 @@ async def test_footer_labels_stand_apart(db: Path, view: str) -> None:
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(view)
-        await pilot.pause()
+        await until(pilot, lambda: screen_lines(app)[-1].strip())  # a view just switched to draws its footer last
         footer = screen_lines(app)[-1]
         assert footer.startswith(FOOTERS[view] + " ") or footer.rstrip() == FOOTERS[view]
         assert footer.rstrip().endswith("^p palette") or view == "g"  # Goal's keys fill the line

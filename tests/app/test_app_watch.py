@@ -169,3 +169,16 @@ async def test_tests_can_switch_the_looking_off(db: Path) -> None:
         app.look_again()
         await pilot.pause()
         assert "Leg day done today" in text_of(app, "#done")
+
+
+async def test_looking_again_while_the_app_starts_or_stops_is_harmless(db: Path) -> None:
+    """The watch timer may tick with no screen yet, or after the last one closed: nothing to redraw, no crash."""
+    seed(db, "2026-11-16")
+    app = watching_app(db)
+    app.look_again()  # before run: no screen on the stack
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        seed(db, "2026-11-18")
+        app.look_again()
+        await until(pilot, lambda: text_of(app, "#week-count").startswith("2 of"))
+    app.look_again()  # after exit
