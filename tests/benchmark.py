@@ -5,7 +5,7 @@ Run it from the repository with the project installed in .venv:
     .venv/bin/python tests/benchmark.py
 
 Not collected by pytest (the name does not start with test_): timings on shared machines are too
-noisy to assert. The budgets it checks are the ones in the README.
+noisy to assert. The budgets it checks, and the latest figures, are in docs/speed.md.
 """
 
 import compileall
@@ -76,7 +76,8 @@ class Setup:
     """A data file in the default location (under $XDG_DATA_HOME) holding a given history."""
 
     def __init__(self, root: Path, sessions: int, lifts: bool = False) -> None:
-        self.env = {**os.environ, "XDG_DATA_HOME": str(root / f"xdg-{sessions}{'-lifts' if lifts else ''}")}
+        name = f"xdg-{sessions}{'-lifts' if lifts else ''}"
+        self.env = {**os.environ, "XDG_DATA_HOME": str(root / name), "XDG_STATE_HOME": str(root / f"{name}-state")}
         self.env.pop("STREAK_DB", None)
         self.folder = Path(self.env["XDG_DATA_HOME"]) / "streak"
         self.path = self.folder / DATA_FILE_NAME
@@ -88,6 +89,20 @@ class Setup:
         self.path.write_bytes(self.pristine)
         shutil.rmtree(self.folder / "backups", ignore_errors=True)
 
+    def forget_prompt(self) -> None:
+        """Drop the prompt's memo, so the next `status --short` computes its line (and remembers it)."""
+        shutil.rmtree(Path(self.env["XDG_STATE_HOME"]), ignore_errors=True)
+
+    def remember_prompt(self, streak: list[str]) -> None:
+        """Let the file settle (the memo takes no state a few seconds fresh), then have the prompt remember its line."""
+        from streak.storage.prompt_memo import SETTLE_NS
+
+        newest = max(os.stat(p).st_ctime_ns for p in (self.path, self.folder))
+        time.sleep(max(0.0, (newest + SETTLE_NS - time.time_ns()) / 1e9 + 0.1))
+        timed([*streak, "status", "--short"], self.env)
+        if not (Path(self.env["XDG_STATE_HOME"]) / "streak").exists():
+            raise SystemExit("the prompt did not remember its line")
+
 
 def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
@@ -98,18 +113,45 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return elapsed * 1000
 
 
-def compare(name: str, floor: list[str], command: list[str], env: dict[str, str], before=None) -> tuple[float, float]:  # noqa: ANN001
-    """Median ms of `floor` and `command`, run alternately so both see the same machine."""
+def compare(
+    name: str, floor: list[str], command: list[str], env: dict[str, str], before=None
+) -> tuple[float, float, str]:  # noqa: ANN001
+    """Median ms of `floor` and `command`, run alternately so both see the same machine, and the command's spread."""
     floors, times = [], []
     for _ in range(RUNS):
         floors.append(timed(floor, env))
         if before:
             before()
         times.append(timed(command, env))
-    return statistics.median(floors), statistics.median(times)
+    return statistics.median(floors), statistics.median(times), spread(times)
 
 
-def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[str, str, float, float]]:
+def spread(times: list[float]) -> str:
+    """The middle half of the runs (first to third quartile), in ms: how far one run may be from the median."""
+    low, _, high = statistics.quantiles(times, n=4)
+    return f"{low:.1f}-{high:.1f}"
+
+
+def prompt_rows(
+    label: str, setup: Setup, streak: list[str], floor: list[str]
+) -> list[tuple[str, str, float, float, str]]:
+    """The shell prompt as it mostly runs: on a file unchanged since the last prompt, and just after a change."""
+    rows = []
+    setup.remember_prompt(streak)
+    base, median, scatter = compare(PROMPT_UNCHANGED, floor, [*streak, "status", "--short"], setup.env)
+    rows.append((PROMPT_UNCHANGED, label, base, median, scatter))
+    # Put back in place, as a check-in replaces it: new stamps, so the line is computed, and not
+    # remembered while the stamps are seconds old.
+    base, median, scatter = compare(PROMPT_CHANGED, floor, [*streak, "status", "--short"], setup.env, setup.reset)
+    rows.append((PROMPT_CHANGED, label, base, median, scatter))
+    return rows
+
+
+PROMPT_UNCHANGED = "streak status --short (file unchanged)"
+PROMPT_CHANGED = "streak status --short (just after a change)"
+
+
+def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[str, str, float, float, str]]:
     """`streak import` of ten years of daily Loop data (five habits), each run into a fresh data file."""
     from foreign_files import ten_years_of_loop, write_loop_db, write_loop_zip
 
@@ -127,8 +169,8 @@ def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[
 
     rows = []
     for name, source in sources.items():
-        base, median = compare(name, floor, [*streak, "import", str(source), "--habit", "leg day"], env, fresh)
-        rows.append((name, "3,650 days x 5 habits", base, median))
+        base, median, scatter = compare(name, floor, [*streak, "import", str(source), "--habit", "leg day"], env, fresh)
+        rows.append((name, "3,650 days x 5 habits", base, median, scatter))
     return rows
 
 
@@ -147,15 +189,23 @@ def main() -> None:
         results = {}
         for label, setup in (("1,040 sessions", ten_years), ("10,000 sessions", ten_thousand)):
             for command in (["status"], ["status", "--json"], ["status", "--short"], ["checkin"]):
-                before = setup.reset if command == ["checkin"] else None
-                base, median = compare(" ".join(command), floor, streak + command, setup.env, before)
+                # `status --short` here is the prompt with nothing remembered: it computes its line
+                before = {"checkin": setup.reset, "--short": setup.forget_prompt}.get(command[-1])
+                base, median, scatter = compare(" ".join(command), floor, streak + command, setup.env, before)
                 results[(label, " ".join(command))] = median
-                rows.append((f"streak {' '.join(command)}", label, base, median))
+                rows.append((f"streak {' '.join(command)}", label, base, median, scatter))
+            rows += prompt_rows(label, setup, streak, floor)
         heaviest_squat = ["--lift", "back squat 5x5 200kg", "--lift", "RDL 3x8 80", "--lift", "walking lunge 3x12"]
-        for command in (["status"], ["checkin", *heaviest_squat], ["lifts"]):
-            before = lifted.reset if command[0] == "checkin" else None
-            base, median = compare(command[0], floor, streak + command, lifted.env, before)
-            rows.append((f"streak {command[0]}", "1,040 sessions x 3 lifts", base, median))
+        lifted_commands = {  # name: (arguments, what to do before each run)
+            "status": (["status"], None),
+            "status --short": (["status", "--short"], lifted.forget_prompt),
+            "checkin": (["checkin", *heaviest_squat], lifted.reset),
+            "lifts": (["lifts"], None),
+        }
+        for name, (command, before) in lifted_commands.items():
+            base, median, scatter = compare(name, floor, streak + command, lifted.env, before)
+            rows.append((f"streak {name}", "1,040 sessions x 3 lifts", base, median, scatter))
+        rows += prompt_rows("1,040 sessions x 3 lifts", lifted, streak, floor)
         minimal_script = root / "minimal_app.py"
         minimal_script.write_text(MINIMAL_APP, encoding="utf-8")
         minimal = [PYTHON, "-c", FIRST_SCREEN.format(module="minimal_app", factory="minimal", argument="None")]
@@ -165,31 +215,33 @@ def main() -> None:
             FIRST_SCREEN.format(module="streak.ui.app", factory="build_app", argument=repr(str(ten_years.path))),
         ]
         env = {**ten_years.env, "PYTHONPATH": str(root)}
-        base, median = compare("app", minimal, app, env)
-        rows.append(("app to first screen (headless)", "1,040 sessions", base, median))
+        base, median, scatter = compare("app", minimal, app, env)
+        rows.append(("app to first screen (headless)", "1,040 sessions", base, median, scatter))
         rows += loop_imports(root, streak, floor)
 
     print(
         f"{RUNS} runs each, medians in ms, whole processes; Python {sys.version.split()[0]} on {sys.platform}, {date.today()}"
     )
     print("floor: `python -c 'import tinydb'`; for the headless app, a minimal Textual app showing one Static\n")
-    print("| command | history | floor | time | ratio | budget |")
-    print("|---|---|---:|---:|---:|---|")
+    print("spread: the middle half of the command's runs (first to third quartile)\n")
+    print("| command | history | floor | time | spread | ratio | budget |")
+    print("|---|---|---:|---:|---:|---:|---|")
     budgets = {
         "streak status": 1.8,
         "streak status --json": 1.8,
         "streak status --short": 1.8,
+        PROMPT_UNCHANGED: 0.7,
         "streak checkin": 2.0,
         "streak lifts": 2.5,
     }
-    for command, label, base, median in rows:
+    for command, label, base, median, scatter in rows:
         ratio = median / base
         budget = "-"
         if command.startswith("streak import"):
             budget = f"1 s: {'met' if median < 1000 else 'NOT MET'}"
         elif label.startswith("1,040") and command in budgets:  # the app's budget is benchmark_app.py's
             budget = f"{budgets[command]:.1f}x: {'met' if ratio <= budgets[command] else 'NOT MET'}"
-        print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {ratio:.2f}x | {budget} |")
+        print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {scatter} | {ratio:.2f}x | {budget} |")
     print("\nGrowth from 1,040 to 10,000 sessions (budget: under 2x):")
     for command in ("status", "status --json", "status --short", "checkin"):
         growth = results[("10,000 sessions", command)] / results[("1,040 sessions", command)]

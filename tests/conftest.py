@@ -20,9 +20,10 @@ settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)
 
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test may read or write the real user's data file."""
+    """No test may read or write the real user's data file, nor its prompt memo."""
     monkeypatch.delenv("STREAK_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the prompt's memo
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 

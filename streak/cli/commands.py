@@ -1,7 +1,6 @@
 """One function a command: read or change the store through the core, then print the outcome."""
 
 import os
-from argparse import Namespace
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -14,8 +13,12 @@ from streak.core.history.model import History, Session, clean_note
 from streak.core.phrases import plural, short_day, short_line, streak_effect, streak_phrase
 from streak.core.rules.badges import in_order
 from streak.core.rules.status import compute_status
+from streak.storage.prompt_memo import prompt_key, remember
+from streak.storage.sync.conflicts import find_conflict_copies
 
 if TYPE_CHECKING:
+    from argparse import Namespace  # the shell prompt's line is run without loading argparse
+
     from streak.core.tips.choice import Tip
 
 
@@ -28,7 +31,7 @@ def _random_pick(options: "Sequence[Tip]") -> "Tip":
     return options[int.from_bytes(os.urandom(8), "big") % len(options)]
 
 
-def checkin(args: Namespace, context: Context) -> None:
+def checkin(args: "Namespace", context: Context) -> None:
     """Record a session, then show the streak, any new badges and a tip."""
     from streak.core.lifts.lift import typed_lifts
     from streak.core.rules.checkin import check_in
@@ -49,13 +52,19 @@ def checkin(args: Namespace, context: Context) -> None:
         context.print(render.checkin_text(result))
 
 
-def status(args: Namespace, context: Context) -> None:
+def status(args: "Namespace", context: Context) -> None:
     """Show the figures as of a day (default today) and the badges earned by then; --short for a prompt."""
+    prompt = args.short and args.as_of is None
+    # Taken before the file is read: a change made meanwhile then shows as a changed key next time.
+    key = prompt_key(context.store.path, context.today.isoformat(), context.encoding) if prompt else None
     figures = compute_status(context.store.load(), args.as_of or context.today)
     if context.json:
         context.print_json(render.status_json(figures))
     elif args.short:
-        context.print(short_line(figures))
+        line = context.print(short_line(figures))
+        # A conflict copy still beside the file (one that could not be merged) is reported by every prompt.
+        if key is not None and not find_conflict_copies(context.store.path):
+            remember(key, line)
     else:
         context.print(render.status_text(figures))
 
@@ -68,7 +77,7 @@ def _apply(context: Context, change: Callable[[History], History], dry_run: bool
     return context.store.update(lambda history: (after := change(history), (history, after)))
 
 
-def goal(args: Namespace, context: Context) -> None:
+def goal(args: "Namespace", context: Context) -> None:
     """Show the goal; with N, set it from the week holding --from (default today); --week-start changes weeks."""
     if args.since and args.n is None:
         raise InputError("--from needs a goal: streak goal N --from YYYY-MM-DD")
@@ -98,7 +107,7 @@ def goal(args: Namespace, context: Context) -> None:
     context.print("\n".join(lines))
 
 
-def rest(args: Namespace, context: Context) -> None:
+def rest(args: "Namespace", context: Context) -> None:
     """Mark the weeks holding FROM..TO as rest weeks, or clear them; show the weeks and the streak after."""
     from streak.core.history.rest import add_rest, check_rest_range, clear_rest, rest_spans
 
@@ -139,7 +148,7 @@ def rest(args: Namespace, context: Context) -> None:
     context.print("\n".join(lines))
 
 
-def settings(args: Namespace, context: Context) -> None:
+def settings(args: "Namespace", context: Context) -> None:
     """Show the settings, or set the units weights are entered in."""
     if args.units:
         history = context.store.update(lambda history: (changed := edits.set_units(history, args.units), changed))
@@ -155,7 +164,7 @@ def settings(args: Namespace, context: Context) -> None:
         )
 
 
-def history(args: Namespace, context: Context) -> None:
+def history(args: "Namespace", context: Context) -> None:
     """List the last N weeks, newest first."""
     from streak.core.rules.week_states import week_states
 
@@ -169,7 +178,7 @@ def history(args: Namespace, context: Context) -> None:
         context.print(render.history_text(weeks, notes))
 
 
-def badges(args: Namespace, context: Context) -> None:
+def badges(args: "Namespace", context: Context) -> None:
     """List every badge as of today: the earned ones by date, then the rest."""
     states = in_order(list(compute_status(context.store.load(), context.today).badges))
     if context.json:
@@ -178,7 +187,7 @@ def badges(args: Namespace, context: Context) -> None:
         context.print(render.badges_text(states))
 
 
-def edit(args: Namespace, context: Context) -> None:
+def edit(args: "Namespace", context: Context) -> None:
     """Change the note or the lifts of a recorded session."""
     from streak.core.lifts.lift import check_lifts, format_lift, typed_lifts
 
@@ -203,7 +212,7 @@ def edit(args: Namespace, context: Context) -> None:
     context.print(f"Edited the session on {short_day(edited.day)}: {note}, {lifts}.")
 
 
-def lifts(args: Namespace, context: Context) -> None:
+def lifts(args: "Namespace", context: Context) -> None:
     """The training log: each exercise's best and last lift and its records, or every lift of one exercise."""
     from streak.core.lifts.log import exercise_log, exercise_summaries
 
@@ -227,13 +236,13 @@ def lifts(args: Namespace, context: Context) -> None:
         context.print(render.lifts_text(summaries, history.units))
 
 
-def remove(args: Namespace, context: Context) -> None:
+def remove(args: "Namespace", context: Context) -> None:
     """Delete the session on a day."""
     context.store.update(lambda history: (edits.remove_session(history, args.day), None))
     context.print(f"Removed the session on {short_day(args.day)}.")
 
 
-def export(args: Namespace, context: Context) -> None:
+def export(args: "Namespace", context: Context) -> None:
     """Write the history as JSON or CSV (UTF-8, whatever the terminal's encoding), to a file or the terminal."""
     from streak.core.exchange.export import to_csv, to_json, to_lifts_csv
     from streak.storage.exchange.files import check_export_size, refuse_stream_onto, write_export_file
@@ -249,7 +258,7 @@ def export(args: Namespace, context: Context) -> None:
         context.write_bytes(data)
 
 
-def import_(args: Namespace, context: Context) -> None:
+def import_(args: "Namespace", context: Context) -> None:
     """Merge a streak export, or one habit from Loop Habit Tracker, harsh or oidia; days already present are skipped."""
     from streak.core.exchange.adding import add_imported
     from streak.core.exchange.preview import counts_json, done_text, dry_run_text, preview_import
@@ -279,7 +288,7 @@ def import_(args: Namespace, context: Context) -> None:
         context.print(text)
 
 
-def tip(args: Namespace, context: Context) -> None:
+def tip(args: "Namespace", context: Context) -> None:
     """Show one general tip not yet shown in its cycle (without using it up), or every tip, moments' included."""
     from streak.core.tips.choice import catalogue, choose_tip
 
@@ -297,7 +306,7 @@ def tip(args: Namespace, context: Context) -> None:
         context.print(render.tip_text(chosen))
 
 
-def backup(args: Namespace, context: Context) -> None:
+def backup(args: "Namespace", context: Context) -> None:
     """List the backups, newest first; --keep sets how many are kept."""
     if args.keep:
         context.store.set_backups_kept(args.keep)
@@ -313,7 +322,7 @@ def backup(args: Namespace, context: Context) -> None:
     context.print(render.backups_text(context.store.path, context.store.backups_kept(), states, shared, sharers))
 
 
-def restore(args: Namespace, context: Context) -> None:
+def restore(args: "Namespace", context: Context) -> None:
     """Put a backup in place of the data file, keeping the current file as a backup first."""
     restored = context.store.restore(args.backup)
     recorded = context.store.load()

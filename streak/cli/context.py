@@ -21,9 +21,16 @@ class Context(NamedTuple):
     out: TextIO
     json: bool
 
-    def print(self, text: str) -> None:
-        """Print text for people."""
-        print(show_lines_safely(text), file=self.out)
+    def print(self, text: str) -> str:
+        """Print text for people; returns what was printed (unsafe characters escaped)."""
+        shown = show_lines_safely(text)
+        print(shown, file=self.out)
+        return shown
+
+    @property
+    def encoding(self) -> str | None:
+        """The output's encoding, which decides what the terminal is shown of any character."""
+        return getattr(self.out, "encoding", None)
 
     def print_json(self, document: object) -> None:
         """Print one JSON document and nothing else; unsafe characters as \\u escapes, so the data stays exact."""

@@ -5,9 +5,12 @@ This module imports nothing while it loads: even `gc` and `sys` (built in) are i
 slowest moment) lands inside `main`'s try and is caught like any other. An import at this module's
 top would run outside it, where a Ctrl-C 20-30 ms into `streak status` printed a traceback. That
 holds `from __future__ import annotations` too (it imports `__future__`): annotations are strings.
+A shell prompt's `status --short` on an unchanged data file is answered from its memo
+(cli/prompt.py) before argparse, the data file and the rules are loaded at all.
 """
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms) before interrupts are caught
+# (the annotations are quoted rather than deferred by `from __future__`: one module less for the prompt)
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date, datetime
@@ -35,11 +38,17 @@ def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, no
             # every object made so far: several ms of a shell prompt's `status`. Reference counting
             # still frees everything else, and the process's exit the rest.
             gc.disable()
-        from streak.cli.run import prepare_process_streams, run
+        arguments = sys.argv[1:] if as_process else argv
+        from streak.cli.prompt import answer_from_memo
 
-        if as_process:
-            prepare_process_streams()
-        status = run(sys.argv[1:] if as_process else argv, today=today, now=now)
+        status = answer_from_memo(arguments, today.isoformat() if today else None, as_process)
+        if status is None:
+            from streak.cli.run import run
+            from streak.cli.streams import prepare_process_streams
+
+            if as_process:
+                prepare_process_streams()
+            status = run(arguments, today=today, now=now)
         if as_process:
             _ignore_interrupts()
     except KeyboardInterrupt:

@@ -3,26 +3,22 @@
 The Textual app is imported only when `streak` runs with no command.
 """
 
-import os
 import sys
-from argparse import Namespace
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from streak.cli.context import Context
-from streak.cli.parser import UsageError, build_parser, command_in
+from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
+from streak.cli.streams import discard_output, output_lost, output_problem
 from streak.core.errors import ExitStatus, InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
 from streak.storage.paths import data_path
 from streak.storage.store import MissingFolder, Store
 
-
-def prepare_process_streams() -> None:
-    """Never crash on output: what the terminal's encoding cannot show is replaced, not raised."""
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors=errors)
+if TYPE_CHECKING:
+    from argparse import Namespace
 
 
 def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None = None) -> int:
@@ -45,15 +41,20 @@ def run(argv: Sequence[str], *, today: date | None = None, now: datetime | None 
     return _run_command(args, Context(store, today, sys.stdout, getattr(args, "json", False)))
 
 
-def _parse(argv: list[str], today: date) -> Namespace | int:
+def _parse(argv: list[str], today: date) -> "Namespace | int":
     """The parsed arguments, or the exit status when there is nothing more to do (help, or a refusal said)."""
     undecodable = _first_undecodable(argv)
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
         return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", ExitStatus.BAD_INPUT)
+    prompt_db = simple_prompt_db(argv)
+    if prompt_db is not NOT_SIMPLE:  # the shell prompt's line: argparse and gettext would cost it ~3 ms
+        return prompt_arguments(prompt_db)
+    from streak.cli import parser
+
     try:
-        args = build_parser(today, command_in(argv)).parse_args(argv)
-    except UsageError as error:
+        args = parser.build_parser(today, parser.command_in(argv)).parse_args(argv)
+    except parser.UsageError as error:
         return _fail(str(error), ExitStatus.BAD_INPUT, prefix="")
     except SystemExit as exit:  # --help or --version, already printed
         return exit.code if isinstance(exit.code, int) else ExitStatus.BAD_INPUT
@@ -62,7 +63,7 @@ def _parse(argv: list[str], today: date) -> Namespace | int:
     return args
 
 
-def _run_command(args: Namespace, context: Context) -> int:
+def _run_command(args: "Namespace", context: Context) -> int:
     """Run the command's handler, turning each kind of refusal into its exit status and one line."""
     try:
         # Before anything else; on stderr, so --json stays one document.
@@ -77,23 +78,14 @@ def _run_command(args: Namespace, context: Context) -> int:
     except DataFileError as error:
         return _fail(context.store.describe_problem(error), ExitStatus.DATA_FILE)
     except BrokenPipeError:
-        # The reader (say, `streak history | head`) went away. Point stdout at devnull so
-        # Python's flush at exit does not raise again, as the signal module's docs advise.
-        _discard_output()
+        discard_output()  # the reader (say, `streak history | head`) went away
     except OSError as error:  # the store turns its own into DataFileError: this is the output
-        _discard_output()
-        reason = error.strerror or str(error)
+        discard_output()
         if context.store.saved:  # the change is made; only the report of it is lost
+            reason = output_problem(error)
             return _fail(f"the change was saved, but its output could not be written ({reason})", ExitStatus.DONE)
-        return _fail(f"the output could not be written ({reason}); nothing was changed", ExitStatus.BAD_INPUT)
+        return _fail(output_lost(error), ExitStatus.BAD_INPUT)
     return ExitStatus.DONE
-
-
-def _discard_output() -> None:
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass  # stdout is not a real file (tests); nothing will flush it at exit
 
 
 def _first_undecodable(argv: list[str]) -> str | None:

@@ -1,22 +1,30 @@
-"""Where the data file lives: the path --db or STREAK_DB names, or else the one in the user data folder."""
+"""Where streak keeps its files: the data file (the path --db or STREAK_DB names, or else the one in the
+user data folder), and this machine's own state (its id, the shell prompt's memo).
+
+The shell prompt's `status --short` reads this module before anything else of streak, so it loads
+nothing costly: `typing` alone would add ~3 ms to every prompt.
+"""
 
 import os
 import sys
-from collections.abc import Mapping
-from typing import NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 APP_NAME = "streak"
 DATA_FILE_NAME = "streak.json"
 
 
-class DataPath(NamedTuple):
+class DataPath(namedtuple("DataPath", ("path", "named_by"), defaults=(None,))):  # noqa: PYI024 (no typing: see above)
     """A data file's path and what named it: "--db", "STREAK_DB", or None for the default in the user data folder.
 
     Only the default path gets its folders made; a folder the person named must exist already.
+    `path` is a str; `named_by` a str or None.
     """
 
-    path: str
-    named_by: str | None = None
+    __slots__ = ()
 
     @property
     def is_default(self) -> bool:
@@ -24,7 +32,7 @@ class DataPath(NamedTuple):
         return self.named_by is None
 
 
-def data_path(db: str | None, environ: Mapping[str, str] = os.environ) -> DataPath:
+def data_path(db: str | None, environ: "Mapping[str, str]" = os.environ) -> DataPath:
     """--db, else $STREAK_DB, else the default in the user data folder, with where the path came from."""
     if db:
         return DataPath(db, "--db")
@@ -45,13 +53,36 @@ def user_data_dir() -> str:
     12 ms (it pulls in pathlib, tempfile and shutil), half the budget of `streak status`.
     A test holds this fast path equal to platformdirs. Other platforms ask platformdirs.
     """
-    if sys.platform.startswith("linux"):
-        xdg_data_home = os.environ.get("XDG_DATA_HOME", "")
-        if os.path.isabs(xdg_data_home):
-            return os.path.join(xdg_data_home, APP_NAME)
-        home = os.environ.get("HOME", "")
-        if os.path.isabs(home):
-            return os.path.join(home.rstrip("/") or "/", ".local", "share", APP_NAME)
+    folder = _xdg_folder("XDG_DATA_HOME", "share")
+    if folder is not None:
+        return folder
     from platformdirs import user_data_dir as platform_user_data_dir
 
     return platform_user_data_dir(APP_NAME, appauthor=False)
+
+
+def user_state_dir() -> str:
+    """The platform's user state folder for streak (this machine's own, never a synced one), as platformdirs has it.
+
+    Computed directly on Linux, as `user_data_dir` is: the shell prompt's memo lives here, and
+    the prompt reads it in a process that would otherwise import nothing as costly as platformdirs.
+    """
+    folder = _xdg_folder("XDG_STATE_HOME", "state")
+    if folder is not None:
+        return folder
+    from platformdirs import user_state_dir as platform_user_state_dir
+
+    return platform_user_state_dir(APP_NAME, appauthor=False)
+
+
+def _xdg_folder(variable: str, under_local: str) -> str | None:
+    """$`variable`/streak when it is an absolute path, else ~/.local/`under_local`/streak; None off Linux or without a home."""
+    if not sys.platform.startswith("linux"):
+        return None
+    xdg_home = os.environ.get(variable, "")
+    if os.path.isabs(xdg_home):
+        return os.path.join(xdg_home, APP_NAME)
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return os.path.join(home.rstrip("/") or "/", ".local", under_local, APP_NAME)
+    return None

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 import streak.cli.main as cli
-import streak.cli.run as cli_run
+import streak.cli.parser as cli_parser
 import streak.ui.app
 import streak.ui.launch
 from app_driver import make_app, screen_lines, seed
@@ -162,12 +162,12 @@ def test_streak_alone_opens_the_app_without_building_the_parser(
     opened = []
     monkeypatch.setattr(streak.ui.launch, "launch", lambda path, **options: opened.append(path) or 0)
     monkeypatch.setenv("STREAK_DB", str(db))
-    parse = cli_run.build_parser
-    monkeypatch.setattr(cli_run, "build_parser", lambda today, only=None: pytest.fail("the parser was built"))
+    parse = cli_parser.build_parser
+    monkeypatch.setattr(cli_parser, "build_parser", lambda today, only=None: pytest.fail("the parser was built"))
     monkeypatch.setattr(sys, "argv", ["streak"])
     assert cli.main() == 0
     assert cli.main([]) == 0
-    monkeypatch.setattr(cli_run, "build_parser", parse)
+    monkeypatch.setattr(cli_parser, "build_parser", parse)
     other = tmp_path / "other.json"
     assert cli.main(["--db", str(other)]) == 0
     assert opened == [DataPath(str(db), "STREAK_DB"), DataPath(str(db), "STREAK_DB"), DataPath(str(other), "--db")]

@@ -5,25 +5,16 @@ each settles the tie the same way.
 """
 
 import os
-import sys
 
 from streak.storage.datafile.atomic import write_atomically
+from streak.storage.paths import user_state_dir
 
 FILE_NAME = "machine-id"
 
 
 def state_dir() -> str:
     """The platform's user state folder for streak, e.g. ~/.local/state/streak (platformdirs' rule)."""
-    if sys.platform.startswith("linux"):
-        xdg_state_home = os.environ.get("XDG_STATE_HOME", "")
-        if os.path.isabs(xdg_state_home):
-            return os.path.join(xdg_state_home, "streak")
-        home = os.environ.get("HOME", "")
-        if os.path.isabs(home):
-            return os.path.join(home.rstrip("/") or "/", ".local", "state", "streak")
-    from platformdirs import user_state_dir
-
-    return user_state_dir("streak", appauthor=False)
+    return user_state_dir()
 
 
 def machine_id() -> str:

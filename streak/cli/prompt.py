@@ -1,0 +1,91 @@
+"""`streak status --short` answered from the prompt's memo, before argparse, the data file or the rules are loaded.
+
+Only the exact simple forms are read by hand: `status --short`, with at most one `--db PATH` or
+`--db=PATH` before or after the command (else $STREAK_DB, else the default data file). Any
+other command line, and any memo that does not answer, is left to the normal path, which
+parses, reads and computes as always, and remembers the line for the next prompt.
+"""
+
+import os
+import sys
+import time
+
+from streak.cli.streams import discard_output, output_lost, prepare_process_streams
+from streak.core.errors import ExitStatus
+from streak.storage.paths import data_path
+from streak.storage.prompt_memo import prompt_key, recall
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import SimpleNamespace
+
+PROMPT_LINE = ["status", "--short"]
+NOT_SIMPLE = object()
+
+
+def answer_from_memo(argv: "Sequence[str]", today: str | None, as_process: bool) -> int | None:
+    """Print the remembered prompt line and return the exit status; None when the normal path must answer.
+
+    `today` is YYYY-MM-DD (None: the clock's); `as_process` says the streams are the process's own to prepare.
+    """
+    db = simple_prompt_db(argv)
+    if db is NOT_SIMPLE:
+        return None
+    try:
+        path = os.path.realpath(data_path(db).path)  # as the Store resolves it: a link's target is the data file
+    except (OSError, ValueError):
+        return None
+    stdout = sys.stdout
+    if stdout is None:
+        return None
+    key = prompt_key(path, today or _clock_today(), getattr(stdout, "encoding", None))
+    line = recall(key) if key is not None else None
+    if line is None:
+        return None
+    if as_process:
+        prepare_process_streams()
+    try:
+        stdout.write(line + "\n")
+        stdout.flush()
+    except BrokenPipeError:  # the reader went away, as with any command
+        discard_output()
+    except OSError as error:
+        discard_output()
+        print(f"streak: {output_lost(error)}", file=sys.stderr)
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.DONE
+
+
+def _clock_today() -> str:
+    """Today as date.today().isoformat() has it, without importing datetime (~1 ms)."""
+    year, month, day = time.localtime()[:3]
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def simple_prompt_db(argv: "Sequence[str]") -> object:
+    """For `status --short` with at most one --db: the path --db names (None without one); else NOT_SIMPLE."""
+    rest: list[str] = []
+    db = None
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--db" or argument.startswith("--db="):
+            if db is not None:
+                return NOT_SIMPLE
+            db = next(arguments, "") if argument == "--db" else argument.removeprefix("--db=")
+            # argparse refuses these; bytes the terminal could not decode are refused by name
+            if not db or db.startswith("-") or any("\udc80" <= char <= "\udcff" for char in db):
+                return NOT_SIMPLE
+        else:
+            rest.append(argument)
+    return db if rest == PROMPT_LINE else NOT_SIMPLE
+
+
+def prompt_arguments(db: "str | None") -> "SimpleNamespace":
+    """What argparse makes of `status --short` (with `--db` when `db` is given), for the normal path without argparse."""
+    from types import SimpleNamespace
+
+    from streak.cli import commands
+
+    named = {"db": db} if db is not None else {}  # as argparse leaves --db out when it is not given
+    return SimpleNamespace(command="status", handler=commands.status, as_of=None, json=False, short=True, **named)
