@@ -25,7 +25,6 @@ from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fr
 from streak.storage.datafile.tables_text import TableTexts, read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError
 from streak.storage.paths import default_data_path
-from streak.storage.sync.conflicts import ConflictCopy, find_conflict_copies
 
 if TYPE_CHECKING:
     from streak.storage.sync.copy_reports import CopyReport
@@ -127,78 +126,33 @@ class Store:
             return result
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
-        """Merge every conflict copy a sync tool left beside the data file into it, then move each into backups/.
+        """Merge every conflict copy a sync tool left beside the data file into it (see `streak.storage.sync.copies`)."""
+        from streak.storage.sync.copies import merge_conflict_copies
 
-        One listing of the folder when there are none. Otherwise, under the lock: the day's backup,
-        then the merged file written atomically, then each merged copy moved; a crash in between
-        leaves the copy in place, and merging it again changes nothing. A copy that cannot be read
-        is left where it is and reported; only a problem with the data file itself raises.
-        """
-        copies = find_conflict_copies(self.path)
-        if not copies:
-            return []
-        from streak.core.sync.merge import merge_histories
-        from streak.storage.datafile.write import keep_unknown_fields, write_history
-        from streak.storage.sync.copy_reports import CopyReport, merged_line
+        return merge_conflict_copies(self)
 
-        today = self._now().date()
+    # What merging conflict copies needs of the store: its clock, its lock, and its checked reading and writing.
 
-        def left(copy: ConflictCopy, reason: str) -> CopyReport:
-            return CopyReport(
-                copy, False, f"could not merge {copy.described(today)} ({copy.name}): {reason}; it was left where it is"
-            )
+    def now(self) -> datetime:
+        """This moment by the store's clock (tests pin it)."""
+        return self._now()
 
-        unwritable = self._why_unwritable()
-        if unwritable:  # the data file can still be read as it is: say why the copy waits, and go on
-            return [left(copy, unwritable) for copy in copies]
-        reports: list[CopyReport] = []
-        taken: list[tuple[ConflictCopy, History, History]] = []  # each merged copy, the history before and after
-        copied_tables: list[Tables] = []
-        with self._locked():
-            raw = self._read_bytes()
-            tables, before, migrated, _ = self._open(raw)
-            merged = before
-            for copy in copies:
-                try:
-                    their_tables, theirs = self._copy_history(copy)
-                except FileNotFoundError:
-                    if os.path.lexists(copy.path):
-                        reports.append(left(copy, "it is a link to a file that does not exist"))
-                    continue  # or another streak merged it a moment ago
-                except (OSError, DataFileError) as error:
-                    reports.append(left(copy, error.strerror if isinstance(error, OSError) else str(error)))
-                    continue
-                taken.append((copy, merged, merge_histories(merged, theirs)))
-                merged = taken[-1][2]
-                copied_tables.append(their_tables)
-            if merged != before or (migrated and taken):
-                written = write_history(tables, before, merged).tables
-                for their_tables in copied_tables:
-                    keep_unknown_fields(written, their_tables)
-                try:
-                    self._save(written, raw, keep_backup=True)
-                except SaveFailed as failed:  # the data file is as it was and still usable
-                    return reports + [
-                        left(copy, f"the merged file could not be saved: {failed.reason}") for copy, *_ in taken
-                    ]
-            for copy, old, new in taken:  # only now: until the merged file is safely written, the copy stays
-                try:
-                    self.backups.keep_conflict_copy(copy.path)
-                    moved = None
-                except OSError as error:
-                    moved = error.strerror or "it could not be moved"
-                reports.append(CopyReport(copy, True, merged_line(copy, old, new, today, moved)))
-        return reports
+    def locked(self) -> AbstractContextManager[None]:
+        """The data file's exclusive lock, held for a read-change-write."""
+        return self._locked()
 
-    def _copy_history(self, copy: ConflictCopy) -> tuple[Tables, History]:
-        """The tables and history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
-        data = _read(copy.path)
-        try:
-            tables = _parse(data)[0]
-            upgrade(tables)
-            return tables, history_from(tables)
-        except NewerDataFile as error:
-            raise NewerDataFile(f"it {error}") from None
+    def why_unwritable(self) -> str | None:
+        """Why the data file could not be replaced now (read-only, or in a folder that cannot be written), or None."""
+        return self._why_unwritable()
+
+    def read_for_change(self) -> tuple[bytes | None, Opened]:
+        """Under the lock: the data file's bytes (None if it does not exist yet) and what they hold."""
+        raw = self._read_bytes()
+        return raw, self._open(raw)
+
+    def save_merged(self, tables: Tables, raw: bytes | None) -> None:
+        """Under the lock: write merged tables over the file that held `raw`, after a backup of it."""
+        self._save(tables, raw, keep_backup=True)
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
@@ -428,21 +382,34 @@ def _stat_key(path: str) -> tuple[int, int, int]:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int | None = None) -> bytes:
     """A data file's bytes; a device, pipe or socket in its place is refused, never waited on or read without end.
 
     Opening without blocking lets a pipe be refused at once instead of waiting for a writer;
-    on a regular file the flag changes nothing.
+    on a regular file the flag changes nothing. A file over `limit` bytes is refused unread.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with open(descriptor, "rb") as file:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise NotARegularFile(errno.EINVAL, "it is not a regular file but a device, pipe or folder")
-        return file.read()
+        if limit is None:
+            return file.read()
+        data = file.read(limit + 1)  # a file that grew past the limit since it was stat'ed is not read on
+        if len(data) > limit:
+            raise NotARegularFile(errno.EFBIG, f"it is larger than the {limit // 1024**2} MB a data file can reach")
+        return data
+
+
+read_regular_file = _read  # for the conflict copies' merge (streak.storage.sync.copies)
 
 
 class NotARegularFile(OSError):
     """What streak reads as a data file, a backup or a conflict copy must be a plain file."""
+
+
+def parse_tables(raw: bytes) -> tuple[Tables, TableTexts]:
+    """A data file's tables and their texts; CorruptDataFile says why they cannot be read."""
+    return _parse(raw)
 
 
 def _parse(raw: bytes) -> tuple[Tables, TableTexts]:
