@@ -134,13 +134,18 @@ class StreakApp(App[str]):
         Runs whenever a view reads the file: when the app starts and whenever it looks again (a view
         shown, the terminal focused). A copy that cannot be read is told once per run; raises DataFileError.
         """
+        from streak.storage.sync import merge_news
+
+        for kept in merge_news.take(self.store.path):  # merged by `status --short`, which could not tell
+            self._tell_about_copy(kept, merged=True)
         for report in self.store.merge_conflict_copies():
             if report.merged or report.line not in self._told:
                 self._told.add(report.line)
-                line = report.line[0].upper() + report.line[1:] + "."
-                self.notify(
-                    line, title="Synced copy", severity="information" if report.merged else "warning", timeout=12
-                )
+                self._tell_about_copy(report.line, merged=report.merged)
+
+    def _tell_about_copy(self, line: str, *, merged: bool) -> None:
+        sentence = line[0].upper() + line[1:] + "."
+        self.notify(sentence, title="Synced copy", severity="information" if merged else "warning", timeout=12)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the data file has failed, the only way on is out: no other view may open over it."""
