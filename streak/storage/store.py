@@ -86,9 +86,9 @@ class Store:
         self.path = os.path.realpath(path)
         self.lock_timeout = lock_timeout
         self.create_folder = create_folder
-        self.backups = Backups(self.path)
         self._now = now
         self._machine = machine
+        self.backups = Backups(self.path, machine=self._machine_id)
         self.saved = False  # whether this Store has replaced the data file: a change was made
 
     def load(self) -> History:
@@ -156,12 +156,14 @@ class Store:
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
+        moment = self._now().astimezone(UTC)
+        return Stamp(moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine_id())
+
+    def _machine_id(self) -> str:
+        """The machine this store works on: as given (tests, two machines in one process), else this one's own id."""
         from streak.storage.sync.machine import machine_id
 
-        moment = self._now().astimezone(UTC)
-        return Stamp(
-            moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine or machine_id()
-        )
+        return self._machine or machine_id()
 
     def backup_states(self) -> list[BackupState]:
         """Every backup of this file, newest first, with the number of sessions it holds."""
@@ -183,8 +185,18 @@ class Store:
         return states
 
     def newest_good_backup(self) -> Backup | None:
-        """The newest backup that opens cleanly."""
-        return next((state.backup for state in self.backup_states() if state.sessions is not None), None)
+        """This machine's newest backup that opens cleanly (its own order no clock can fool); else any machine's."""
+        own = self.backups.own()
+        everyone = self.backups.all()
+        good = (backup for backup in (*own, *everyone) if self._opens(backup))
+        return next(good, None)
+
+    def _opens(self, backup: Backup) -> bool:
+        try:
+            self._open(_read(backup.path), backup.path)
+        except (OSError, DataFileError):
+            return False
+        return True
 
     def own_files(self) -> list[tuple[str, str]]:
         """Every file streak keeps for this data file, with what it is: nothing else may be written over them."""
@@ -211,12 +223,13 @@ class Store:
                 data = _read(backup.path)
             except OSError as error:
                 raise DataFileError(f"backup {backup.path} cannot be read ({error.strerror})") from None
-            self._open(data, backup.path)
+            restored_tables = self._open(data, backup.path).tables
             current = self._read_bytes_raw()
             self._check_writable()
             try:
                 if current is not None:
-                    self.backups.save(current, self._now())
+                    taken = self.backups.save(current, self._now())
+                    self.backups.prune(backups_kept(restored_tables), taken)  # the current file may be corrupt
                 write_atomically(self.path, data)
             except OSError as error:
                 raise self._write_failed(error) from None
@@ -224,7 +237,7 @@ class Store:
             return backup
 
     def set_backups_kept(self, kept: int) -> None:
-        """Keep the newest `kept` daily backups from now on."""
+        """Keep this machine's newest `kept` daily backups, from now on and at once (the day's backup, if taken now, stays)."""
         if not 1 <= kept <= 365:
             raise InputError(f"keep from 1 to 365 backups, not {kept}")
         with self._locked():
@@ -233,6 +246,10 @@ class Store:
             from streak.storage.datafile.write import set_backups_kept
 
             self._save(set_backups_kept(tables, kept), raw, keep_backup=False)
+            try:
+                self.backups.prune(kept)  # _save pruned if it took the day's backup; otherwise nothing had
+            except OSError:
+                pass  # the setting is saved; an old backup that will not go is pruned next time
 
     def backups_kept(self) -> int:
         """How many daily backups are kept."""
