@@ -347,7 +347,7 @@ def backup_json(state: BackupState, *, shared: bool) -> dict[str, Any]:
 
 def backups_text(path: str, kept: int, states: list[BackupState], shared: list[BackupState], sharers: list[str]) -> str:
     """The backups of `path`, newest first; then older-style ones that may be one of `sharers`' instead."""
-    lines = [f"Backups of {path} (the newest {kept} are kept), newest first:"]
+    lines = [f"Backups of {path} (each machine keeps its own newest {kept}), newest first:"]
     lines += [backup_line(state) for state in states]
     if not states:
         lines.append("  none yet: one is taken before the first change of each day")

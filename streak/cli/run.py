@@ -66,9 +66,7 @@ def _parse(argv: list[str], today: date) -> "Namespace | int":
 def _run_command(args: "Namespace", context: Context) -> int:
     """Run the command's handler, turning each kind of refusal into its exit status and one line."""
     try:
-        # Before anything else; on stderr, so --json stays one document.
-        for report in context.store.merge_conflict_copies():
-            print(f"streak: {show_safely(report.line)}", file=sys.stderr)
+        _merge_conflict_copies(context.store, prompting=args.command == "status" and getattr(args, "short", False))
         args.handler(args, context)
         context.out.flush()  # a full disk or a device error shows here, not in Python's flush at exit
     except Refused as error:
@@ -86,6 +84,25 @@ def _run_command(args: "Namespace", context: Context) -> int:
             return _fail(f"the change was saved, but its output could not be written ({reason})", ExitStatus.DONE)
         return _fail(output_lost(error), ExitStatus.BAD_INPUT)
     return ExitStatus.DONE
+
+
+def _merge_conflict_copies(store: Store, *, prompting: bool) -> None:
+    """Merge conflict copies before anything else, each told in one line on stderr (so --json stays one document).
+
+    `status --short` tells nothing (its stderr goes nowhere in a prompt): it keeps its merge lines for
+    the next other command, which tells them first. A copy left unmerged is told by every command anyway.
+    """
+    reports = store.merge_conflict_copies()
+    if prompting:
+        if any(report.merged for report in reports):
+            from streak.storage.sync import merge_news
+
+            merge_news.keep_for_later(store.path, [report.line for report in reports if report.merged])
+        return
+    from streak.storage.sync import merge_news
+
+    for line in merge_news.take(store.path) + [report.line for report in reports]:
+        print(f"streak: {show_safely(line)}", file=sys.stderr)
 
 
 def _first_undecodable(argv: list[str]) -> str | None:

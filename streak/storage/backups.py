@@ -1,17 +1,26 @@
 """Copies of the data file in a `backups` folder beside it, taken before the first change of each day.
 
-A backup is named after the data file's whole name, a sequence number and the time by the clock:
-`streak.json.0007.2026-11-21-093000.json`. The sequence number alone orders backups: a clock that
-was wrong once would otherwise make a stale backup look newest. Backups named the way earlier
-versions named them, after the name without its extension (`streak-2026-11-21-093000.json`),
-count as older than every numbered one, and as this file's only when no other file beside it
-has that stem: `legs.json` and `legs.txt` once shared one set, and neither may take the other's.
+A backup is named after the data file's whole name, a sequence number, the time by the clock and
+the short id of the machine that took it: `streak.json.0007.2026-11-21-093000.3fa9c2d1.json`. In a
+synced folder `backups/` is synced too, so each machine numbers, orders and prunes only its own:
+within one machine the sequence number alone orders backups (a clock that was wrong once would
+otherwise make a stale backup look newest); between machines only their clocks can. Every machine
+lists, and can restore, every machine's backups.
+
+Backups named before machine ids (`streak.json.0007.2026-11-21-093000.json`) count as this
+machine's, older than every one it numbers now; those named the way still earlier versions named
+them, after the name without its extension (`streak-2026-11-21-093000.json`), as older still, and
+as this file's only when no other file beside it has that stem: `legs.json` and `legs.txt` once
+shared one set, and neither may take the other's.
 """
 
+import heapq
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 from streak.storage.datafile.atomic import move_durably, write_atomically
@@ -27,19 +36,29 @@ class BackupsUnusable(DataFileError):
 
 
 class Backup(NamedTuple):
-    """One backup file: its name, its full path, when the clock said it was taken, and its place in the sequence.
+    """One backup file: its name, its full path, when the clock said it was taken, its place in the sequence, its machine.
 
-    `sequence` is 0 for a backup named the older way, before numbering.
+    `sequence` is 0 for a backup named the older way, before numbering; `machine` is "" for one
+    named before machine ids.
     """
 
     name: str
     path: str
     taken: datetime
     sequence: int
+    machine: str = ""
 
-    def order(self) -> tuple[int, int | str]:
-        """Sorts older before newer: numbered backups by number, after every older-style one (by name)."""
-        return (1, self.sequence) if self.sequence else (0, self.name.removesuffix(".json"))
+    def order(self) -> tuple[int, int, int | str]:
+        """Sorts one machine's backups older before newer: by number, after those named before machine ids (by
+        number), after every older-style one (by name)."""
+        if not self.sequence:
+            return (0, 0, self.name.removesuffix(".json"))
+        return (1, 0, self.sequence) if not self.machine else (1, 1, self.sequence)
+
+
+def short_machine_id(machine: str) -> str:
+    """The part of a machine id that backup names carry: its first 8 letters and digits."""
+    return "".join(char for char in machine if char.isascii() and char.isalnum())[:8] or "machine"
 
 
 def _stamp_time(stamp: str) -> datetime | None:
@@ -58,15 +77,21 @@ def _stem(name: str) -> str:
 class Backups:
     """The backups of one data file."""
 
-    def __init__(self, data_path: str) -> None:
+    def __init__(self, data_path: str, machine: Callable[[], str] = lambda: "") -> None:
         self.data_folder, self.data_name = os.path.split(data_path)
         self.folder = os.path.join(self.data_folder, FOLDER_NAME)
         self.stem = _stem(self.data_name)
+        self._machine = machine  # asked only when backups are listed or taken: most commands never do
+
+    @cached_property
+    def machine(self) -> str:
+        """This machine's short id, as its backups' names carry it."""
+        return short_machine_id(self._machine())
 
     @cached_property
     def _numbered(self) -> re.Pattern[str]:
         """Names of this file's backups; compiled on first use, as most commands never list backups."""
-        return re.compile(re.escape(self.data_name) + r"\.(\d+)\." + _STAMP + r"\.json")
+        return re.compile(re.escape(self.data_name) + r"\.(\d+)\." + _STAMP + r"(?:\.([A-Za-z0-9]{1,16}))?\.json")
 
     @cached_property
     def _older(self) -> re.Pattern[str]:
@@ -74,11 +99,21 @@ class Backups:
         return re.compile(re.escape(self.stem) + "-" + _STAMP + r"(?:-\d+)?\.json")
 
     def all(self) -> list[Backup]:
-        """This file's backups, newest first."""
+        """Every machine's backups of this file, newest first: each machine's in its own order, machines by the clock."""
         numbered, older = self._scan()
         if older and self.stem_sharers():
             older = []
-        return sorted(numbered + older, key=Backup.order, reverse=True)
+        by_machine: dict[str, list[Backup]] = {}
+        for backup in numbered:
+            by_machine.setdefault(backup.machine or self.machine, []).append(backup)
+        for backups in by_machine.values():
+            backups.sort(key=Backup.order, reverse=True)
+        merged = heapq.merge(*by_machine.values(), key=attrgetter("taken"), reverse=True)
+        return [*merged, *sorted(older, key=Backup.order, reverse=True)]
+
+    def own(self) -> list[Backup]:
+        """This machine's backups of this file, newest first; those named before machine ids count as its own."""
+        return [backup for backup in self.all() if backup.machine in ("", self.machine)]
 
     def shared(self) -> list[Backup]:
         """Backups named the older way that another file with this file's stem may own, newest first."""
@@ -102,8 +137,8 @@ class Backups:
         return next((backup for backup in self.all() + self.shared() if backup.name == wanted), None)
 
     def taken_on(self, day: str) -> bool:
-        """Whether a backup was already taken on `day` (YYYY-MM-DD) by the clock."""
-        return any(backup.taken.date().isoformat() == day for backup in self.all())
+        """Whether this machine already took a backup on `day` (YYYY-MM-DD) by the clock."""
+        return any(backup.taken.date().isoformat() == day for backup in self.own())
 
     def save(self, data: bytes, now: datetime, source: str | None = None) -> Backup:
         """Keep `data` as the next backup in the sequence, stamped with `now`.
@@ -113,13 +148,14 @@ class Backups:
         flush, since its bytes are on disk already. Where links are not to be had, it is a copy.
         """
         self._make_folder()
-        sequence = max((backup.sequence for backup in self._scan()[0]), default=0) + 1
+        own = (backup.sequence for backup in self._scan()[0] if backup.machine == self.machine)
+        sequence = max(own, default=0) + 1
         now = now.replace(microsecond=0)
         stamp = now.strftime(STAMP)
         while os.path.lexists(os.path.join(self.folder, self._name(sequence, stamp))):
             sequence += 1
         name = self._name(sequence, stamp)
-        backup = Backup(name, os.path.join(self.folder, name), now, sequence)
+        backup = Backup(name, os.path.join(self.folder, name), now, sequence, self.machine)
         if source is not None:
             try:
                 os.link(source, backup.path)
@@ -144,10 +180,10 @@ class Backups:
         move_durably(path, target)
         return target
 
-    def prune(self, keep: int, just_taken: Backup) -> None:
-        """Delete all but the newest `keep` backups; the one just taken always stays."""
-        for backup in self.all()[keep:]:
-            if backup.name == just_taken.name:
+    def prune(self, keep: int, just_taken: Backup | None = None) -> None:
+        """Delete all but this machine's newest `keep` backups; the one just taken always stays, other machines' too."""
+        for backup in self.own()[keep:]:
+            if just_taken is not None and backup.name == just_taken.name:
                 continue
             try:
                 os.remove(backup.path)
@@ -155,20 +191,20 @@ class Backups:
                 pass  # an old backup that will not go is no reason to refuse today's change
 
     def _name(self, sequence: int, stamp: str) -> str:
-        return f"{self.data_name}.{sequence:04d}.{stamp}.json"
+        return f"{self.data_name}.{sequence:04d}.{stamp}.{self.machine}.json"
 
     def _scan(self) -> tuple[list[Backup], list[Backup]]:
         """This file's numbered backups and older-style ones with its stem; a name with an impossible time is none."""
         numbered, older = [], []
         for name in self._names():
             if match := self._numbered.fullmatch(name):
-                taken, sequence, found = _stamp_time(match[2]), int(match[1]), numbered
+                taken, sequence, machine, found = _stamp_time(match[2]), int(match[1]), match[3] or "", numbered
             elif match := self._older.fullmatch(name):
-                taken, sequence, found = _stamp_time(match[1]), 0, older
+                taken, sequence, machine, found = _stamp_time(match[1]), 0, "", older
             else:
                 continue
             if taken is not None:
-                found.append(Backup(name, os.path.join(self.folder, name), taken, sequence))
+                found.append(Backup(name, os.path.join(self.folder, name), taken, sequence, machine))
         return numbered, older
 
     def _names(self) -> list[str]:

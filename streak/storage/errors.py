@@ -11,3 +11,11 @@ class CorruptDataFile(DataFileError):
 
 class LockTimeout(DataFileError):
     """Another process held the data file's lock for longer than we wait."""
+
+
+class SaveFailed(DataFileError):
+    """Writing the data file, or its backup before it, failed; the file on disk is as it was."""
+
+    def __init__(self, reason: str, outcome: str) -> None:
+        super().__init__(f"{reason}; {outcome}")
+        self.reason = reason

@@ -7,40 +7,29 @@ made read-only. A data path that is a symlink is resolved once, at the start: th
 read, locked, backed up and replaced, and the link stays a link.
 """
 
-import errno
 import os
 import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from json import JSONDecodeError
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
 from streak.core.history.model import History, Stamp
 from streak.storage.backups import Backup, Backups, BackupsUnusable
 from streak.storage.datafile.atomic import write_atomically
+from streak.storage.datafile.raw import Opened, parse_tables, read_regular_file
 from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
-from streak.storage.datafile.tables_text import TableTexts, read_tables, tables_bytes
-from streak.storage.errors import CorruptDataFile, DataFileError
+from streak.storage.datafile.tables_text import TableTexts, tables_bytes
+from streak.storage.errors import CorruptDataFile, DataFileError, SaveFailed
 from streak.storage.paths import DataPath
-from streak.storage.sync.conflicts import ConflictCopy, find_conflict_copies
 
 if TYPE_CHECKING:
     from streak.storage.sync.copy_reports import CopyReport
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Result = TypeVar("Result")
-
-
-class Opened(NamedTuple):
-    """A data file as read: its tables, its history, whether it was migrated, and its tables' texts."""
-
-    tables: Tables
-    history: History
-    migrated: bool
-    texts: TableTexts
 
 
 class Applied(NamedTuple, Generic[Result]):
@@ -70,14 +59,6 @@ class ReadOnlyDataFile(DataFileError):
     """The data file's owner made it read-only; streak reads it but never replaces it."""
 
 
-class SaveFailed(DataFileError):
-    """Writing the data file, or its backup before it, failed; the file on disk is as it was."""
-
-    def __init__(self, reason: str, outcome: str) -> None:
-        super().__init__(f"{reason}; {outcome}")
-        self.reason = reason
-
-
 class Store:
     """One streak data file, with its lock file and its backups folder beside it.
 
@@ -99,9 +80,9 @@ class Store:
         self.given_path = os.path.abspath(self.location.path)
         self.path = os.path.realpath(self.location.path)
         self.lock_timeout = lock_timeout
-        self.backups = Backups(self.path)
         self._now = now
         self._machine = machine
+        self.backups = Backups(self.path, machine=self._machine_id)
         self.saved = False  # whether this Store has replaced the data file: a change was made
 
     def load(self) -> History:
@@ -155,87 +136,48 @@ class Store:
             return Applied(held, result, seen)
 
     def merge_conflict_copies(self) -> list["CopyReport"]:
-        """Merge every conflict copy a sync tool left beside the data file into it, then move each into backups/.
+        """Merge every conflict copy a sync tool left beside the data file into it (see `streak.storage.sync.copies`)."""
+        from streak.storage.sync.copies import merge_conflict_copies
 
-        One listing of the folder when there are none. Otherwise, under the lock: the day's backup,
-        then the merged file written atomically, then each merged copy moved; a crash in between
-        leaves the copy in place, and merging it again changes nothing. A copy that cannot be read
-        is left where it is and reported; only a problem with the data file itself raises.
-        """
-        copies = find_conflict_copies(self.path)
-        if not copies:
-            return []
-        from streak.core.sync.merge import merge_histories
-        from streak.storage.datafile.write import keep_unknown_fields, write_history
-        from streak.storage.sync.copy_reports import CopyReport, merged_line
+        return merge_conflict_copies(self)
 
-        today = self._now().date()
+    # What merging conflict copies needs of the store: its clock, its lock, and its checked reading and writing.
 
-        def left(copy: ConflictCopy, reason: str) -> CopyReport:
-            return CopyReport(
-                copy, False, f"could not merge {copy.described(today)} ({copy.name}): {reason}; it was left where it is"
-            )
+    def now(self) -> datetime:
+        """This moment by the store's clock (tests pin it)."""
+        return self._now()
 
-        unwritable = self._why_unwritable()
-        if unwritable:  # the data file can still be read as it is: say why the copy waits, and go on
-            return [left(copy, unwritable) for copy in copies]
-        reports: list[CopyReport] = []
-        taken: list[tuple[ConflictCopy, History, History]] = []  # each merged copy, the history before and after
-        copied_tables: list[Tables] = []
-        with self._locked():
-            raw = self._read_bytes()
-            tables, before, migrated, _ = self._open(raw)
-            merged = before
-            for copy in copies:
-                try:
-                    their_tables, theirs = self._copy_history(copy)
-                except FileNotFoundError:
-                    if os.path.lexists(copy.path):
-                        reports.append(left(copy, "it is a link to a file that does not exist"))
-                    continue  # or another streak merged it a moment ago
-                except (OSError, DataFileError) as error:
-                    reports.append(left(copy, error.strerror if isinstance(error, OSError) else str(error)))
-                    continue
-                taken.append((copy, merged, merge_histories(merged, theirs)))
-                merged = taken[-1][2]
-                copied_tables.append(their_tables)
-            if merged != before or (migrated and taken):
-                written = write_history(tables, before, merged).tables
-                for their_tables in copied_tables:
-                    keep_unknown_fields(written, their_tables)
-                try:
-                    self._save(written, raw, keep_backup=True)
-                except SaveFailed as failed:  # the data file is as it was and still usable
-                    return reports + [
-                        left(copy, f"the merged file could not be saved: {failed.reason}") for copy, *_ in taken
-                    ]
-            for copy, old, new in taken:  # only now: until the merged file is safely written, the copy stays
-                try:
-                    self.backups.keep_conflict_copy(copy.path)
-                    moved = None
-                except OSError as error:
-                    moved = error.strerror or "it could not be moved"
-                reports.append(CopyReport(copy, True, merged_line(copy, old, new, today, moved)))
-        return reports
+    def locked(self) -> AbstractContextManager[None]:
+        """The data file's exclusive lock, held for a read-change-write."""
+        return self._locked()
 
-    def _copy_history(self, copy: ConflictCopy) -> tuple[Tables, History]:
-        """The tables and history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
-        data = _read(copy.path)
-        try:
-            tables = _parse(data)[0]
-            upgrade(tables)
-            return tables, history_from(tables)
-        except NewerDataFile as error:
-            raise NewerDataFile(f"it {error}") from None
+    def why_unwritable(self) -> str | None:
+        """Why the data file could not be replaced now (read-only, or in a folder that cannot be written), or None."""
+        return self._why_unwritable()
+
+    def read_for_change(self) -> tuple[bytes | None, Opened]:
+        """Under the lock: the data file's bytes (None if it does not exist yet) and what they hold."""
+        raw = self._read_bytes()
+        return raw, self._open(raw)
+
+    def keep_conflict_copy(self, path: str) -> None:
+        """Move a merged conflict copy into backups/, whole; OSError if it cannot be moved."""
+        self.backups.keep_conflict_copy(path)
+
+    def save_merged(self, tables: Tables, raw: bytes | None) -> None:
+        """Under the lock: write merged tables over the file that held `raw`, after a backup of it."""
+        self._save(tables, raw, keep_backup=True)
 
     def _stamp(self) -> Stamp:
         """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
+        moment = self._now().astimezone(UTC)
+        return Stamp(moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine_id())
+
+    def _machine_id(self) -> str:
+        """The machine this store works on: as given (tests, two machines in one process), else this one's own id."""
         from streak.storage.sync.machine import machine_id
 
-        moment = self._now().astimezone(UTC)
-        return Stamp(
-            moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine or machine_id()
-        )
+        return self._machine or machine_id()
 
     def backup_states(self) -> list[BackupState]:
         """Every backup of this file, newest first, with the number of sessions it holds."""
@@ -250,15 +192,25 @@ class Store:
         states = []
         for backup in backups:
             try:
-                sessions = len(self._open(_read(backup.path), backup.path).history.sessions)
+                sessions = len(self._open(read_regular_file(backup.path), backup.path).history.sessions)
             except (OSError, DataFileError):
                 sessions = None
             states.append(BackupState(backup, sessions, backup.taken > now))
         return states
 
     def newest_good_backup(self) -> Backup | None:
-        """The newest backup that opens cleanly."""
-        return next((state.backup for state in self.backup_states() if state.sessions is not None), None)
+        """This machine's newest backup that opens cleanly (its own order no clock can fool); else any machine's."""
+        own = self.backups.own()
+        everyone = self.backups.all()
+        good = (backup for backup in (*own, *everyone) if self._opens(backup))
+        return next(good, None)
+
+    def _opens(self, backup: Backup) -> bool:
+        try:
+            self._open(read_regular_file(backup.path), backup.path)
+        except (OSError, DataFileError):
+            return False
+        return True
 
     def own_files(self) -> list[tuple[str, str]]:
         """Every file streak keeps for this data file, with what it is: nothing else may be written over them."""
@@ -282,15 +234,16 @@ class Store:
                     f"there is no backup called {name}" if name else "there is no usable backup to restore"
                 )
             try:
-                data = _read(backup.path)
+                data = read_regular_file(backup.path)
             except OSError as error:
                 raise DataFileError(f"backup {backup.path} cannot be read ({error.strerror})") from None
-            self._open(data, backup.path)
+            restored_tables = self._open(data, backup.path).tables
             current = self._read_bytes_raw()
             self._check_writable()
             try:
                 if current is not None:
-                    self.backups.save(current, self._now())
+                    taken = self.backups.save(current, self._now())
+                    self.backups.prune(backups_kept(restored_tables), taken)  # the current file may be corrupt
                 write_atomically(self.path, data)
             except OSError as error:
                 raise self._write_failed(error) from None
@@ -298,7 +251,7 @@ class Store:
             return backup
 
     def set_backups_kept(self, kept: int) -> None:
-        """Keep the newest `kept` daily backups from now on."""
+        """Keep this machine's newest `kept` daily backups, from now on and at once (the day's backup, if taken now, stays)."""
         if not MIN_BACKUPS_KEPT <= kept <= MAX_BACKUPS_KEPT:
             raise InputError(f"keep from {MIN_BACKUPS_KEPT} to {MAX_BACKUPS_KEPT} backups, not {kept}")
         with self._locked():
@@ -307,6 +260,10 @@ class Store:
             from streak.storage.datafile.write import set_backups_kept
 
             self._save(set_backups_kept(tables, kept), raw, keep_backup=False)
+            try:
+                self.backups.prune(kept)  # _save pruned if it took the day's backup; otherwise nothing had
+            except OSError:
+                pass  # the setting is saved; an old backup that will not go is pruned next time
 
     def backups_kept(self) -> int:
         """How many daily backups are kept."""
@@ -371,7 +328,7 @@ class Store:
 
     def _read_bytes_raw(self) -> bytes | None:
         try:
-            return _read(self.path)
+            return read_regular_file(self.path)
         except FileNotFoundError:
             self._check_not_dangling()
             return None
@@ -388,7 +345,7 @@ class Store:
             tables = fresh_tables()
             return Opened(tables, history_from(tables), False, {})
         try:
-            tables, texts = _parse(raw)
+            tables, texts = parse_tables(raw)
             migrated = upgrade(tables)
             history = history_from(tables)
         except NewerDataFile as error:
@@ -460,34 +417,3 @@ def _stat_key(path: str) -> tuple[int, int, int]:
     except OSError:
         return (0, 0, 0)
     return (info.st_ino, info.st_size, info.st_mtime_ns)
-
-
-def _read(path: str) -> bytes:
-    """A data file's bytes; a device, pipe or socket in its place is refused, never waited on or read without end.
-
-    Opening without blocking lets a pipe be refused at once instead of waiting for a writer;
-    on a regular file the flag changes nothing.
-    """
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with open(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotARegularFile(errno.EINVAL, "it is not a regular file but a device, pipe or folder")
-        return file.read()
-
-
-class NotARegularFile(OSError):
-    """What streak reads as a data file, a backup or a conflict copy must be a plain file."""
-
-
-def _parse(raw: bytes) -> tuple[Tables, TableTexts]:
-    try:
-        tables, texts = read_tables(raw)
-    except (JSONDecodeError, UnicodeDecodeError) as error:
-        raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
-    except ValueError:  # Python's limit on the digits of one integer, which streak never comes near
-        raise CorruptDataFile("it holds a number thousands of digits long, which streak never writes") from None
-    except RecursionError:
-        raise CorruptDataFile("it is nested too deeply to be a streak data file") from None
-    if not isinstance(tables, dict):
-        raise CorruptDataFile("it is not a streak data file")
-    return tables, texts

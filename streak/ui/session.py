@@ -92,6 +92,10 @@ class AppSession:
 
         A merged copy is told every time; a copy that cannot be read is told once per run.
         """
+        from streak.storage.sync import merge_news
+
+        for kept in merge_news.take(self.store.path):  # merged by `status --short`, which could not tell
+            self._tell(kept[0].upper() + kept[1:] + ".", True)
         for report in self.store.merge_conflict_copies():
             if report.merged or report.line not in self._told:
                 self._told.add(report.line)

@@ -19,7 +19,7 @@ def trips(db: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Counts reads of the data file ("read") and listings of its folder ("listed"), however they are reached."""
     counted: Counter[str] = Counter()
     data_file, folder = os.path.realpath(db), os.path.realpath(db.parent)
-    read, listdir = streak.storage.store._read, os.listdir
+    read, listdir = streak.storage.store.read_regular_file, os.listdir
 
     def counting_read(path: str) -> bytes:
         counted["read"] += os.path.realpath(path) == data_file
@@ -29,7 +29,7 @@ def trips(db: Path, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         counted["listed"] += os.path.realpath(path) == folder
         return listdir(path)
 
-    monkeypatch.setattr(streak.storage.store, "_read", counting_read)
+    monkeypatch.setattr(streak.storage.store, "read_regular_file", counting_read)
     monkeypatch.setattr(os, "listdir", counting_listdir)
     return counted
 

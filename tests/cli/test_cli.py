@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from helpers import NOW, TODAY, one_line_error, refused
+from streak.storage.backups import short_machine_id
+from streak.storage.sync.machine import machine_id
 
 STATUS_KEYS = [
     "as_of", "week_start", "goal", "week_sessions", "sessions_needed", "days_left", "rest_week", "at_risk",
@@ -546,11 +548,12 @@ def test_corrupt_file_message_names_the_newest_good_backup_and_the_restore_comma
     streak("checkin", "--date", "2026-11-18", now=datetime(2026, 11, 18, 8))
     db.write_bytes(b"\x00\x00\x00")
     run = streak("status")
-    one_line_error(run, 3, "newest good backup is streak.json.0001.2026-11-18-080000.json")
+    name = f"streak.json.0001.2026-11-18-080000.{short_machine_id(machine_id())}.json"
+    one_line_error(run, 3, f"newest good backup is {name}")
     command = run.err.strip().rsplit(": ", 1)[1]
-    assert command == f"streak --db {db} restore streak.json.0001.2026-11-18-080000.json"
+    assert command == f"streak --db {db} restore {name}"
     restore = streak(*command.split()[3:])
-    assert restore.status == 0 and "Restored streak.json.0001.2026-11-18-080000.json: 1 session." in restore.out
+    assert restore.status == 0 and f"Restored {name}: 1 session." in restore.out
     assert json.loads(streak("status", "--json").out)["total_sessions"] == 1
 
 
@@ -568,15 +571,15 @@ def test_backup_lists_backups_and_sets_how_many_are_kept(streak) -> None:  # noq
     listing = json.loads(streak("backup", "--json").out)
     assert listing == [
         {
-            "name": "streak.json.0001.2026-11-18-080000.json",
+            "name": f"streak.json.0001.2026-11-18-080000.{short_machine_id(machine_id())}.json",
             "taken": "2026-11-18T08:00:00",
             "sessions": 1,
             "in_future": False,
             "shared": False,
         }
     ]
-    assert "the newest 7 are kept" in streak("backup").out
-    assert "the newest 3 are kept" in streak("backup", "--keep", "3").out
+    assert "each machine keeps its own newest 7" in streak("backup").out
+    assert "each machine keeps its own newest 3" in streak("backup", "--keep", "3").out
     one_line_error(streak("backup", "--keep", "0"), 2, "--keep")
 
 

@@ -17,7 +17,9 @@ import pytest
 from helpers import STREAK_SCRIPT, refused, run_streak
 from streak.core.history.edits import add_session, set_goal
 from streak.core.history.model import Session
+from streak.storage.backups import short_machine_id
 from streak.storage.store import Store
+from streak.storage.sync.machine import machine_id
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symlinks, FIFOs, devices and modes are POSIX")
 
@@ -216,8 +218,8 @@ def test_backups_dated_in_the_future_never_push_out_todays(cli, db: Path) -> Non
     (db.parent / "backups" / "streak.json.0002.2090-01-01-000000.json").write_bytes(db.read_bytes())
     assert cli("backup", "--keep", "1").status == 0  # today's first change: a backup is taken, then pruning
     names = [entry["name"] for entry in json.loads(cli("backup", "--json").out)]
-    assert len(names) == 1 and names[0].startswith("streak.json.0003.")
-    assert not names[0].startswith("streak.json.0003.2090")
+    assert len(names) == 1 and names[0].startswith("streak.json.000") and ".2090" not in names[0]
+    assert names[0].endswith(f".{short_machine_id(machine_id())}.json")  # today's, taken by this machine
 
 
 def test_a_future_dated_backup_is_listed_with_a_warning_and_not_taken_as_newest(cli, db: Path) -> None:  # noqa: ANN001

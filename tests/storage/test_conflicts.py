@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Static
 
-from helpers import TODAY, Run
+from helpers import NOW, TODAY, Run
 from streak.core.history import edits
 from streak.core.history.model import Session
 from streak.storage.store import Store
@@ -118,13 +118,18 @@ def test_status_without_copies_costs_one_listing_and_no_lock(
 
 
 def _diverged(db: Path) -> Path:
-    """The data file with a session on the 16th, and a copy of it from another machine that also has the 18th."""
-    Store(str(db), machine="desktop").update(
+    """The data file with a session on the 16th, and a copy of it from another machine that also has the 18th.
+
+    Both stamped by the pinned clock the commands run with, so neither clock looks ahead.
+    """
+    Store(str(db), machine="desktop", now=lambda: NOW).update(
         lambda h: (edits.add_session(h, Session(D("2026-11-16"), "desk"), TODAY), None)
     )
     copy = db.parent / SYNCTHING
     shutil.copyfile(db, copy)
-    Store(str(copy), machine="laptop").update(lambda h: (edits.add_session(h, Session(D("2026-11-18")), TODAY), None))
+    Store(str(copy), machine="laptop", now=lambda: NOW).update(
+        lambda h: (edits.add_session(h, Session(D("2026-11-18")), TODAY), None)
+    )
     return copy
 
 

@@ -1,5 +1,6 @@
 """The data path is decided once, with what named it, and everything that names the file again follows from that."""
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -43,13 +44,16 @@ def problem_after_damage(location: DataPath) -> str:
 def test_the_default_file_is_restored_without_naming_it() -> None:
     """For the default data file, the restore command needs no --db."""
     problem = problem_after_damage(DataPath(default_data_path()))
-    assert problem.endswith(": streak restore streak.json.0001.2026-11-18-080000.json"), problem
+    assert re.search(r": streak restore streak\.json\.0001\.2026-11-18-080000\.[0-9a-f]{8}\.json$", problem), problem
 
 
 def test_a_file_named_by_streak_db_is_named_in_the_restore_command(db: Path) -> None:
     """A file STREAK_DB named may not be named the same way where the command is pasted: it says --db."""
     problem = problem_after_damage(DataPath(str(db), "STREAK_DB"))
-    assert problem.endswith(f": streak --db {db} restore streak.json.0001.2026-11-18-080000.json"), problem
+    assert re.search(
+        rf": streak --db {re.escape(str(db))} restore streak\.json\.0001\.2026-11-18-080000\.[0-9a-f]{{8}}\.json$",
+        problem,
+    ), problem
 
 
 def test_only_the_default_data_file_gets_its_folder_made(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from streak.core.history.edits import (
 )
 from streak.core.history.model import History, Lift, Session
 from streak.core.history.rest import add_rest, clear_rest
-from streak.storage import store as store_module
+from streak.storage.datafile import raw as raw_module
 from streak.storage.datafile.tables_text import read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile
 from streak.storage.store import Store
@@ -183,7 +183,7 @@ def test_any_changes_leave_a_file_that_means_what_writing_it_afresh_would(start:
             at = moment + timedelta(seconds=number)
             apply = partial(_applied, change=change)
             Store(str(reused), now=lambda at=at: at, machine="m1").update(apply)
-            with mock.patch.object(store_module, "read_tables", _encoded_afresh):
+            with mock.patch.object(raw_module, "read_tables", _encoded_afresh):
                 Store(str(afresh), now=lambda at=at: at, machine="m1").update(apply)
             assert reused.exists() == afresh.exists()
             if not reused.exists():

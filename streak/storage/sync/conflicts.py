@@ -5,12 +5,13 @@ keeps one version under the file's name and the other under a new one beside it:
 
 - Syncthing: `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT` (DEVICE, the first 7 characters of
   the device id, is missing in copies from versions before 0.14);
-- Dropbox: `NAME (WHO's conflicted copy YYYY-MM-DD).EXT`, sometimes with a number after the date;
+- Dropbox: `NAME (WHO's conflicted copy YYYY-MM-DD).EXT`, sometimes with a number after the date or
+  ` (1)` after the bracket; WHO may hold brackets itself (`Ann (Laptop)`);
 - Nextcloud: `NAME (conflicted copy [USER ]YYYY-MM-DD HHMMSS).EXT`, and from older clients
   `NAME_conflict-YYYYMMDD-HHMMSS.EXT`.
 
 NAME and EXT are the data file's own name cut at its last dot, so copies of other files never
-count. This module only finds them, at the cost of one listing; `Store.merge_conflict_copies` merges them.
+count. This module only finds them, at the cost of one listing; `streak.storage.sync.copies` merges them.
 """
 
 import os
@@ -76,9 +77,16 @@ def _patterns(stem: str, extension: str) -> list[tuple[str, re.Pattern[str]]]:
         (NEXTCLOUD, re.compile(rf"{s}_conflict-(?P<day>\d{{8}})-\d{{6}}{e}")),
         (
             DROPBOX,
-            re.compile(rf"{s} \([^()/]*(?i:conflicted copy)(?: (?P<day>\d{{4}}-\d\d-\d\d))?[^()/]*(?: ?\(\d+\))?\){e}"),
+            re.compile(
+                rf"{s} \({_BALANCED}*?(?i:conflicted copy)(?: (?P<day>\d{{4}}-\d\d-\d\d))?{_BALANCED}*\)(?: \(\d+\))?{e}"
+            ),
         ),
     ]
+
+
+# Text inside Dropbox's brackets: no slash, and brackets only in pairs (a device called `Ann (Laptop)`),
+# so `legs (2) (Ann's conflicted copy).json`, a copy of `legs (2).json`, is not taken for `legs.json`'s.
+_BALANCED = r"(?:[^()/]|\([^()/]*\))"
 
 
 def _day(text: str | None) -> date | None:

@@ -1,0 +1,146 @@
+"""Conflict copies through the command line: checked like typed input, too large to read, a clock far ahead."""
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from helpers import NOW, STREAK_SCRIPT, TODAY, Run
+from streak.core.history import edits
+from streak.core.history.model import History, Lift, Session
+from streak.storage.datafile import raw as raw_module
+from streak.storage.store import Store
+
+D = date.fromisoformat
+COPY = "streak.sync-conflict-20261120-101530-ABCD2FG.json"
+SQUAT = Lift("back squat", 5, 5, 100.0, "kg")
+
+
+def made_on(path: Path, change: Callable[[History], History], *, machine: str, now: datetime = NOW) -> None:
+    """`change` saved to the file at `path` as `machine` would save it, by a clock reading `now`."""
+    Store(str(path), machine=machine, now=lambda: now).update(lambda history: (change(history), None))
+
+
+def diverged(db: Path, copy_change: Callable[[History], History], *, copy_now: datetime = NOW) -> Path:
+    """The data file with a session on the 16th, and a conflict copy of it that another machine changed."""
+    made_on(db, lambda h: edits.add_session(h, Session(D("2026-11-16"), "desk"), TODAY), machine="desktop")
+    copy = db.parent / COPY
+    shutil.copyfile(db, copy)
+    made_on(copy, copy_change, machine="laptop", now=copy_now)
+    return copy
+
+
+def add(session: Session) -> Callable[[History], History]:
+    """Add a session as a hand-edited file or an older streak might have: no check of what it holds."""
+    return lambda history: history._replace(sessions=tuple(sorted((*history.sessions, session))))
+
+
+def test_a_copy_breaking_the_rules_of_typed_input_merges_what_is_sound_and_names_the_rest(
+    db: Path, streak: Callable[..., Run], tmp_path: Path
+) -> None:
+    """32 lifts on a day, an 80-character name, 100.005 kg: left out and named; edit and export work after."""
+    lifts = (SQUAT, Lift("x" * 80, 3, 8, 60.0, "kg"), Lift("back squat", 5, 5, 100.005, "kg"))
+    lifts += tuple(Lift("lunge", 3, 8, float(20 + n), "kg") for n in range(29))
+    copy = diverged(db, add(Session(D("2026-11-19"), "copied", lifts)))
+    copy_bytes = copy.read_bytes()
+    run = streak("status", "--json")
+    assert run.status == 0 and json.loads(run.out)["total_sessions"] == 2
+    assert run.err == (
+        "streak: merged 1 session from the copy made by Syncthing on 20 Nov (now in backups/); left out, as typed"
+        " input could not hold them: 1 lift on 19 Nov (the exercise name is 80 characters long; keep it to 60),"
+        " 1 lift on 19 Nov (the weight 100.005 has more than 2 decimals) and 10 lifts on 19 Nov (a session holds"
+        " at most 20 lifts)\n"
+    )
+    assert (db.parent / "backups" / COPY).read_bytes() == copy_bytes  # the copy is kept whole
+    lifted = json.loads(streak("lifts", "--exercise", "lunge", "--json").out)
+    assert len(lifted) == 19  # 20 lifts on the day: the squat and the first 19 lunges
+    assert streak("edit", "2026-11-19", "--note", "checked").status == 0
+    exported = tmp_path / "export.json"
+    assert streak("export", "--output", str(exported)).status == 0
+    fresh = tmp_path / "fresh.json"
+    imported = subprocess.run(
+        [str(STREAK_SCRIPT), "--db", str(fresh), "import", str(exported), "--json"], capture_output=True, text=True
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout) == {"imported": 2, "skipped": 0}
+
+
+def test_a_note_with_an_escape_is_left_out_and_its_session_merged(db: Path, streak: Callable[..., Run]) -> None:
+    """The session arrives without the note; the line names the note and why, shown safely."""
+    diverged(db, add(Session(D("2026-11-18"), "\x1b[2Jgone", (SQUAT,))))
+    run = streak("history", "--json")
+    assert run.status == 0
+    assert "left out, as typed input could not hold them: 1 note on 18 Nov (it holds a control character" in run.err
+    assert "\x1b" not in run.err and run.err.count("\n") == 1
+    session = Store(str(db)).load().session_on(D("2026-11-18"))
+    assert session is not None and session.note is None and session.lifts == (SQUAT,)
+
+
+def test_a_copy_stamped_years_ahead_is_merged_and_the_line_says_how_far_ahead_its_clock_was(
+    db: Path, streak: Callable[..., Run]
+) -> None:
+    """The other machine's clock read 2029: its session is merged all the same, and the line says so."""
+    diverged(
+        db,
+        lambda h: edits.add_session(h, Session(D("2026-11-18")), TODAY),
+        copy_now=NOW.replace(year=2029),
+    )
+    run = streak("status")
+    assert run.status == 0
+    assert run.err == (
+        "streak: merged 1 session from the copy made by Syncthing on 20 Nov (now in backups/);"
+        " its clock was 3 years ahead\n"
+    )
+    assert [s.day for s in Store(str(db)).load().sessions] == [D("2026-11-16"), D("2026-11-18")]
+
+
+def test_a_copy_over_20_mb_is_not_read_and_is_left_in_place(
+    db: Path, streak: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One stat tells: nothing of it is opened, the line says why, and it stays where it is."""
+    assert streak("checkin", "--date", "2026-11-16").status == 0
+    copy = db.parent / COPY
+    with open(copy, "wb") as file:
+        file.truncate(20 * 1024 * 1024 + 1)
+    opened: list[str] = []
+    real_read = raw_module.read_regular_file
+    monkeypatch.setattr(
+        raw_module, "read_regular_file", lambda path, *a, **k: opened.append(path) or real_read(path, *a, **k)
+    )
+    run = streak("status", "--json")
+    assert run.status == 0 and json.loads(run.out)["total_sessions"] == 1
+    assert run.err == (
+        f"streak: could not merge the copy made by Syncthing on 20 Nov ({COPY}): it is 20 MB, larger than the 20 MB"
+        " a streak data file can reach, so it was not read; it was left where it is\n"
+    )
+    assert str(copy) not in opened and os.path.getsize(copy) == 20 * 1024 * 1024 + 1
+    assert not (db.parent / "backups" / COPY).exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a memory limit by setrlimit")
+def test_a_sparse_copy_of_a_gigabyte_costs_no_memory_under_a_memory_limit(db: Path, cli: Callable[..., Run]) -> None:
+    """A real process limited to 512 MB of memory: one line and exit 0, never a MemoryError traceback."""
+    assert cli("checkin", "--date", date.today().isoformat()).status == 0
+    copy = db.parent / "streak (Ann (Laptop)'s conflicted copy 2026-11-20) (1).json"
+    with open(copy, "wb") as file:
+        file.truncate(1024**3)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (512 * 1024**2, 512 * 1024**2))
+
+    result = subprocess.run(
+        [str(STREAK_SCRIPT), "--db", str(db), "export"], capture_output=True, text=True, preexec_fn=limit_memory
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["sessions"]
+    assert result.stderr.splitlines() == [
+        f"streak: could not merge the copy made by Dropbox on 20 Nov ({copy.name}): it is 1.0 GB, larger than the"
+        " 20 MB a streak data file can reach, so it was not read; it was left where it is"
+    ]
+    assert os.path.getsize(copy) == 1024**3
