@@ -12,7 +12,7 @@ import os
 import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from json import JSONDecodeError
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -119,7 +119,7 @@ class Store:
                 from streak.core.history.stamps import stamped
                 from streak.storage.datafile.write import write_history  # TinyDB: only commands that write load it
 
-                written = write_history(opened.tables, old, stamped(new, self._stamp()))
+                written = write_history(opened.tables, old, stamped(new, self._stamp(old)))
                 # Tables the change left alone go back as the text read; a migrated file, changed
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
@@ -200,14 +200,12 @@ class Store:
         except NewerDataFile as error:
             raise NewerDataFile(f"it {error}") from None
 
-    def _stamp(self) -> Stamp:
-        """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
+    def _stamp(self, history: History) -> Stamp:
+        """What a change to `history` is stamped with: a hybrid logical clock, never behind the file's latest stamp."""
+        from streak.core.history.stamps import latest_stamp, next_stamp
         from streak.storage.sync.machine import machine_id
 
-        moment = self._now().astimezone(UTC)
-        return Stamp(
-            moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine or machine_id()
-        )
+        return next_stamp(self._now(), self._machine or machine_id(), latest_stamp(history))
 
     def backup_states(self) -> list[BackupState]:
         """Every backup of this file, newest first, with the number of sessions it holds."""

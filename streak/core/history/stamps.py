@@ -1,6 +1,45 @@
-"""Change times: the store stamps what an edit created, so synced copies can later be merged record by record."""
+"""Change times: hybrid logical clock stamps, given by the store to what an edit created, so synced copies merge.
 
-from streak.core.history.model import History, Stamp
+A change is stamped max(this machine's clock now, the latest stamp in the file it changes + 1 ms):
+so a change made after a merge is later than everything merged, even when another machine's
+clock ran years ahead, and stamps in one file only ever grow.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from streak.core.history.model import ORIGINAL, History, Stamp
+
+_ONE_MS = timedelta(milliseconds=1)
+
+
+def stamp_text(moment: datetime) -> str:
+    """A UTC moment as a stamp's text, `2026-11-21T18:30:00.000Z`: ISO 8601 to the millisecond, so it sorts as text."""
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None  # a stamp streak did not write: it cannot be counted on to move the clock
+
+
+def latest_stamp(history: History) -> Stamp:
+    """The latest change time anywhere in `history` (ORIGINAL when nothing was ever stamped)."""
+    stamps = [ORIGINAL, history.settings.week_start_changed, history.settings.units_changed]
+    for records in (history.sessions, history.goal_changes, history.rest_periods, history.removals):
+        stamps.extend(record.changed for record in records)
+    return max(stamp for stamp in stamps if stamp is not None)
+
+
+def next_stamp(now: datetime, machine: str, latest: Stamp) -> Stamp:
+    """The stamp of a change made at `now` on `machine` to a file whose latest stamp is `latest`."""
+    at = stamp_text(now)
+    previous = _moment(latest.at)
+    if previous is not None and at <= latest.at:
+        at = stamp_text(previous + _ONE_MS)
+    return Stamp(at, machine)
 
 
 def stamped(history: History, stamp: Stamp) -> History:
