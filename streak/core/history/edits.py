@@ -99,15 +99,17 @@ def replace_session(history: History, edited: Session) -> History:
         gone.update(id for id, _ in seen.notes)
         new_notes = ((None, edited.note),) if edited.note else ()
     wanted = list(edited.lifts)
-    for id, lift in seen.lifts:
+    for id, lift in seen.lift_parts():
         if lift in wanted:
             wanted.remove(lift)  # still there: kept as the part it is
         else:
             gone.add(id)
     parts = parts_of(current)
+    lifts = [lift for lift in parts.lift_parts() if lift[0] not in gone] + [(None, lift) for lift in wanted]
     changed = parts._replace(
         notes=tuple(note for note in parts.notes if note[0] not in gone) + new_notes,
-        lifts=tuple(lift for lift in parts.lifts if lift[0] not in gone) + tuple((None, lift) for lift in wanted),
+        lift_ids=tuple(id for id, _ in lifts),
+        lifts=tuple(lift for _, lift in lifts),
     )
     if changed == parts:
         return history

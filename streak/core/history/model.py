@@ -58,16 +58,24 @@ class Parts(NamedTuple):
     """What a session is made of, each part with its id (None until the store stamps it), in the order made.
 
     `checkins` pair each check-in of the day with the tip it showed (two machines may both check in),
-    `notes` each surviving version of the note with its text, `lifts` each lift.
+    `notes` each surviving version of the note with its text; `lifts` are the lifts, `lift_ids` their
+    ids, side by side (a long log holds thousands: the session's own `lifts` is this very tuple).
     """
 
     checkins: tuple[tuple[PartId | None, str | None], ...] = ()
     notes: tuple[tuple[PartId | None, str], ...] = ()
-    lifts: tuple[tuple[PartId | None, Lift], ...] = ()
+    lift_ids: tuple[PartId | None, ...] = ()
+    lifts: tuple[Lift, ...] = ()
 
     def ids(self) -> list[PartId]:
         """Every stamped part's id: what a removal of the whole session names."""
-        return [id for id, _ in (*self.checkins, *self.notes, *self.lifts) if id is not None]
+        return [id for id, _ in (*self.checkins, *self.notes) if id is not None] + [
+            id for id in self.lift_ids if id is not None
+        ]
+
+    def lift_parts(self) -> tuple[tuple[PartId | None, Lift], ...]:
+        """Each lift with its id, in the order made."""
+        return tuple(zip(self.lift_ids, self.lifts))
 
 
 class Session(NamedTuple):
@@ -92,7 +100,8 @@ def parts_of(session: Session) -> Parts:
     return Parts(
         ((None, session.tip),),
         ((None, session.note),) if session.note else (),
-        tuple((None, lift) for lift in session.lifts),
+        (None,) * len(session.lifts),
+        session.lifts,
     )
 
 
@@ -102,7 +111,7 @@ def session_from_parts(day: date, parts: Parts) -> Session | None:
         return None
     note = NOTE_JOIN.join(text for _, text in parts.notes) or None
     tip = next((tip for _, tip in parts.checkins if tip is not None), None)
-    return Session(day, note, tuple(lift for _, lift in parts.lifts), tip, parts)
+    return Session(day, note, parts.lifts, tip, parts)
 
 
 session_day = attrgetter("day")  # the sort key of sessions

@@ -94,19 +94,21 @@ def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Sessio
             checkins = ((f"{prefix}{made:03d}", tip),)
             notes = ((f"{prefix}{made + 1:03d}", note),) if note else ()
             made += 1 + len(notes)
-            lifted = tuple((f"{prefix}{made + n:03d}", lift) for n, lift in enumerate(lifts))
-            made += len(lifted)
-            result[place] = new(Session, (day, note, lifts, tip, new(Parts, (checkins, notes, lifted))))
+            lift_ids = tuple(f"{prefix}{made + n:03d}" for n in range(len(lifts)))
+            made += len(lifts)
+            result[place] = new(Session, (day, note, lifts, tip, new(Parts, (checkins, notes, lift_ids, lifts))))
             continue
-        if all(part[0] is not None for part in (*parts.checkins, *parts.notes, *parts.lifts)):
+        if all(part[0] is not None for part in (*parts.checkins, *parts.notes)) and None not in parts.lift_ids:
             continue
         fields = []
-        for kind in parts:
+        for kind in (parts.checkins, parts.notes, parts.lift_parts()):
             stamped_kind = []
             for id, value in kind:
                 if id is None:
                     id, made = f"{prefix}{made:03d}", made + 1
                 stamped_kind.append((id, value))
             fields.append(tuple(stamped_kind))
-        result[place] = session._replace(parts=Parts(*fields))
+        checkins, notes, lifted = fields
+        new_parts = Parts(checkins, notes, tuple(id for id, _ in lifted), parts.lifts)
+        result[place] = session._replace(parts=new_parts)
     return tuple(result) if made else sessions

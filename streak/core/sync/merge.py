@@ -105,16 +105,19 @@ def _merged_sessions(a: tuple[Session, ...], b: tuple[Session, ...], removals: l
             merged.append(versions[0])  # the usual case: nothing to merge on this day
             continue
         kept = []
-        for kind in Parts._fields:
+        for kind in ("checkins", "notes", "lift_parts"):
             chosen: dict[str, Any] = {}
             for version in versions:
-                for id, value in getattr(parts_of(version), kind):
+                parts = parts_of(version)
+                for id, value in parts.lift_parts() if kind == "lift_parts" else getattr(parts, kind):
                     if id in removed or (before is not None and part_time(id) < before):
                         continue
                     if id not in chosen or _value_rank(value) > _value_rank(chosen[id]):
                         chosen[id] = value  # one id, two values: only a hand-edited file; settled alike everywhere
             kept.append(tuple(sorted(chosen.items())))
-        session = session_from_parts(day, Parts(*kept))
+        checkins, notes, lifted = kept
+        lift_ids, lifts = (tuple(column) for column in zip(*lifted)) if lifted else ((), ())
+        session = session_from_parts(day, Parts(checkins, notes, lift_ids, lifts))
         if session is not None:
             merged.append(versions[0] if session == versions[0] else session)
     return tuple(merged)

@@ -94,7 +94,7 @@ def _check_ids(ids: Any) -> None:
         raise ValueError("a part id of the wrong shape")
 
 
-def _lifts_column(column: list[Any]) -> list[tuple[tuple[str, Lift], ...]]:
+def _lifts_column(column: list[Any]) -> tuple[list[tuple[Lift, ...]], list[tuple[str, ...]]]:
     """Every session's lifts with their part ids, each field checked, a field at a time over the whole log.
 
     A ten-year log holds thousands of lifts, and `status` reads them all: set, min, max and sum
@@ -104,7 +104,7 @@ def _lifts_column(column: list[Any]) -> list[tuple[tuple[str, Lift], ...]]:
         raise ValueError("lifts that are not a list")
     rows = list(chain.from_iterable(value for value in column if value))
     if not rows:
-        return [()] * len(column)
+        return [()] * len(column), [()] * len(column)
     if {type(row) for row in rows} != {list} or {len(row) for row in rows} != {_LIFT_LENGTH}:
         raise ValueError("a lift of the wrong shape")
     exercises, sets, reps, weights, units, ids = zip(*rows)
@@ -122,7 +122,8 @@ def _lifts_column(column: list[Any]) -> list[tuple[tuple[str, Lift], ...]]:
         raise ValueError("a lift of the wrong shape")
     _check_ids(ids)
     make = partial(_new, Lift)
-    return [tuple(zip(map(_PART_ID, value), map(make, map(_LIFT_FIELDS, value)))) if value else () for value in column]
+    lifts = [tuple(map(make, map(_LIFT_FIELDS, value))) if value else () for value in column]
+    return lifts, [tuple(map(_PART_ID, value)) if value else () for value in column]
 
 
 def _pairs_column(column: list[Any], values: set[type]) -> list[tuple[tuple[str, Any], ...]]:
@@ -189,21 +190,18 @@ def _sessions_of(docs: list[dict[str, Any]]) -> list[Session]:
         raise ValueError("a year outside those supported")
     checkins = _pairs_column([doc.get("made") for doc in docs], {str, type(None)})
     notes = _pairs_column([doc.get("notes") for doc in docs], {str})
-    lifts = _lifts_column([doc.get("lifts") for doc in docs])
+    lifts, lift_ids = _lifts_column([doc.get("lifts") for doc in docs])
     parse, new, join = date.fromisoformat, _new, NOTE_JOIN.join
     sessions = []
-    for text, made, noted, lifted in zip(texts, checkins, notes, lifts):
-        if not (made or noted or lifted):
-            raise ValueError("a session with no parts")
-        sessions.append(
-            new(Session, (
-                parse(text),
-                (noted[0][1] if len(noted) == 1 else join(note for _, note in noted)) if noted else None,
-                tuple(lift for _, lift in lifted),
-                next((tip for _, tip in made if tip is not None), None),
-                new(Parts, (made, noted, lifted)),
-            ))
-        )  # fmt: skip
+    for text, made, noted, lifted, ids in zip(texts, checkins, notes, lifts, lift_ids):
+        if len(made) == 1:  # the usual session: one check-in, no note or one version of it
+            tip = made[0][1]
+        else:
+            tip = next((tip for _, tip in made if tip is not None), None)
+            if not (made or noted or lifted):
+                raise ValueError("a session with no parts")
+        note = (noted[0][1] if len(noted) == 1 else join(note for _, note in noted)) if noted else None
+        sessions.append(new(Session, (parse(text), note, lifted, tip, new(Parts, (made, noted, ids, lifted)))))
     return sessions
 
 

@@ -55,7 +55,7 @@ def _session_document(session: Session) -> dict[str, Any]:
     if parts.notes:
         document["notes"] = [list(pair) for pair in parts.notes]
     if parts.lifts:
-        document["lifts"] = [[*lift, id] for id, lift in parts.lifts]
+        document["lifts"] = [[*lift, id] for id, lift in zip(parts.lift_ids, parts.lifts)]
     return document
 
 
