@@ -18,10 +18,10 @@ SCHEMA_2 = DATA / "schema2-written-before-parts.json"  # written by streak befor
 D = date.fromisoformat
 
 
-def store_at(tmp_path: Path, source: Path) -> tuple[Store, Path]:
+def store_at(tmp_path: Path, source: Path, machine: str = "here") -> tuple[Store, Path]:
     db = tmp_path / "streak.json"
     shutil.copyfile(source, db)
-    return Store(str(db), now=lambda: datetime(2026, 12, 4, 9, 0), machine="here"), db
+    return Store(str(db), now=lambda: datetime(2026, 12, 4, 9, 0), machine=machine), db
 
 
 def test_a_schema_2_file_reads_as_it_was_written(tmp_path: Path) -> None:
@@ -88,3 +88,17 @@ def test_two_machines_migrating_one_schema_2_file_give_its_parts_the_same_ids(tm
     a.merge_conflict_copies()
     merged = a.load()
     assert [(s.note, len(s.lifts)) for s in merged.sessions] == [("squats", 2), ("lunges, tired", 1), (None, 1)]
+
+
+def test_notes_joined_past_500_characters_are_kept_whole(tmp_path: Path) -> None:
+    """Two 300-character notes written apart on one day: the joined note (603 characters) is kept, read back and exported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, a_path = store_at(tmp_path / "a", SCHEMA_2, "laptop")
+    b, b_path = store_at(tmp_path / "b", SCHEMA_2, "desktop")  # the same millisecond: the machine orders them
+    a.update(lambda h: (edits.replace_session(h, h.session_on(D("2026-11-11"))._replace(note="a" * 300)), None))
+    b.update(lambda h: (edits.replace_session(h, h.session_on(D("2026-11-11"))._replace(note="b" * 300)), None))
+    shutil.copyfile(b_path, tmp_path / "a" / "streak.sync-conflict-20261204-090000-B.json")
+    a.merge_conflict_copies()
+    note = Store(str(a_path)).load().session_on(D("2026-11-11")).note
+    assert note == "b" * 300 + " / " + "a" * 300
