@@ -11,7 +11,7 @@ import os
 import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from streak.core.errors import InputError
@@ -125,7 +125,7 @@ class Store:
                 from streak.core.history.stamps import stamped
                 from streak.storage.datafile.write import write_history  # TinyDB: only commands that write load it
 
-                written = write_history(opened.tables, old, stamped(new, self._stamp()))
+                written = write_history(opened.tables, old, stamped(new, self._stamp(old)))
                 # Tables the change left alone go back as the text read; a migrated file, changed
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
@@ -168,10 +168,11 @@ class Store:
         """Under the lock: write merged tables over the file that held `raw`, after a backup of it."""
         self._save(tables, raw, keep_backup=True)
 
-    def _stamp(self) -> Stamp:
-        """This moment in UTC to the millisecond, and this machine: what a change is stamped with."""
-        moment = self._now().astimezone(UTC)
-        return Stamp(moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", self._machine_id())
+    def _stamp(self, history: History) -> Stamp:
+        """What a change to `history` is stamped with: a hybrid logical clock, never behind the file's latest stamp."""
+        from streak.core.history.stamps import latest_stamp, next_stamp
+
+        return next_stamp(self._now(), self._machine_id(), latest_stamp(history))
 
     def _machine_id(self) -> str:
         """The machine this store works on: as given (tests, two machines in one process), else this one's own id."""

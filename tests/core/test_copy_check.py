@@ -2,7 +2,8 @@
 
 from datetime import date, datetime, timedelta
 
-from streak.core.history.model import GoalChange, History, Lift, RestPeriod, Session, Stamp
+from streak.core.history.model import GoalChange, History, Lift, Parts, RestPeriod, Session, Stamp, session_from_parts
+from streak.core.history.stamps import part_id
 from streak.core.sync.check import LeftOut, checked_copy, clock_ahead, how_far
 
 D = date.fromisoformat
@@ -101,7 +102,9 @@ def test_a_goal_outside_one_to_seven_is_left_out_but_a_future_goal_change_is_kep
 
 
 def stamped_at(moment: str) -> History:
-    return History((Session(D("2026-11-20"), changed=Stamp(moment, "laptop")),))
+    """A history whose one session was checked in at `moment` (its check-in part carries the stamp)."""
+    parts = Parts(checkins=((part_id(Stamp(moment, "laptop"), 0), None),))
+    return History((session_from_parts(D("2026-11-20"), parts),))
 
 
 def test_a_clock_more_than_a_day_ahead_is_measured() -> None:

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from streak.core.history import edits
-from streak.core.history.model import ORIGINAL, GoalChange, History, Removal, Session, Settings, Stamp
+from streak.core.history.model import ORIGINAL, GoalChange, History, Lift, Removal, Session, Settings, Stamp
 from streak.core.history.rest import add_rest, clear_rest, rest_spans
 from streak.core.history.stamps import stamped
 from streak.core.sync.merge import merge_histories
@@ -37,22 +37,34 @@ def test_sessions_from_both_sides_are_kept() -> None:
     ]
 
 
-def test_a_day_in_both_keeps_the_version_changed_later() -> None:
-    """Two edits of one session: the later one wins, whichever side it is on."""
+def test_notes_written_apart_on_one_day_are_joined_in_the_order_made() -> None:
+    """Two edits of one note made without seeing each other: both are kept, joined with " / ", whichever side is which."""
     laptop = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "front squats")), 3, "laptop")
     desktop = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "lunges")), 2, "desktop")
-    assert merge_histories(laptop, desktop).session_on(D("2026-11-16")).note == "front squats"
+    assert merge_histories(laptop, desktop).session_on(D("2026-11-16")).note == "lunges / front squats"
     assert merge_histories(desktop, laptop) == merge_histories(laptop, desktop)
 
 
-def test_a_removal_wins_over_an_older_edit_and_loses_to_a_newer_one() -> None:
-    """Removed at 3: an edit made at 2 stays removed, an edit made at 4 brings the session back."""
+def test_check_ins_on_one_day_on_two_machines_keep_both_sides_lifts() -> None:
+    """The same day checked in apart, even in the same millisecond: one session holding every lift of both."""
+    squat, lunge = Lift("Back squat", 5, 5, 100.0, "kg"), Lift("Lunge", 3, 10, 0.0, "kg")
+    a = change(History(), lambda h: edits.add_session(h, Session(D("2026-11-16"), "a", (squat,)), TODAY), 5, "aaa")
+    b = change(History(), lambda h: edits.add_session(h, Session(D("2026-11-16"), "b", (lunge,)), TODAY), 5, "bbb")
+    merged = merge_histories(a, b)
+    assert merged == merge_histories(b, a) and len(merged.sessions) == 1
+    assert (merged.sessions[0].note, merged.sessions[0].lifts) == ("a / b", (squat, lunge))
+
+
+def test_a_removal_takes_only_the_parts_its_maker_saw() -> None:
+    """Removed on one machine; a note written on another before or after, unseen, keeps the day (without the check-in)."""
     removed = change(BASE, lambda h: edits.remove_session(h, D("2026-11-16")), 3, "laptop")
-    for tick, kept in ((2, False), (4, True)):
+    for tick in (2, 4):
         edited = change(BASE, lambda h: edits.replace_session(h, Session(D("2026-11-16"), "x")), tick, "desktop")
         merged = merge_histories(removed, edited)
-        assert (merged.session_on(D("2026-11-16")) is not None) is kept
-        assert bool(merged.removals) is not kept  # a removal a later record supersedes is dropped
+        assert [(s.day, s.note) for s in merged.sessions] == [(D("2026-11-16"), "x")]
+        assert merged == merge_histories(edited, removed)
+    seen_and_removed = change(merge_histories(removed, edited), lambda h: edits.remove_session(h, D("2026-11-16")), 6)
+    assert merge_histories(seen_and_removed, edited).sessions == ()
 
 
 def test_an_older_copy_never_brings_back_a_removed_session() -> None:
@@ -61,20 +73,13 @@ def test_an_older_copy_never_brings_back_a_removed_session() -> None:
     assert merge_histories(BASE, removed).sessions == () and merge_histories(removed, BASE).sessions == ()
 
 
-def test_equal_change_times_are_settled_by_machine_then_content_alike_everywhere() -> None:
-    """The same millisecond on two machines: the greater machine id wins, in either order."""
-    a = History((Session(D("2026-11-16"), "a", changed=at(5, "aaa")),))
-    b = History((Session(D("2026-11-16"), "b", changed=at(5, "bbb")),))
-    assert merge_histories(a, b).sessions[0].note == "b" == merge_histories(b, a).sessions[0].note
-    same_machine = History((Session(D("2026-11-16"), "c", changed=at(5, "aaa")),))
-    assert merge_histories(a, same_machine) == merge_histories(same_machine, a)
-
-
-def test_a_record_outranks_a_removal_made_at_the_same_moment() -> None:
-    """Keeping data is the safe side of a tie."""
-    kept = History((Session(D("2026-11-16"), changed=at(5)),))
-    removed = History(removals=(Removal("session", "2026-11-16", at(5)),))
-    assert merge_histories(kept, removed).sessions == kept.sessions
+def test_a_whole_day_removal_from_before_parts_removes_the_parts_made_before_it() -> None:
+    """A schema-2 removal of a day: parts made before it go, parts made at the same moment or later stay."""
+    older = change(History(), lambda h: edits.add_session(h, Session(D("2026-11-16"), "old"), TODAY), 4)
+    same = change(History(), lambda h: edits.add_session(h, Session(D("2026-11-16"), "same"), TODAY), 5)
+    day_removed = History(removals=(Removal("session", "2026-11-16", at(5)),))
+    assert merge_histories(older, day_removed).sessions == ()
+    assert merge_histories(same, day_removed).sessions == same.sessions
 
 
 def test_goal_changes_in_one_week_keep_the_later_made() -> None:

@@ -1,8 +1,14 @@
-"""Merging copies of one history, over random changes made apart on two or three machines.
+"""Merging copies of one history, over random changes made apart on two to four machines.
 
-A scenario is a common ancestor (a few changes on one machine) copied to two or three machines,
+A scenario is a common ancestor (a few changes on one machine) copied to two to four machines,
 then a run of changes, each made on one copy with the same core functions the commands use and
-stamped as the store stamps it. The copies are then merged in every order.
+stamped as the store stamps it (a hybrid logical clock over the machine's own clock, which on
+the last machine runs years ahead), with syncs between copies along the way. The copies are
+then merged in every order.
+
+Sessions are sets of parts: the laws for them are that every part made and not removed by a
+removal that named it is in the merge, and no part a removal named ever is. Goal changes, rest
+and settings keep "the later-made change wins", and for them the merge is compared with replay.
 
 **Replay**, as these tests mean it: one history, starting from the ancestor, receives every change
 that changed its own copy (a refused or no-op change recorded nothing, so there is nothing to
@@ -14,9 +20,9 @@ replay), one at a time in the order of their change times, each through the same
   `set_week_start_day` or `set_units` with the same arguments; rest ranges are widened under the
   first weekday their copy had when the change was made, as that copy widened them;
 - a tip shown adds its id to the tips shown.
-The replayed and merged histories are compared on what a person recorded: each session's day,
-note and lifts; each goal change's from-date and goal; the days that rest; the first weekday,
-the units and the tips shown. Change times and removals are bookkeeping and are left out.
+The replayed and merged histories are compared on each goal change's from-date and goal; the days
+that rest; the first weekday, the units and the tips shown. Change times and removals are
+bookkeeping and are left out.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +37,7 @@ from streak.core.errors import InputError, Refused
 from streak.core.history import edits
 from streak.core.history.model import History, Removal, Session, Stamp
 from streak.core.history.rest import add_rest, clear_rest, cleared_days
-from streak.core.history.stamps import stamped
+from streak.core.history.stamps import latest_stamp, next_stamp, stamped
 from streak.core.lifts.lift import Lift
 from streak.core.sync.merge import merge_histories
 
@@ -50,6 +56,8 @@ def operations(goal_days: st.SearchStrategy[date]) -> st.SearchStrategy[tuple[An
     return st.one_of(
         st.tuples(st.just("checkin"), recent_days, notes, lifts),
         st.tuples(st.just("edit"), recent_days, notes),
+        st.tuples(st.just("lift"), recent_days, lifts),
+        st.tuples(st.just("clear-lifts"), recent_days),
         st.tuples(st.just("remove"), recent_days),
         st.tuples(st.just("goal"), goal_days, st.integers(1, 7)),
         st.tuples(st.just("rest"), any_days, st.integers(0, 16)),
@@ -77,6 +85,10 @@ def apply(history: History, operation: tuple[Any, ...]) -> History:
             day, note = args
             session = history.session_on(day)
             return edits.replace_session(history, session._replace(note=note)) if session else history
+        if kind in ("lift", "clear-lifts"):
+            session = history.session_on(args[0])
+            added = session.lifts + args[1] if kind == "lift" and session else ()
+            return edits.replace_session(history, session._replace(lifts=added)) if session else history
         if kind == "remove":
             return edits.remove_session(history, args[0])
         if kind == "goal":
@@ -95,10 +107,17 @@ def apply(history: History, operation: tuple[Any, ...]) -> History:
         return history
 
 
+AHEAD = timedelta(days=3 * 365)  # how far the fast machine's clock runs ahead
+
+
+def clock(tick: int, machine: str) -> datetime:
+    """Machine `machine`'s clock `tick` milliseconds after the epoch; the fast machine's reads three years ahead."""
+    return EPOCH + timedelta(milliseconds=tick) + (AHEAD if machine == "fast" else timedelta())
+
+
 def stamp(tick: int, machine: str) -> Stamp:
-    """The stamp the store gives a change made `tick` milliseconds after the epoch on `machine`."""
-    moment = EPOCH + timedelta(milliseconds=tick)
-    return Stamp(moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z", machine)
+    """The stamp a clock alone would give a change made `tick` milliseconds after the epoch on `machine`."""
+    return next_stamp(clock(tick, machine), machine, Stamp("", ""))
 
 
 class Change(NamedTuple):
@@ -108,6 +127,7 @@ class Change(NamedTuple):
     operation: tuple[Any, ...]
     week_start_day: str
     session: Session | None
+    seen: Stamp | None = None  # the latest stamp in the copy it changed
 
 
 class Scenario(NamedTuple):
@@ -118,23 +138,34 @@ class Scenario(NamedTuple):
     changes: list[Change]
 
 
-def make(history: History, operation: tuple[Any, ...], when: Stamp, changes: list[Change]) -> History:
-    """One change on one copy, stamped as `Store.update` stamps it, and noted if it changed the copy."""
+def make(
+    history: History, operation: tuple[Any, ...], when: Stamp, changes: list[Change], hlc: bool = False
+) -> History:
+    """One change on one copy, stamped as `Store.update` stamps it (with `hlc`, never behind the copy's latest stamp)."""
     changed = apply(history, operation)
     if changed == history:
         return history
+    if hlc:
+        when = next_stamp(
+            datetime.strptime(when.at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC), when.machine, latest_stamp(history)
+        )
     changed = stamped(changed, when)
     day = operation[1] if operation[0] in ("checkin", "edit") else None
-    changes.append(Change(when, operation, history.week_start_day, changed.session_on(day) if day else None))
+    session = changed.session_on(day) if day else None
+    changes.append(Change(when, operation, history.week_start_day, session, latest_stamp(history)))
     return changed
 
 
 @st.composite
-def scenarios(draw: st.DrawFn, goal_days: st.SearchStrategy[date] = ALL_GOAL_DAYS, ties: bool = False) -> Scenario:
-    """A common ancestor and two or three copies changed apart.
+def scenarios(
+    draw: st.DrawFn, goal_days: st.SearchStrategy[date] = ALL_GOAL_DAYS, ties: bool = False, fast: bool = False
+) -> Scenario:
+    """A common ancestor and two to four copies changed apart.
 
     Without `ties` every change has its own moment, later than the one before; with `ties`,
-    moments come from a handful, repeat across machines and need not increase.
+    moments come from a handful, repeat across machines and need not increase. With `fast`,
+    the last machine's clock runs years ahead, stamps are hybrid logical clocks, and copies
+    sync with each other along the way.
     """
     operation = operations(goal_days)
     moments = st.integers(0, 4) if ties else None
@@ -144,12 +175,21 @@ def scenarios(draw: st.DrawFn, goal_days: st.SearchStrategy[date] = ALL_GOAL_DAY
         tick += 1
         ancestor = make(ancestor, step, stamp(draw(moments) if ties else tick, "origin"), changes)
     changes.clear()  # the ancestor is where replay starts
-    count = draw(st.integers(2, 3))
+    count = draw(st.integers(2, 4 if fast else 3))
     copies = [ancestor] * count
-    for machine, step in draw(st.lists(st.tuples(st.integers(0, count - 1), operation), min_size=4, max_size=30)):
+    step_of = st.one_of(operation, st.tuples(st.just("sync"), st.integers(0, count - 1))) if fast else operation
+    for machine, step in draw(st.lists(st.tuples(st.integers(0, count - 1), step_of), min_size=4, max_size=30)):
         tick += 1
-        name = draw(st.sampled_from(["m0", "m1"])) if ties else f"m{machine}"
-        copies[machine] = make(copies[machine], step, stamp(10 + draw(moments) if ties else tick, name), changes)
+        if step[0] == "sync":
+            copies[machine] = merge_histories(copies[machine], copies[step[1]])
+            continue
+        name = (
+            draw(st.sampled_from(["m0", "m1"]))
+            if ties
+            else ("fast" if fast and machine == count - 1 else f"m{machine}")
+        )
+        when = stamp(10 + draw(moments) if ties else tick, name)
+        copies[machine] = make(copies[machine], step, when, changes, hlc=fast)
     return Scenario(ancestor, copies, changes)
 
 
@@ -159,8 +199,15 @@ def every_merge(copies: list[History]) -> list[History]:
         a, b = copies
         return [merge_histories(a, b), merge_histories(b, a)]
     results = []
-    for a, b, c in permutations(copies):
-        results += [merge_histories(merge_histories(a, b), c), merge_histories(a, merge_histories(b, c))]
+    if len(copies) == 3:
+        for a, b, c in permutations(copies):
+            results += [merge_histories(merge_histories(a, b), c), merge_histories(a, merge_histories(b, c))]
+        return results
+    a, b, c, d = copies  # four: each copy first and last once, and every pairing (24 orders would cost too much)
+    for order in ((a, b, c, d), (b, c, d, a), (c, d, a, b), (d, a, b, c), (d, c, b, a)):
+        results.append(reduce(merge_histories, order))
+    for (w, x), (y, z) in (((a, b), (c, d)), ((a, c), (b, d)), ((a, d), (b, c))):
+        results.append(merge_histories(merge_histories(w, x), merge_histories(y, z)))
     return results
 
 
@@ -169,15 +216,9 @@ def replay(scenario: Scenario) -> History:
     history = scenario.ancestor
     for change in sorted(scenario.changes, key=lambda change: change.stamp):
         kind, *args = change.operation
-        if kind in ("checkin", "edit"):
-            session = change.session._replace(changed=None)
-            if history.session_on(session.day):
-                history = edits.replace_session(history, session)
-            else:
-                history = edits.add_session(history, session, TODAY)
-        elif kind == "remove":
-            history = edits.remove_session(history, args[0]) if history.session_on(args[0]) else history
-        elif kind in ("rest", "unrest"):
+        if kind in ("checkin", "edit", "lift", "clear-lifts", "remove"):
+            continue  # sessions are sets of parts: see the part laws below
+        if kind in ("rest", "unrest"):
             as_then = history._replace(settings=history.settings._replace(week_start_day=change.week_start_day))
             history = apply(as_then, change.operation)._replace(settings=history.settings)
         else:
@@ -190,9 +231,8 @@ def rest_days(history: History) -> set[date]:
 
 
 def recorded(history: History) -> tuple[object, ...]:
-    """What a person recorded (see above), leaving out change times and removals."""
+    """What a person recorded (see above) besides sessions, leaving out change times and removals."""
     return (
-        [(s.day, s.note, s.lifts) for s in history.sessions],
         [(c.since, c.goal) for c in history.goal_changes],
         rest_days(history),
         history.week_start_day,
@@ -201,7 +241,7 @@ def recorded(history: History) -> tuple[object, ...]:
     )
 
 
-CHECKS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CHECKS = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @CHECKS
@@ -242,20 +282,26 @@ def _removals(histories: list[History]) -> list[Removal]:
     return [removal for history in histories for removal in history.removals]
 
 
+def _part_ids(history: History) -> set[str]:
+    return {id for session in history.sessions for id in session.parts.ids()}
+
+
+def _removed_parts(histories: list[History]) -> set[str]:
+    return {removal.key for removal in _removals(histories) if removal.kind == "part"}
+
+
 @CHECKS
 @given(scenarios(ties=True))
 def test_a_removal_is_never_undone_by_an_older_copy(scenario: Scenario) -> None:
-    """Whatever a copy removed stays removed unless a change made at or after the removal brings it back."""
+    """Whatever a copy removed stays removed: no part a removal named, no goal or rest undone by an older change."""
     merged = reduce(merge_histories, [scenario.ancestor, *scenario.copies])
+    assert not _part_ids(merged) & _removed_parts(scenario.copies)
     for removal in _removals(scenario.copies):
-        if removal.kind == "session":
-            session = merged.session_on(date.fromisoformat(removal.key))
-            assert session is None or session.changed >= removal.changed
-        elif removal.kind == "goal":
+        if removal.kind == "goal":
             for change in merged.goal_changes:
                 if block(change.since) == block(date.fromisoformat(removal.key)):
                     assert change.changed >= removal.changed
-        else:
+        elif removal.kind == "rest":
             first, last = cleared_days(removal)
             for period in merged.rest_periods:
                 if period.first <= last and period.last >= first:
@@ -263,16 +309,40 @@ def test_a_removal_is_never_undone_by_an_older_copy(scenario: Scenario) -> None:
 
 
 @CHECKS
+@given(scenarios(fast=True))
+def test_every_part_not_removed_is_in_the_merge_even_with_a_clock_years_ahead(scenario: Scenario) -> None:
+    """The merge holds exactly the parts any copy made less those any removal named; a session is its parts' view."""
+    merged, *others = every_merge(scenario.copies)
+    assert all(other == merged for other in others) and merge_histories(merged, merged) == merged
+    made = set().union(*map(_part_ids, scenario.copies))
+    assert _part_ids(merged) == made - _removed_parts(scenario.copies)
+    for session in merged.sessions:
+        parts = session.parts
+        assert session.lifts == parts.lifts and len(parts.lift_ids) == len(parts.lifts)
+        assert session.note == (" / ".join(text for _, text in parts.notes) or None)
+        assert [id for id, _ in parts.notes] == sorted(id for id, _ in parts.notes)  # in the order made
+
+
+@CHECKS
+@given(scenarios(fast=True))
+def test_a_change_made_after_a_merge_outranks_everything_merged(scenario: Scenario) -> None:
+    """Hybrid logical clocks: a change is later than all its copy held, so no copy's older value, however fast its clock, overrides it."""
+    assert all(change.stamp > change.seen for change in scenario.changes)
+    merged = every_merge(scenario.copies)[0]
+    for kind, value in (("units", merged.units), ("weekday", merged.week_start_day)):
+        made = [change for change in scenario.changes if change.operation[0] == kind]
+        if made:
+            assert value == max(made, key=lambda change: change.stamp).operation[1]
+
+
+@CHECKS
 @given(scenarios(ties=True))
 def test_nothing_either_side_recorded_is_lost(scenario: Scenario) -> None:
-    """Each record of each copy is in the merge as it was or as changed later, or a later removal took it."""
+    """Each part, goal change, rest day and setting of each copy is in the merge, or a removal or a later change took it."""
     merged = every_merge(scenario.copies)[0]
     removals = _removals(scenario.copies)
+    assert _part_ids(merged) >= set().union(*map(_part_ids, scenario.copies)) - _removed_parts(scenario.copies)
     for copy in scenario.copies:
-        for session in copy.sessions:
-            kept = merged.session_on(session.day)
-            removed = [r for r in removals if r.kind == "session" and r.key == session.day.isoformat()]
-            assert (kept and kept.changed >= session.changed) or any(r.changed > session.changed for r in removed)
         for change in copy.goal_changes:
             kept = [c for c in merged.goal_changes if c.since == change.since]
             assert (kept and kept[0].changed >= change.changed) or _superseded_in_block(change, merged, removals)

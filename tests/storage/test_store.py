@@ -70,8 +70,8 @@ def test_the_file_is_tinydb_json_with_a_schema_version(store: Store, db: Path) -
     tables = json.loads(db.read_text(encoding="utf-8"))
     assert tables["meta"]["1"]["schema"] == schema.SCHEMA
     assert list(tables["sessions"].values()) == [
-        {"date": "2026-11-17", "note": None, "changed": "2026-11-21T09:00:00.000Z", "by": "machine-a"}
-    ]
+        {"date": "2026-11-17", "made": [["2026-11-21T09:00:00.000Z|machine-a|000", None]]}
+    ]  # the session is its parts: here one check-in, with its id (stamp, machine, index) and no tip
 
 
 def test_a_refused_change_leaves_the_file_byte_identical(store: Store, db: Path) -> None:
@@ -98,8 +98,10 @@ def test_keys_from_a_newer_minor_version_are_kept(store: Store, db: Path) -> Non
     db.write_text(
         json.dumps(
             {
-                "meta": {"1": {"app": "streak", "schema": 2, "minor": 4}},
-                "sessions": {"1": {"date": "2026-11-16", "note": None, "mood": "strong"}},
+                "meta": {"1": {"app": "streak", "schema": schema.SCHEMA, "minor": 4}},
+                "sessions": {
+                    "1": {"date": "2026-11-16", "made": [["2026-11-16T09:00:00.000Z|a|000", None]], "mood": "strong"}
+                },
                 "settings": {"1": {"week_start": "monday", "theme": "dark"}},
                 "achievements": {"1": {"anything": [1, 2, 3]}},
             }
@@ -175,7 +177,7 @@ def test_a_corrupt_file_is_refused_and_never_written(store: Store, db: Path, con
 def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, db: Path) -> None:
     """A newer major version is not ours to rewrite: the message says to upgrade."""
     db.parent.mkdir(parents=True, exist_ok=True)
-    content = b'{"meta": {"1": {"schema": 3, "minor": 0}}, "sessions": {}}'
+    content = b'{"meta": {"1": {"schema": 4, "minor": 0}}, "sessions": {}}'
     db.write_bytes(content)
     with pytest.raises(NewerDataFile, match="upgrade streak"):
         store.load()
@@ -187,22 +189,22 @@ def test_a_file_from_a_newer_schema_is_refused_and_never_written(store: Store, d
 def test_an_older_schema_is_migrated_and_the_old_file_kept(
     store: Store, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Opening a schema-2 file once schema 3 exists migrates it on the next change, after backing it up."""
+    """Opening a schema-3 file once schema 4 exists migrates it on the next change, after backing it up."""
 
     def rename_notes(tables: schema.Tables) -> None:
         for document in tables.get("sessions", {}).values():
-            document["comment"] = document.pop("note", None)
+            document["comments"] = document.pop("notes", None)
 
     store.update(add("2026-11-16", "old"))
     old_bytes = db.read_bytes()
-    monkeypatch.setattr(schema, "SCHEMA", 3)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, rename_notes)
-    assert store.load().sessions[0].note is None  # schema 3 calls it "comment"; the read is in memory only
+    monkeypatch.setattr(schema, "SCHEMA", 4)
+    monkeypatch.setitem(schema.MIGRATIONS, 3, rename_notes)
+    assert store.load().sessions[0].note is None  # schema 4 calls them "comments"; the read is in memory only
     assert db.read_bytes() == old_bytes
     store.update(add("2026-11-18"))
     tables = json.loads(db.read_text(encoding="utf-8"))
-    assert tables["meta"]["1"]["schema"] == 3
-    assert tables["sessions"]["1"]["comment"] == "old"
+    assert tables["meta"]["1"]["schema"] == 4
+    assert tables["sessions"]["1"]["comments"][0][1] == "old"
     assert [backup.path for backup in store.backups.all() if Path(backup.path).read_bytes() == old_bytes]
 
 
@@ -350,7 +352,7 @@ FILE_FROM_0_1_0 = Path(__file__).parent / "data" / "schema1-written-by-0.1.0.jso
 
 
 def test_a_file_written_by_streak_0_1_0_is_migrated_without_losing_a_record(store: Store, db: Path) -> None:
-    """The schema-1 file of the first release reads the same, and the first change writes schema 2 after a backup."""
+    """The schema-1 file of the first release reads the same, and the first change writes schema 3 after a backup."""
     db.parent.mkdir(parents=True, exist_ok=True)
     original = FILE_FROM_0_1_0.read_bytes()
     db.write_bytes(original)
@@ -361,9 +363,10 @@ def test_a_file_written_by_streak_0_1_0_is_migrated_without_losing_a_record(stor
     assert db.read_bytes() == original  # reading never writes
     store.update(add("2026-11-20", "after the upgrade"))
     tables = json.loads(db.read_text(encoding="utf-8"))
-    assert tables["meta"]["1"]["schema"] == schema.SCHEMA == 2
+    assert tables["meta"]["1"]["schema"] == schema.SCHEMA == 3
     old_session = next(doc for doc in tables["sessions"].values() if doc["date"] == "2026-10-05")
-    assert old_session["changed"] == "1970-01-01T00:00:00.000Z"  # older than any real change, so any edit wins a merge
+    # its check-in part is stamped the oldest time there is, and named by its day too: all schema-1 records share that time
+    assert old_session["made"][0][0] == "1970-01-01T00:00:00.000Z||2026-10-05.000"
     after = store.load()
     assert days_and_notes(after)[:-1] == days_and_notes(before)
     assert [(c.since, c.goal) for c in after.goal_changes] == [(c.since, c.goal) for c in before.goal_changes]

@@ -70,7 +70,7 @@ def diverged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit_note(mine, "desktop", 0, "a, edited on the desktop")
     streak(laptop, theirs, "checkin", "--date", day(17), "--note", "laptop")
     edit_note(theirs, "laptop", 2, "b, edited on the laptop")  # after the desktop removed it: it comes back
-    streak(laptop, theirs, "remove", day(7))  # after the desktop's edit: it stays removed
+    streak(laptop, theirs, "remove", day(7))  # it never saw the desktop's note, which keeps the day
     streak(laptop, theirs, "goal", "4", "--from", day(30))  # the same week as the desktop's, made later
     streak(laptop, theirs, "rest", "--clear", day(21))
     streak(laptop, theirs, "settings", "--units", "lb")
@@ -78,7 +78,9 @@ def diverged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-EXPECTED_SESSIONS = [(0, "a, edited on the desktop"), (2, "b, edited on the laptop"), (16, "desk"), (17, "laptop")]
+EXPECTED_SESSIONS = [
+    (0, "a, edited on the desktop"), (2, "b, edited on the laptop"), (7, "desk edit"), (16, "desk"), (17, "laptop"),
+]  # fmt: skip
 EXPECTED_GOALS = [(0, 3), (30, 4)]
 
 
@@ -119,7 +121,7 @@ def test_two_machines_changes_all_appear_once_after_the_conflict_copy_is_merged(
     result = streak(diverged / "desktop-state", db, "badges", "--json")
     when = f"{made.day} {made.strftime('%b')}" + ("" if made.year == date.today().year else f" {made.year}")
     assert result.stderr == (
-        f"streak: merged 2 sessions, 1 removal, 2 goal changes, 1 rest week and weights in lb "
+        f"streak: merged 3 sessions, 2 goal changes, 1 rest week and weights in lb "
         f"from the copy made by {tool} on {when} (now in backups/)\n"
     )
     assert json.loads(result.stdout)

@@ -364,7 +364,6 @@ def test_a_removal_on_one_side_and_a_note_edit_on_the_other_keep_the_session_wit
     assert sessions(pair.a)[day(4, 1)]["note"] == "new note"
 
 
-@pytest.mark.xfail(reason="needs schema 3 parts merge", strict=True)
 def test_the_same_day_on_both_sides_keeps_both_lifts_and_joins_the_notes(pair: Pair) -> None:
     """Both check in on one day with different lifts: both kept, the notes joined with " / " in the order made."""
     round_apart(
@@ -377,7 +376,6 @@ def test_the_same_day_on_both_sides_keeps_both_lifts_and_joins_the_notes(pair: P
     assert sorted(lift["exercise"] for lift in session["lifts"]) == ["Back squat", "Romanian deadlift"]
 
 
-@pytest.mark.xfail(reason="needs schema 3 parts merge", strict=True)
 def test_a_removal_on_one_side_while_the_other_adds_a_lift_keeps_the_session_with_the_new_lift(pair: Pair) -> None:
     """A removes what it had of the day; B adds a lift A never saw: the session survives holding that lift alone."""
     pair.a.streak("checkin", "--date", day(2, 4), "--lift", "back squat 5x5 100kg")

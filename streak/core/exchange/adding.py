@@ -12,7 +12,16 @@ from typing import NamedTuple
 from streak.core.dates import ONE_WEEK, week_start
 from streak.core.errors import InputError
 from streak.core.exchange.export import Imported
-from streak.core.history.model import History, Lift, RestPeriod, Session, goal_since, session_day
+from streak.core.history.model import (
+    History,
+    Lift,
+    RestPeriod,
+    Session,
+    goal_since,
+    parts_of,
+    session_day,
+    session_from_parts,
+)
 from streak.core.lifts.lift import check_lifts, exercise_key
 
 
@@ -98,9 +107,12 @@ def _lift_key(lift: Lift) -> tuple[str, int, int, float, str]:
 def _with_lifts(session: Session, lifts: list[Lift]) -> Session:
     """The session with `lifts` after its own, held to a session's limit of lifts; a fresh part to merge."""
     try:
-        return session._replace(lifts=check_lifts(session.lifts + tuple(lifts)), changed=None)
+        check_lifts(session.lifts + tuple(lifts))
     except InputError as error:
         raise InputError(f"{session.day.isoformat()}: {error}") from None
+    parts = parts_of(session)  # the new lifts are new parts (stamped as the store saves), beside the day's own
+    added = parts._replace(lift_ids=parts.lift_ids + (None,) * len(lifts), lifts=parts.lifts + tuple(lifts))
+    return session_from_parts(session.day, added) or session
 
 
 def _rest_weeks(periods: Iterable[RestPeriod], week_start_day: str) -> set[date]:

@@ -1,7 +1,9 @@
 """Changes to a history, each a pure function from the old history to the new one.
 
-What an edit creates has no change time yet (`changed` is None): the store stamps it on saving.
-A deletion leaves a `Removal`, so that merging an older copy of the history cannot bring it back.
+What an edit creates has no change time yet (`changed` or its part id is None): the store stamps
+it on saving. A deletion leaves a `Removal`, so that merging an older copy cannot bring it back.
+A session is edited as an operation on its parts: an edit removes the parts its maker saw and
+replaced, and adds new ones, so parts another machine or window added meanwhile stay.
 """
 
 from bisect import insort
@@ -12,15 +14,20 @@ from streak.core.dates import check_week_start_day
 from streak.core.errors import InputError, Refused
 from streak.core.history.goals import with_goal
 from streak.core.history.model import (
+    NOTE_JOIN,
     GoalChange,
     History,
     Removal,
     RestPeriod,
     Session,
     check_units,
+    parts_of,
     record_key,
     session_day,
+    session_from_parts,
 )
+
+PART = "part"
 
 
 def check_not_future(day: date, today: date, what: str = "a session") -> date:
@@ -49,30 +56,73 @@ def _forget_removal(history: History, kind: str, key: str) -> History:
 
 
 def add_session(history: History, session: Session, today: date) -> History:
-    """The history with one more session; a day holds at most one."""
+    """The history with one more session, made of new parts; a day holds at most one."""
     check_not_future(session.day, today)
     if history.session_on(session.day):
         raise Refused(f"{session.day.isoformat()} is already checked in; one session a day is counted")
     sessions = list(history.sessions)
-    insort(sessions, session._replace(changed=None), key=session_day)
-    return _forget_removal(history._replace(sessions=tuple(sessions)), "session", session.day.isoformat())
+    insort(sessions, session._replace(parts=parts_of(session._replace(parts=None))), key=session_day)
+    return history._replace(sessions=tuple(sessions))
 
 
-def replace_session(history: History, session: Session) -> History:
-    """The history with the session on `session.day` replaced by `session` (an edit of its note or lifts)."""
-    if not history.session_on(session.day):
-        raise Refused(f"there is no session on {session.day.isoformat()} to edit")
-    fresh = session._replace(changed=None)
-    return history._replace(sessions=tuple(fresh if s.day == session.day else s for s in history.sessions))
+def _with_session(history: History, day: date, session: Session | None) -> History:
+    """The history with the session on `day` (which exists) replaced by `session`, or taken out if None."""
+    sessions = tuple(kept for kept in (session if s.day == day else s for s in history.sessions) if kept is not None)
+    return history._replace(sessions=sessions)
+
+
+def without_parts(history: History, ids: Iterable[str]) -> History:
+    """The history remembering that the parts `ids` were removed: merging a copy that holds them cannot bring them back."""
+    known = {removal.key for removal in history.removals if removal.kind == PART}
+    fresh = sorted(set(ids) - known)
+    if not fresh:
+        return history
+    removals = sorted((*history.removals, *(Removal(PART, id) for id in fresh)), key=lambda r: (r.kind, r.key))
+    return history._replace(removals=tuple(removals))
+
+
+def replace_session(history: History, edited: Session) -> History:
+    """The history with the edit `edited` made to the session on its day, applied as an operation on its parts.
+
+    `edited.parts` are the parts its maker saw (the session as shown; for a session typed afresh,
+    the one in `history`). A changed note removes the note versions seen and adds the new one; a
+    lift seen and no longer in `edited.lifts` is removed, a lift in it not seen is added. Parts in
+    `history` the maker never saw (another window's, another machine's) stay.
+    """
+    current = history.session_on(edited.day)
+    if current is None:
+        raise Refused(f"there is no session on {edited.day.isoformat()} to edit")
+    seen = edited.parts if edited.parts is not None else parts_of(current)
+    gone: set[str | None] = set()
+    new_notes: tuple = ()
+    if edited.note != (NOTE_JOIN.join(text for _, text in seen.notes) or None):
+        gone.update(id for id, _ in seen.notes)
+        new_notes = ((None, edited.note),) if edited.note else ()
+    wanted = list(edited.lifts)
+    for id, lift in seen.lift_parts():
+        if lift in wanted:
+            wanted.remove(lift)  # still there: kept as the part it is
+        else:
+            gone.add(id)
+    parts = parts_of(current)
+    lifts = [lift for lift in parts.lift_parts() if lift[0] not in gone] + [(None, lift) for lift in wanted]
+    changed = parts._replace(
+        notes=tuple(note for note in parts.notes if note[0] not in gone) + new_notes,
+        lift_ids=tuple(id for id, _ in lifts),
+        lifts=tuple(lift for _, lift in lifts),
+    )
+    if changed == parts:
+        return history
+    session = session_from_parts(edited.day, changed)
+    return without_parts(_with_session(history, edited.day, session), (id for id in gone if id is not None))
 
 
 def remove_session(history: History, day: date) -> History:
-    """The history without the session on `day`."""
+    """The history without the session on `day`: every part of it is removed."""
     session = history.session_on(day)
     if not session:
         raise Refused(f"there is no session on {day.isoformat()} to remove")
-    kept = history._replace(sessions=tuple(s for s in history.sessions if s.day != day))
-    return with_removals(kept, "session", [session])
+    return without_parts(_with_session(history, day, None), parts_of(session).ids())
 
 
 def set_goal(history: History, since: date, goal: int) -> History:

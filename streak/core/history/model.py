@@ -3,9 +3,11 @@
 Named tuples rather than dataclasses: they are just as immutable, and the `dataclasses`
 import (it pulls in `inspect`) would cost the shell-prompt commands about 7 ms.
 
-Every record carries `changed`, the moment and machine of its last change, so that copies of
-one history made on two machines can be merged (see `streak.core.sync.merge`). The rules never set
-it: an edit leaves it None on what it creates, and the store stamps those records as it saves.
+Goal changes, rest periods and removals carry `changed`, the moment and machine of their last
+change, so that copies of one history made on two machines can be merged (see `streak.core.sync.merge`).
+A session is a set of parts each made once and never changed (its check-ins, note versions and
+lifts, see `Parts`), each with an id holding the stamp of the change that made it. The rules never
+set stamps or ids: an edit leaves them None on what it creates, and the store stamps them as it saves.
 """
 
 from bisect import bisect_left
@@ -48,14 +50,68 @@ class Lift(NamedTuple):
     unit: str
 
 
+PartId = str  # "AT|MACHINE|INDEX": the stamp of the change that made a part, and its place among that change's parts
+NOTE_JOIN = " / "  # between note versions written without seeing each other
+
+
+class Parts(NamedTuple):
+    """What a session is made of, each part with its id (None until the store stamps it), in the order made.
+
+    `checkins` pair each check-in of the day with the tip it showed (two machines may both check in),
+    `notes` each surviving version of the note with its text; `lifts` are the lifts, `lift_ids` their
+    ids, side by side (a long log holds thousands: the session's own `lifts` is this very tuple).
+    """
+
+    checkins: tuple[tuple[PartId | None, str | None], ...] = ()
+    notes: tuple[tuple[PartId | None, str], ...] = ()
+    lift_ids: tuple[PartId | None, ...] = ()
+    lifts: tuple[Lift, ...] = ()
+
+    def ids(self) -> list[PartId]:
+        """Every stamped part's id: what a removal of the whole session names."""
+        return [id for id, _ in (*self.checkins, *self.notes) if id is not None] + [
+            id for id in self.lift_ids if id is not None
+        ]
+
+    def lift_parts(self) -> tuple[tuple[PartId | None, Lift], ...]:
+        """Each lift with its id, in the order made."""
+        return tuple(zip(self.lift_ids, self.lifts))
+
+
 class Session(NamedTuple):
-    """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it."""
+    """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it.
+
+    `note`, `lifts` and `tip` are the view the rules and screens read: the surviving note versions
+    joined, the surviving lifts in the order made, the first check-in's tip. `parts` is what they are
+    made of (None on a session just typed: it is made of new parts, see `parts_of`).
+    """
 
     day: date
     note: str | None = None
     lifts: tuple[Lift, ...] = ()  # in the order entered
     tip: str | None = None
-    changed: Stamp | None = None
+    parts: Parts | None = None
+
+
+def parts_of(session: Session) -> Parts:
+    """The parts `session` is made of: its own, or for a session just typed, new (unstamped) parts of its view."""
+    if session.parts is not None:
+        return session.parts
+    return Parts(
+        ((None, session.tip),),
+        ((None, session.note),) if session.note else (),
+        (None,) * len(session.lifts),
+        session.lifts,
+    )
+
+
+def session_from_parts(day: date, parts: Parts) -> Session | None:
+    """The session those parts make, or None when no part is left: a day holds a session while any part survives."""
+    if not (parts.checkins or parts.notes or parts.lifts):
+        return None
+    note = NOTE_JOIN.join(text for _, text in parts.notes) or None
+    tip = next((tip for _, tip in parts.checkins if tip is not None), None)
+    return Session(day, note, parts.lifts, tip, parts)
 
 
 session_day = attrgetter("day")  # the sort key of sessions
@@ -83,8 +139,10 @@ class RestPeriod(NamedTuple):
 class Removal(NamedTuple):
     """A record that was deleted, and when: a merge must not bring back an older copy of it.
 
-    `kind` is "session", "goal" or "rest"; `key` is that record's key as text (see `record_key`):
-    for a session or goal change its day; for rest, the days `first/last` it took out of rest.
+    `kind` is "part", "goal" or "rest"; `key` is that record's key as text (see `record_key`): for a
+    part of a session its id; for a goal change its day; for rest, the days `first/last` it took out
+    of rest. Files from before sessions had parts may hold kind "session", keyed by day: it removes
+    that day's parts made before it.
     """
 
     kind: str

@@ -1,6 +1,59 @@
-"""Change times: the store stamps what an edit created, so synced copies can later be merged record by record."""
+"""Change times: hybrid logical clock stamps, given by the store to what an edit created, so synced copies merge.
 
-from streak.core.history.model import History, Stamp
+A change is stamped max(this machine's clock now, the latest stamp in the file it changes + 1 ms):
+so a change made after a merge is later than everything merged, even when another machine's
+clock ran years ahead, and stamps in one file only ever grow.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from streak.core.history.model import ORIGINAL, History, Parts, Session, Stamp, parts_of
+
+_ONE_MS = timedelta(milliseconds=1)
+
+
+def stamp_text(moment: datetime) -> str:
+    """A UTC moment as a stamp's text, `2026-11-21T18:30:00.000Z`: ISO 8601 to the millisecond, so it sorts as text."""
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None  # a stamp streak did not write: it cannot be counted on to move the clock
+
+
+def latest_stamp(history: History) -> Stamp:
+    """The latest change time anywhere in `history` (ORIGINAL when nothing was ever stamped)."""
+    stamps = [ORIGINAL, history.settings.week_start_changed, history.settings.units_changed]
+    for records in (history.goal_changes, history.rest_periods, history.removals):
+        stamps.extend(record.changed for record in records)
+    ids = [id for session in history.sessions for id in parts_of(session).ids()]
+    if ids:  # a part's id starts with its stamp's fixed-width time, so the greatest id holds the latest time
+        stamps.append(part_time(max(ids)))
+    return max(stamp for stamp in stamps if stamp is not None)
+
+
+def part_id(stamp: Stamp, index: int) -> str:
+    """The id of the `index`th part a change stamped `stamp` made: unique, and sorting in the order made."""
+    return f"{stamp.at}|{stamp.machine}|{index:03d}"
+
+
+def part_time(id: str) -> Stamp:
+    """The stamp of the change that made the part `id`."""
+    at, _, rest = id.partition("|")
+    return Stamp(at, rest.rpartition("|")[0])
+
+
+def next_stamp(now: datetime, machine: str, latest: Stamp) -> Stamp:
+    """The stamp of a change made at `now` on `machine` to a file whose latest stamp is `latest`."""
+    at = stamp_text(now)
+    previous = _moment(latest.at)
+    if previous is not None and at <= latest.at:
+        at = stamp_text(previous + _ONE_MS)
+    return Stamp(at, machine)
 
 
 def stamped(history: History, stamp: Stamp) -> History:
@@ -11,7 +64,7 @@ def stamped(history: History, stamp: Stamp) -> History:
             week_start_changed=settings.week_start_changed or stamp, units_changed=settings.units_changed or stamp
         )
     return history._replace(
-        sessions=_stamp_all(history.sessions, stamp),
+        sessions=_stamp_sessions(history.sessions, stamp),
         goal_changes=_stamp_all(history.goal_changes, stamp),
         rest_periods=_stamp_all(history.rest_periods, stamp),
         removals=_stamp_all(history.removals, stamp),
@@ -23,3 +76,39 @@ def _stamp_all(records: tuple, stamp: Stamp) -> tuple:
     if all(record.changed is not None for record in records):
         return records  # the usual case: keep the very same tuple, so the writer sees nothing changed
     return tuple(record if record.changed is not None else record._replace(changed=stamp) for record in records)
+
+
+def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Session, ...]:
+    """Sessions with every new part given its id; sessions with none are kept as the very same values.
+
+    An import may bring thousands of new sessions at once, so their parts are built directly.
+    """
+    prefix = part_id(stamp, 0)[:-3]
+    made = 0
+    result = list(sessions)
+    new = tuple.__new__
+    for place, session in enumerate(sessions):
+        parts = session.parts
+        if parts is None:
+            day, note, lifts, tip, _ = session
+            checkins = ((f"{prefix}{made:03d}", tip),)
+            notes = ((f"{prefix}{made + 1:03d}", note),) if note else ()
+            made += 1 + len(notes)
+            lift_ids = tuple(f"{prefix}{made + n:03d}" for n in range(len(lifts)))
+            made += len(lifts)
+            result[place] = new(Session, (day, note, lifts, tip, new(Parts, (checkins, notes, lift_ids, lifts))))
+            continue
+        if all(part[0] is not None for part in (*parts.checkins, *parts.notes)) and None not in parts.lift_ids:
+            continue
+        fields = []
+        for kind in (parts.checkins, parts.notes, parts.lift_parts()):
+            stamped_kind = []
+            for id, value in kind:
+                if id is None:
+                    id, made = f"{prefix}{made:03d}", made + 1
+                stamped_kind.append((id, value))
+            fields.append(tuple(stamped_kind))
+        checkins, notes, lifted = fields
+        new_parts = Parts(checkins, notes, tuple(id for id, _ in lifted), parts.lifts)
+        result[place] = session._replace(parts=new_parts)
+    return tuple(result) if made else sessions

@@ -12,7 +12,18 @@ from typing import NamedTuple
 
 from streak.core.dates import MAX_YEAR, MIN_YEAR
 from streak.core.errors import InputError
-from streak.core.history.model import MAX_GOAL, MAX_NOTE_LENGTH, MIN_GOAL, History, Lift, Session, Stamp
+from streak.core.history.model import (
+    MAX_GOAL,
+    MAX_NOTE_LENGTH,
+    MIN_GOAL,
+    History,
+    Lift,
+    PartId,
+    Session,
+    parts_of,
+    session_from_parts,
+)
+from streak.core.history.stamps import latest_stamp
 from streak.core.lifts.lift import MAX_LIFTS, check_lift
 from streak.core.phrases import plural
 from streak.core.text import describe_unsafe, first_unsafe
@@ -71,25 +82,30 @@ def _checked_session(session: Session, today: date, problems: list[LeftOut]) -> 
     if day > today:
         problems.append(LeftOut("session", day, "a day after today"))
         return None
-    note = session.note
-    if note is not None and len(note.strip()) > MAX_NOTE_LENGTH:
-        problems.append(LeftOut("note", day, f"over {MAX_NOTE_LENGTH} characters"))
-        note = None
-    elif note is not None and first_unsafe(note) is not None:
-        problems.append(LeftOut("note", day, f"it holds {_unsafe_kind(note)}"))
-        note = None
-    lifts: list[Lift] = []
-    for lift in session.lifts:
+    parts = parts_of(session)
+    notes = []
+    for id, text in parts.notes:  # each version is held to the rules of a typed note; their join may run longer
+        if len(text.strip()) > MAX_NOTE_LENGTH:
+            problems.append(LeftOut("note", day, f"over {MAX_NOTE_LENGTH} characters"))
+        elif first_unsafe(text) is not None:
+            problems.append(LeftOut("note", day, f"it holds {_unsafe_kind(text)}"))
+        else:
+            notes.append((id, text))
+    lifts: list[tuple[PartId | None, Lift]] = []
+    for id, lift in parts.lift_parts():
         problem = _lift_problem(lift)
         if problem:
             problems.append(LeftOut("lift", day, problem))
         elif len(lifts) == MAX_LIFTS:
             problems.append(LeftOut("lift", day, f"a session holds at most {MAX_LIFTS} lifts"))
         else:
-            lifts.append(lift)
-    if note == session.note and len(lifts) == len(session.lifts):
+            lifts.append((id, lift))
+    if len(notes) == len(parts.notes) and len(lifts) == len(parts.lifts):
         return session
-    return session._replace(note=note, lifts=tuple(lifts))
+    kept = parts._replace(
+        notes=tuple(notes), lift_ids=tuple(id for id, _ in lifts), lifts=tuple(lift for _, lift in lifts)
+    )
+    return session_from_parts(day, kept)
 
 
 def _lift_problem(lift: Lift) -> str | None:
@@ -122,25 +138,13 @@ def clock_ahead(history: History, now: datetime) -> timedelta | None:
     A copy stamped years ahead is merged all the same (SPEC.md): this is only so the merge line can say
     the other machine's clock was wrong.
     """
-    latest = max(_stamps(history), default=None)
-    if latest is None:
-        return None
+    latest = latest_stamp(history).at
     try:
         moment = datetime.fromisoformat(latest.removesuffix("Z") + "+00:00")
     except ValueError:
         return None
     ahead = moment - now
     return ahead if ahead > CLOCK_AHEAD_ALLOWED else None
-
-
-def _stamps(history: History) -> list[str]:
-    stamps: list[Stamp | None] = [
-        *(record.changed for record in (*history.sessions, *history.goal_changes, *history.rest_periods)),
-        *(removal.changed for removal in history.removals),
-        history.settings.week_start_changed,
-        history.settings.units_changed,
-    ]
-    return [stamp.at for stamp in stamps if stamp is not None and isinstance(stamp.at, str)]
 
 
 def how_far(ahead: timedelta) -> str:

@@ -4,8 +4,12 @@ Every record and every removal is something said about a key at a change time, a
 for each key, only the latest thing said. Keeping the latest of a set is a join: commutative,
 associative and idempotent, so copies may meet in any order, any number of times, and agree.
 
-- sessions: keyed by day. The versions and the removals of a day compete; the latest wins, so a
-  removal beats every version changed before it and a check-in or edit after it brings the day back.
+- sessions: sets of parts (an observed-remove set, Shapiro et al. 2011). Each part (a check-in, a
+  note version, a lift) is made once with its own id and never changed; a removal names the ids of
+  the parts its maker saw. The merge keeps the union of both sides' parts less every part any
+  removal names, so nothing either side added unseen by the other is lost, and nothing removed
+  comes back. A day holds a session while any part of it survives. Removals of whole days from
+  files before parts (kind "session") remove that day's parts made before them.
 - goal changes: keyed by *block*, Monday to Saturday of one calendar week (each Sunday is a block
   of its own). Days of one block share a week whichever day weeks start on, so within a block the
   latest-made change or removal wins and the older changes go. A Sunday change and a change in the
@@ -30,10 +34,23 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from streak.core.history.model import ORIGINAL, GoalChange, History, Removal, RestPeriod, Session, Settings
+from streak.core.history.model import (
+    ORIGINAL,
+    GoalChange,
+    History,
+    Parts,
+    Removal,
+    RestPeriod,
+    Session,
+    Settings,
+    parts_of,
+    session_from_parts,
+)
 from streak.core.history.rest import REST, cleared_days, rest_removal
+from streak.core.history.stamps import part_time
 
 SESSION = "session"
+PART = "part"
 GOAL = "goal"
 RECORD, REMOVAL = 1, 0  # a record outranks a removal made at the very same moment
 _ONE_DAY = timedelta(days=1)
@@ -43,13 +60,12 @@ _SUNDAY = 6
 def merge_histories(a: History, b: History) -> History:
     """The history holding everything `a` and `b` recorded, each record as last changed, minus what either removed later."""
     removals = [_stamped(removal) for removal in (*a.removals, *b.removals)]
-    by_kind: dict[str, list[Removal]] = {SESSION: [], GOAL: [], REST: []}
+    by_kind: dict[str, list[Removal]] = {SESSION: [], PART: [], GOAL: [], REST: []}
     others: list[Removal] = []
     for removal in removals:
         by_kind.get(removal.kind, others).append(removal)
-    sessions, kept = _latest(
-        (*a.sessions, *b.sessions), by_kind[SESSION], lambda s: s.day.isoformat(), _session_rank, attrgetter("key")
-    )
+    _, kept = _latest((), (*by_kind[SESSION], *by_kind[PART]), None, None, attrgetter("kind", "key"))
+    sessions = _merged_sessions(a.sessions, b.sessions, kept)
     goals, goal_removals = _latest(
         (*a.goal_changes, *b.goal_changes), _readable(by_kind[GOAL], _goal_day, others),
         lambda g: _block(g.since), _goal_rank, lambda r: _block(_goal_day(r)),
@@ -59,7 +75,7 @@ def merge_histories(a: History, b: History) -> History:
     )
     _, other_removals = _latest((), others, None, None, lambda r: (r.kind, r.key))
     return History(
-        sessions=tuple(sorted(sessions, key=attrgetter("day"))),
+        sessions=sessions,
         goal_changes=tuple(sorted(goals, key=attrgetter("since"))),
         settings=_settings(a.settings, b.settings),
         shown_tips=tuple(sorted(set(a.shown_tips).union(b.shown_tips))),
@@ -73,9 +89,42 @@ def _stamped(record: Any) -> Any:
     return record if record.changed is not None else record._replace(changed=ORIGINAL)
 
 
-def _session_rank(session: Session) -> tuple:
-    note, tip = session.note, session.tip
-    return (session.changed, RECORD, note is not None, note or "", session.lifts, tip is not None, tip or "")
+def _merged_sessions(a: tuple[Session, ...], b: tuple[Session, ...], removals: list[Removal]) -> tuple[Session, ...]:
+    """Each day's parts from both sides, less the parts a removal names; a day both hold alike is kept as it is."""
+    removed = {removal.key for removal in removals if removal.kind == PART}
+    days_removed = {removal.key: removal.changed for removal in removals if removal.kind == SESSION}
+    by_day: dict[Any, list[Session]] = {}
+    for session in (*a, *b):
+        by_day.setdefault(session.day, []).append(session)
+    merged = []
+    for day in sorted(by_day):
+        versions = by_day[day]
+        before = days_removed.get(day.isoformat())
+        alike = len(versions) == 1 or versions[0] == versions[1]
+        if alike and before is None and removed.isdisjoint(parts_of(versions[0]).ids()):
+            merged.append(versions[0])  # the usual case: nothing to merge on this day
+            continue
+        kept = []
+        for kind in ("checkins", "notes", "lift_parts"):
+            chosen: dict[str, Any] = {}
+            for version in versions:
+                parts = parts_of(version)
+                for id, value in parts.lift_parts() if kind == "lift_parts" else getattr(parts, kind):
+                    if id in removed or (before is not None and part_time(id) < before):
+                        continue
+                    if id not in chosen or _value_rank(value) > _value_rank(chosen[id]):
+                        chosen[id] = value  # one id, two values: only a hand-edited file; settled alike everywhere
+            kept.append(tuple(sorted(chosen.items())))
+        checkins, notes, lifted = kept
+        lift_ids, lifts = (tuple(column) for column in zip(*lifted)) if lifted else ((), ())
+        session = session_from_parts(day, Parts(checkins, notes, lift_ids, lifts))
+        if session is not None:
+            merged.append(versions[0] if session == versions[0] else session)
+    return tuple(merged)
+
+
+def _value_rank(value: Any) -> tuple:
+    return (value is not None, value if value is not None else "")
 
 
 def _goal_rank(change: GoalChange) -> tuple:

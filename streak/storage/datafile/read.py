@@ -17,11 +17,13 @@ from streak.core.dates import WEEK_START_DAYS
 from streak.core.history.model import (
     MAX_GOAL,
     MIN_GOAL,
+    NOTE_JOIN,
     ORIGINAL,
     UNITS,
     GoalChange,
     History,
     Lift,
+    Parts,
     Removal,
     RestPeriod,
     Session,
@@ -38,7 +40,8 @@ REMOVED = "removed"
 SETTINGS = "settings"
 TIPS = "tips"
 TABLES = (SESSIONS, GOALS, REST, REMOVED, SETTINGS, TIPS)
-REMOVAL_KINDS = ("session", "goal", "rest")
+REMOVAL_KINDS = ("part", "session", "goal", "rest")
+MAX_ID_LENGTH = 200  # a part id: a stamp (24), a machine id (up to 100), a day and an index
 DEFAULT_BACKUPS_KEPT = 7
 MIN_BACKUPS_KEPT, MAX_BACKUPS_KEPT = 1, 365  # from one a day to a year of them
 FIRST_YEAR, LAST_YEAR = "1900", "9998"  # the years streak supports, as they sort in a date's text
@@ -82,34 +85,61 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
 
 
 _NUMBER_TYPES = {int, float}
-_LIFT_FIELDS = itemgetter("exercise", "sets", "reps", "weight", "unit")
+_LIFT_FIELDS = itemgetter(0, 1, 2, 3, 4)
+_PART_ID = itemgetter(5)
+_LIFT_LENGTH = 6  # [exercise, sets, reps, weight, unit, part id]: compact, since a long log holds thousands
 
 
-def _lifts_column(column: list[Any]) -> list[tuple[Lift, ...]]:
-    """Every session's lifts, each field checked, a field at a time over the whole log.
+def _check_ids(ids: Any) -> None:
+    if set(map(type, ids)) - {str} or (ids and max(map(len, ids)) > MAX_ID_LENGTH):
+        raise ValueError("a part id of the wrong shape")
+
+
+def _lifts_column(column: list[Any]) -> tuple[list[tuple[Lift, ...]], list[tuple[str, ...]]]:
+    """Every session's lifts with their part ids, each field checked, a field at a time over the whole log.
 
     A ten-year log holds thousands of lifts, and `status` reads them all: set, min, max and sum
     over each field run in C, where a check per lift would cost several ms.
     """
     if {type(value) for value in column} - {list, type(None)}:
         raise ValueError("lifts that are not a list")
+    rows = list(chain.from_iterable(value for value in column if value))
+    if not rows:
+        return [()] * len(column), [()] * len(column)
+    if {type(row) for row in rows} != {list} or {len(row) for row in rows} != {_LIFT_LENGTH}:
+        raise ValueError("a lift of the wrong shape")
+    exercises, sets, reps, weights, units, ids = zip(*rows)
+    total = sum(weights) if set(map(type, weights)) <= _NUMBER_TYPES else None
+    if (
+        set(map(type, exercises)) != {str}
+        or "" in exercises
+        or set(map(type, sets)) | set(map(type, reps)) != {int}
+        or not (MIN_SETS <= min(sets) and max(sets) <= MAX_SETS and MIN_REPS <= min(reps) and max(reps) <= MAX_REPS)
+        or total is None
+        or total != total  # a NaN weight, which min and max can pass over
+        or not (MIN_WEIGHT <= min(weights) and max(weights) <= MAX_WEIGHT)
+        or set(units) - set(UNITS)
+    ):
+        raise ValueError("a lift of the wrong shape")
+    _check_ids(ids)
     make = partial(_new, Lift)
     lifts = [tuple(map(make, map(_LIFT_FIELDS, value))) if value else () for value in column]
-    if any(lifts):
-        exercises, sets, reps, weights, units = zip(*chain.from_iterable(lifts))
-        total = sum(weights) if set(map(type, weights)) <= _NUMBER_TYPES else None
-        if (
-            set(map(type, exercises)) != {str}
-            or "" in exercises
-            or set(map(type, sets)) | set(map(type, reps)) != {int}
-            or not (MIN_SETS <= min(sets) and max(sets) <= MAX_SETS and MIN_REPS <= min(reps) and max(reps) <= MAX_REPS)
-            or total is None
-            or total != total  # a NaN weight, which min and max can pass over
-            or not (MIN_WEIGHT <= min(weights) and max(weights) <= MAX_WEIGHT)
-            or set(units) - set(UNITS)
-        ):
-            raise ValueError("a lift of the wrong shape")
-    return lifts
+    return lifts, [tuple(map(_PART_ID, value)) if value else () for value in column]
+
+
+def _pairs_column(column: list[Any], values: set[type]) -> list[tuple[tuple[str, Any], ...]]:
+    """Check-ins ([id, tip]) or note versions ([id, text]) of every session, checked a column at a time."""
+    if {type(value) for value in column} - {list, type(None)}:
+        raise ValueError("parts that are not a list")
+    rows = list(chain.from_iterable(value for value in column if value))
+    if rows:
+        if {type(row) for row in rows} != {list} or {len(row) for row in rows} != {2}:
+            raise ValueError("a part of the wrong shape")
+        ids, texts = zip(*rows)
+        _check_ids(ids)
+        if set(map(type, texts)) - values:
+            raise ValueError("a part of the wrong type")
+    return [tuple(map(tuple, value)) if value else () for value in column]
 
 
 def _optional_text(value: Any) -> str | None:
@@ -142,40 +172,44 @@ def _first_bad_field(doc: dict[str, Any], build: Any, cache: dict[tuple[str, str
 
 
 def _session(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Session:
-    return _new(
-        Session,
-        (_day(doc["date"]), _optional_text(doc.get("note")), _lifts_column([doc.get("lifts")])[0],
-         _optional_text(doc.get("tip")), _stamp(doc, cache)),
-    )  # fmt: skip
+    return _sessions_of([doc])[0]
 
 
-def _sessions(table: dict[str, Any]) -> list[Session]:
-    """Every session, checked field by field as `_session` does, a column at a time.
+def _sessions_of(docs: list[dict[str, Any]]) -> list[Session]:
+    """Every session of `docs`, checked field by field a column at a time; ValueError and the like on damage.
 
     `status` reads every session on every run, so each check runs over a whole column (a
     comprehension or a set of types) rather than as calls per field per document: 10,000
-    sessions in a few ms. Any failure goes through `_records`, which names the damaged session.
+    sessions in a few ms.
     """
-    docs = list(table.values())
+    texts = [doc["date"] for doc in docs]
+    if {type(text) for text in texts} - {str}:
+        raise ValueError("a date of the wrong type")
+    if texts and not all(len(text) == 10 and text[4:8:3] == "--" for text in texts):
+        raise ValueError("a date not written YYYY-MM-DD")
+    if texts and not (FIRST_YEAR <= min(texts)[:4] and max(texts)[:4] <= LAST_YEAR):
+        raise ValueError("a year outside those supported")
+    checkins = _pairs_column([doc.get("made") for doc in docs], {str, type(None)})
+    notes = _pairs_column([doc.get("notes") for doc in docs], {str})
+    lifts, lift_ids = _lifts_column([doc.get("lifts") for doc in docs])
+    parse, new, join = date.fromisoformat, _new, NOTE_JOIN.join
+    sessions = []
+    for text, made, noted, lifted, ids in zip(texts, checkins, notes, lifts, lift_ids):
+        if len(made) == 1:  # the usual session: one check-in, no note or one version of it
+            tip = made[0][1]
+        else:
+            tip = next((tip for _, tip in made if tip is not None), None)
+            if not (made or noted or lifted):
+                raise ValueError("a session with no parts")
+        note = (noted[0][1] if len(noted) == 1 else join(note for _, note in noted)) if noted else None
+        sessions.append(new(Session, (parse(text), note, lifted, tip, new(Parts, (made, noted, ids, lifted)))))
+    return sessions
+
+
+def _sessions(table: dict[str, Any]) -> list[Session]:
+    """Every session; any damage goes through `_records`, which names the damaged session."""
     try:
-        texts = [doc["date"] for doc in docs]
-        notes = [doc.get("note") for doc in docs]
-        tips = [doc.get("tip") for doc in docs]
-        lifts = [doc.get("lifts") for doc in docs]
-        keys = [(doc.get("changed"), doc.get("by", "")) for doc in docs]
-        if {type(text) for text in texts} - {str} or {type(value) for value in (*notes, *tips)} - {str, type(None)}:
-            raise ValueError("a date, note or tip of the wrong type")
-        if texts and not all(len(text) == 10 and text[4:8:3] == "--" for text in texts):
-            raise ValueError("a date not written YYYY-MM-DD")
-        if texts and not (FIRST_YEAR <= min(texts)[:4] and max(texts)[:4] <= LAST_YEAR):
-            raise ValueError("a year outside those supported")
-        cache: dict[tuple[str, str], Stamp] = {}
-        stamps = {key: _stamp({"changed": key[0], "by": key[1]}, cache) for key in set(keys)}
-        parse, new = date.fromisoformat, _new
-        return [
-            new(Session, (parse(text), note, lifted, tip, stamps[key]))
-            for text, note, tip, lifted, key in zip(texts, notes, tips, _lifts_column(lifts), keys)
-        ]
+        return _sessions_of(list(table.values()))
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return _records(table, "session", _session)  # raises, naming the damaged session
 
@@ -196,7 +230,7 @@ def _rest_period(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Re
 
 def _removal(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Removal:
     kind, key = doc["kind"], doc["key"]
-    if kind not in REMOVAL_KINDS or type(key) is not str or len(key) > 21:
+    if kind not in REMOVAL_KINDS or type(key) is not str or len(key) > (MAX_ID_LENGTH if kind == "part" else 21):
         raise ValueError(doc)
     return Removal(kind, key, _stamp(doc, cache))
 

@@ -10,7 +10,7 @@ from typing import Any
 from streak.core.history.model import ORIGINAL
 from streak.storage.errors import CorruptDataFile, DataFileError
 
-SCHEMA = 2
+SCHEMA = 3
 MINOR = 0
 META_TABLE = "meta"
 
@@ -32,8 +32,46 @@ def _add_change_times(tables: Tables) -> None:
                     document.setdefault("by", "")
 
 
+def _sessions_as_parts(tables: Tables) -> None:
+    """Schema 2 to 3: each session becomes its parts (check-in, note, lifts), each with an id made of its change time.
+
+    The ids hold the day too (`AT|BY|DAY.NNN`): schema-1 sessions all share the oldest change time,
+    and an id must name one part only. Two machines migrating the same session give it the same ids,
+    so their copies still merge. Lifts become compact lists. A document of the wrong shape is left
+    as it is, for the reader to name.
+    """
+    table = tables.get("sessions")
+    if not isinstance(table, dict):
+        return
+    for key, document in table.items():
+        try:
+            table[key] = _session_parts(document)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            continue
+
+
+def _session_parts(document: dict[str, Any]) -> dict[str, Any]:
+    at = document.get("changed") or ORIGINAL.at
+    base = f"{at}|{document.get('by') or ''}|{document['date']}."
+    kept = {name: value for name, value in document.items() if name not in _SCHEMA_2_SESSION_FIELDS}
+    parts: dict[str, Any] = {"date": document["date"], "made": [[base + "000", document.get("tip")]]}
+    if document.get("note"):
+        parts["notes"] = [[base + "001", document["note"]]]
+    lifts = document.get("lifts", [])
+    if not isinstance(lifts, list):
+        raise TypeError("lifts that are not a list")  # left as it is: the reader names the damage
+    if lifts:
+        parts["lifts"] = [
+            [lift["exercise"], lift["sets"], lift["reps"], lift["weight"], lift["unit"], base + f"{index:03d}"]
+            for index, lift in enumerate(lifts, start=2)
+        ]
+    return kept | parts
+
+
+_SCHEMA_2_SESSION_FIELDS = {"date", "note", "lifts", "tip", "changed", "by"}
+
 # MIGRATIONS[n] turns a schema-n file into a schema-(n+1) one, in place. Schema 1 is the first.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _add_change_times}
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _add_change_times, 2: _sessions_as_parts}
 
 
 class NewerDataFile(DataFileError):

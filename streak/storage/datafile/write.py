@@ -46,12 +46,17 @@ def _changed(stamp: Stamp | None) -> dict[str, str]:
 
 
 def _session_document(session: Session) -> dict[str, Any]:
-    document: dict[str, Any] = {"date": session.day.isoformat(), "note": session.note}
-    if session.lifts:
-        document["lifts"] = [lift._asdict() for lift in session.lifts]
-    if session.tip:
-        document["tip"] = session.tip
-    return document | _changed(session.changed)
+    """A session as its parts: `made` [id, tip] and `notes` [id, text] pairs, lifts [exercise, sets, reps, weight, unit, id]."""
+    parts = session.parts
+    assert parts is not None, "the store stamps every part before writing it"
+    document: dict[str, Any] = {"date": session.day.isoformat()}
+    if parts.checkins:
+        document["made"] = [list(pair) for pair in parts.checkins]
+    if parts.notes:
+        document["notes"] = [list(pair) for pair in parts.notes]
+    if parts.lifts:
+        document["lifts"] = [[*lift, id] for id, lift in zip(parts.lift_ids, parts.lifts)]
+    return document
 
 
 def _goal_document(change: GoalChange) -> dict[str, Any]:
@@ -122,47 +127,30 @@ def _sync(
         removed = [ids[name] for name in gone - changed.keys() if name in ids]
         if removed:
             table.remove(doc_ids=removed)
-        for name in gone & changed.keys():
-            table.update(_replacing(changed.pop(name)), doc_ids=[ids[name]])
+        replaced = {name: changed.pop(name) for name in gone & changed.keys()}
+        if replaced:  # one update for them all: TinyDB copies the whole table on each
+            table.update(_replacing(replaced), doc_ids=[ids[name] for name in replaced])
     if changed:
         table.insert_multiple(changed.values())
     return bool(gone)
 
 
-OPTIONAL_FIELDS = ("lifts", "tip")  # written only when they hold something
+OPTIONAL_FIELDS = ("made", "notes", "lifts", "note", "tip", "changed", "by")  # written only when they hold something
 
 
-def _replacing(fields: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    """An update that writes `fields` and drops our optional fields the record no longer has.
+def _replacing(replaced: dict[str, dict[str, Any]]) -> Callable[[dict[str, Any]], None]:
+    """An update that writes each document's new fields (found by its key) and drops our optional fields it no longer has.
 
     Keys a newer minor version added stay, as they do on untouched documents.
     """
 
     def update(document: dict[str, Any]) -> None:
-        stored_lifts = document.get("lifts")
+        fields = replaced[_document_key(document)]
         for name in OPTIONAL_FIELDS:
             document.pop(name, None)
         document.update(fields)
-        if "lifts" in fields and isinstance(stored_lifts, list):
-            document["lifts"] = _keeping_unknown_keys(fields["lifts"], stored_lifts)
 
     return update
-
-
-def _keeping_unknown_keys(lifts: list[dict[str, Any]], stored: list[Any]) -> list[dict[str, Any]]:
-    """`lifts` to write, each one that is still stored keeping keys a newer minor version added to it.
-
-    A lift is the same when every field this version writes is equal; each stored lift is used once.
-    """
-    unused = [lift for lift in stored if isinstance(lift, dict)]
-    kept = []
-    for lift in lifts:
-        same = next((old for old in unused if all(old.get(key) == value for key, value in lift.items())), None)
-        if same is not None:
-            unused.remove(same)
-            lift = same | lift
-        kept.append(lift)
-    return kept
 
 
 class Written(NamedTuple):
@@ -196,7 +184,21 @@ def write_history(tables: Tables, old: History, new: History) -> Written:
 
 
 _SETTINGS_WRITTEN = {"week_start", "units", "changed", "backups_kept"}
-_FIELDS_WRITTEN = {"date", "note", "lifts", "tip", "from", "to", "goal", "kind", "key", "changed", "by"}
+_FIELDS_WRITTEN = {
+    "date",
+    "made",
+    "notes",
+    "note",
+    "lifts",
+    "tip",
+    "from",
+    "to",
+    "goal",
+    "kind",
+    "key",
+    "changed",
+    "by",
+}
 
 
 def keep_unknown_fields(tables: Tables, source: Tables) -> None:
@@ -216,8 +218,6 @@ def keep_unknown_fields(tables: Tables, source: Tables) -> None:
             for field, value in their_doc.items():
                 if field not in _FIELDS_WRITTEN and field not in doc:
                     doc[field] = value
-            if isinstance(doc.get("lifts"), list) and isinstance(their_doc.get("lifts"), list):
-                doc["lifts"] = _keeping_unknown_keys(doc["lifts"], their_doc["lifts"])
     their_settings = next(iter(_documents(source, SETTINGS)), None)
     if their_settings is not None:
         unknown = {field: value for field, value in their_settings.items() if field not in _SETTINGS_WRITTEN}

@@ -80,10 +80,15 @@ class GoalScreen(StoreScreen):
     def show_history(self, history: History) -> None:
         # A goal or first weekday chosen but not saved yet stays on screen when the file is read again
         # (the terminal focused, a change made elsewhere); escape goes back to what is saved.
-        unsaved = (self.goal, self.week_start_day, self.units) if self._unsaved() else None
+        # Only what the person changed stays: a field they left follows the file (another terminal may have set it).
+        goal = self.goal if self.goal != self.saved_goal else None
+        week_start_day = self.week_start_day if self.week_start_day != self.saved.week_start_day else None
+        units = self.units if self.units != self.saved.units else None
         self.saved = history
         self.saved_goal = compute_status(history, self.today).goal
-        self.goal, self.week_start_day, self.units = unsaved or (self.saved_goal, history.week_start_day, history.units)
+        self.goal = goal or self.saved_goal
+        self.week_start_day = week_start_day or history.week_start_day
+        self.units = units or history.units
         self._redraw()
 
     def watch_goal(self) -> None:
@@ -138,8 +143,16 @@ class GoalScreen(StoreScreen):
         return self.unsaved_change() is not None
 
     def _edited(self, history: History) -> History:
-        """`history` with the goal and first weekday on screen: the first weekday for all weeks, the goal from this week on."""
-        edited = set_units(set_week_start_day(history, self.week_start_day), self.units)
+        """`history` with only the fields the person changed on screen: the first weekday for all weeks, the goal from this week on.
+
+        `history` is the file as it is when saving: a field left alone here keeps whatever another
+        terminal or machine set meanwhile.
+        """
+        edited = history
+        if self.week_start_day != self.saved.week_start_day:
+            edited = set_week_start_day(edited, self.week_start_day)
+        if self.units != self.saved.units:
+            edited = set_units(edited, self.units)
         if self.goal != self.saved_goal:
             edited = set_goal(edited, self.today, self.goal)
         return edited
