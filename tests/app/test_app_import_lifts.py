@@ -4,7 +4,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from app_driver import make_app, open_import, seed
+from app_driver import fill, make_app, open_import, seed
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import ConfirmDialog
 
@@ -24,7 +24,8 @@ async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_import(pilot)
-        await pilot.press(*str(source), "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#dialog-title", Static).render())
@@ -38,7 +39,8 @@ async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_
             ("RDL", 3, 8, 60),
         ]
         await open_import(pilot)
-        await pilot.press(*str(source), "enter")
+        await fill(pilot, "#path", str(source))
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
         assert (
