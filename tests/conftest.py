@@ -4,6 +4,7 @@ Helpers that are not fixtures live in helpers.py, app_driver.py, strategies.py a
 tests import those, never conftest.py or one another.
 """
 
+import compileall
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -11,11 +12,25 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+import streak as streak_package
 from helpers import NOW, TODAY, Run, run_streak
 from streak.cli.main import main
 
 # `pytest --hypothesis-profile=fuzz-long`: every property test, the fuzz tests above all, runs far longer.
 settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile streak's bytecode once, before any worker starts.
+
+    The suite starts `streak` as a real process several hundred times. The project is installed
+    editable, so on a fresh clone nothing is compiled, and where PYTHONDONTWRITEBYTECODE is set (as
+    on the CI machine) no process would ever write the bytecode: each one would compile every
+    module it loads from source again, doubling its start-up. compileall writes it whatever that
+    variable says, and every process after reads it.
+    """
+    if not hasattr(config, "workerinput"):  # the process that starts the workers, not each worker
+        compileall.compile_dir(Path(streak_package.__file__).parent, quiet=1)
 
 
 @pytest.fixture(autouse=True)

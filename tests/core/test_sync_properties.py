@@ -26,7 +26,7 @@ bookkeeping and are left out.
 """
 
 from datetime import UTC, date, datetime, timedelta
-from functools import reduce
+from functools import cache, reduce
 from itertools import permutations
 from typing import Any, NamedTuple
 
@@ -51,6 +51,7 @@ notes = st.sampled_from([None, "squats", "lunges", "tired legs"])
 lifts = st.sampled_from([(), (Lift("Back squat", 5, 5, 100, "kg"),), (Lift("Romanian deadlift", 3, 8, 60, "kg"),)])
 
 
+@cache  # built once: a strategy made afresh inside every draw is validated again each time (a third of the cost)
 def operations(goal_days: st.SearchStrategy[date]) -> st.SearchStrategy[tuple[Any, ...]]:
     """One change a person can make: what it is and its arguments."""
     return st.one_of(
@@ -156,6 +157,23 @@ def make(
     return changed
 
 
+@cache
+def changes_apart(goal_days: st.SearchStrategy[date], count: int, fast: bool) -> st.SearchStrategy[list[Any]]:
+    """Four to thirty changes, each on one of `count` copies; with `fast`, syncs between copies among them."""
+    operation = operations(goal_days)
+    step = st.one_of(operation, st.tuples(st.just("sync"), st.integers(0, count - 1))) if fast else operation
+    return st.lists(st.tuples(st.integers(0, count - 1), step), min_size=4, max_size=30)
+
+
+MOMENTS = st.integers(0, 4)
+TIED_MACHINES = st.sampled_from(["m0", "m1"])
+
+
+@cache
+def ancestor_changes(goal_days: st.SearchStrategy[date]) -> st.SearchStrategy[list[Any]]:
+    return st.lists(operations(goal_days), max_size=8)
+
+
 @st.composite
 def scenarios(
     draw: st.DrawFn, goal_days: st.SearchStrategy[date] = ALL_GOAL_DAYS, ties: bool = False, fast: bool = False
@@ -167,27 +185,21 @@ def scenarios(
     the last machine's clock runs years ahead, stamps are hybrid logical clocks, and copies
     sync with each other along the way.
     """
-    operation = operations(goal_days)
-    moments = st.integers(0, 4) if ties else None
+    moments = MOMENTS if ties else None
     changes: list[Change] = []
     ancestor, tick = History(), 0
-    for step in draw(st.lists(operation, max_size=8)):
+    for step in draw(ancestor_changes(goal_days)):
         tick += 1
         ancestor = make(ancestor, step, stamp(draw(moments) if ties else tick, "origin"), changes)
     changes.clear()  # the ancestor is where replay starts
     count = draw(st.integers(2, 4 if fast else 3))
     copies = [ancestor] * count
-    step_of = st.one_of(operation, st.tuples(st.just("sync"), st.integers(0, count - 1))) if fast else operation
-    for machine, step in draw(st.lists(st.tuples(st.integers(0, count - 1), step_of), min_size=4, max_size=30)):
+    for machine, step in draw(changes_apart(goal_days, count, fast)):
         tick += 1
         if step[0] == "sync":
             copies[machine] = merge_histories(copies[machine], copies[step[1]])
             continue
-        name = (
-            draw(st.sampled_from(["m0", "m1"]))
-            if ties
-            else ("fast" if fast and machine == count - 1 else f"m{machine}")
-        )
+        name = draw(TIED_MACHINES) if ties else ("fast" if fast and machine == count - 1 else f"m{machine}")
         when = stamp(10 + draw(moments) if ties else tick, name)
         copies[machine] = make(copies[machine], step, when, changes, hlc=fast)
     return Scenario(ancestor, copies, changes)
