@@ -9,6 +9,8 @@ need not wait; each change is made a clock tick after the state remembered, as a
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from app_driver import make_app
-from helpers import NOW, TODAY, Run
+from helpers import NOW, STREAK_SCRIPT, TODAY, Run
 from streak.cli.main import main
 from streak.cli.parser import build_parser
 from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
@@ -291,3 +293,27 @@ def test_a_link_pointed_at_another_file_shows_that_file_at_the_next_prompt(
     link.unlink()
     link.symlink_to(second)
     assert prompt() == fresh_line(second) != fresh_line(first)
+
+
+def test_the_installed_command_answers_from_the_memo_loading_only_streaks_own_small_modules(streak, db: Path) -> None:  # noqa: ANN001
+    """The prompt pays for every module it loads: the installed `streak` answering from its memo loads none of
+    `re` (which pip's entry-point launcher imports), enum, typing, argparse, json, datetime or TinyDB."""
+    assert streak("checkin", "--date", "2026-11-16").status == 0
+    assert streak("status", "--short", today=date.today()).status == 0  # the real process runs on today's clock
+    mark_memo()
+
+    def loaded_by(*arguments: str) -> tuple[str, set[str]]:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", *arguments], capture_output=True, text=True, check=False
+        )  # fmt: skip
+        names = {
+            line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+        }
+        return result.stdout, names
+
+    _, python_itself = loaded_by("-c", "pass")
+    out, loaded = loaded_by(str(STREAK_SCRIPT), "--db", str(db), "status", "--short")
+    assert out == MARK + "\n"
+    added = loaded - python_itself
+    assert "streak.storage.prompt_memo" in added
+    assert added & {"re", "enum", "typing", "argparse", "json", "datetime", "tinydb", "platformdirs"} == set()
