@@ -4,7 +4,6 @@ Whatever it prints passes through one escape: a character that could drive the t
 (an escape sequence, a bidi override) is shown as a visible escape, never sent raw.
 """
 
-import json
 import sys
 from datetime import date
 from typing import NamedTuple, TextIO
@@ -34,6 +33,8 @@ class Context(NamedTuple):
 
     def print_json(self, document: object) -> None:
         """Print one JSON document and nothing else; unsafe characters as \\u escapes, so the data stays exact."""
+        import json  # here, not above: only --json pays for json and the `re` it loads (~9 ms)
+
         print(escape_unsafe_in_json(json.dumps(document, ensure_ascii=False, indent=2)), file=self.out)
 
     def tell(self, text: str) -> None:

@@ -18,7 +18,6 @@ from streak.storage.prompt_memo import prompt_key, recall
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 ms)
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from types import SimpleNamespace
 
 PROMPT_LINE = ["status", "--short"]
 NOT_SIMPLE = object()
@@ -79,13 +78,3 @@ def simple_prompt_db(argv: "Sequence[str]") -> object:
         else:
             rest.append(argument)
     return db if rest == PROMPT_LINE else NOT_SIMPLE
-
-
-def prompt_arguments(db: "str | None") -> "SimpleNamespace":
-    """What argparse makes of `status --short` (with `--db` when `db` is given), for the normal path without argparse."""
-    from types import SimpleNamespace
-
-    from streak.cli import commands
-
-    named = {"db": db} if db is not None else {}  # as argparse leaves --db out when it is not given
-    return SimpleNamespace(command="status", handler=commands.status, as_of=None, json=False, short=True, **named)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from streak.cli.context import Context
-from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
+from streak.cli.everyday import read_everyday
 from streak.cli.streams import discard_output, output_lost, output_problem
 from streak.core.errors import ExitStatus, InputError, Refused
 from streak.core.text import show_safely
@@ -47,10 +47,10 @@ def _parse(argv: list[str], today: date) -> "Namespace | int":
     if undecodable is not None:
         encoding = sys.getfilesystemencoding()
         return _fail(f"the argument '{undecodable}' holds bytes that are not {encoding} text", ExitStatus.BAD_INPUT)
-    prompt_db = simple_prompt_db(argv)
-    if prompt_db is not NOT_SIMPLE:  # the shell prompt's line: argparse and gettext would cost it ~3 ms
-        return prompt_arguments(prompt_db)
-    from streak.cli import parser
+    everyday = read_everyday(argv, today)
+    if everyday is not None:  # `status` and `checkin`, read without argparse (see cli/everyday.py)
+        return everyday  # type: ignore[return-value]
+    from streak.cli import parser  # argparse, and `re` with it: ~11 ms
 
     try:
         args = parser.build_parser(today, parser.command_in(argv)).parse_args(argv)

@@ -21,8 +21,7 @@ import pytest
 from app_driver import make_app
 from helpers import NOW, STREAK_SCRIPT, TODAY, Run
 from streak.cli.main import main
-from streak.cli.parser import build_parser
-from streak.cli.prompt import NOT_SIMPLE, prompt_arguments, simple_prompt_db
+from streak.cli.prompt import NOT_SIMPLE, simple_prompt_db
 from streak.core.phrases import short_line
 from streak.core.rules.status import compute_status
 from streak.storage import prompt_memo
@@ -210,13 +209,6 @@ SIMPLE_FORMS = [
 @pytest.mark.parametrize(("argv", "db"), SIMPLE_FORMS)
 def test_the_simple_prompt_forms_are_read_by_hand(argv: list[str], db: str | None) -> None:
     assert simple_prompt_db(argv) == db
-
-
-@pytest.mark.parametrize(("argv", "db"), SIMPLE_FORMS)
-def test_what_is_read_by_hand_is_what_argparse_reads(argv: list[str], db: str | None) -> None:
-    """The normal path runs the prompt's line without argparse: it must get the very arguments argparse would give."""
-    assert vars(prompt_arguments(simple_prompt_db(argv))) == vars(build_parser(TODAY, "status").parse_args(argv))
-    assert vars(prompt_arguments(simple_prompt_db(argv))) == vars(build_parser(TODAY).parse_args(argv))
 
 
 @pytest.mark.parametrize(

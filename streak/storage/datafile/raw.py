@@ -6,7 +6,6 @@ Shared by the store (its data file and backups) and the merge of conflict copies
 import errno
 import os
 import stat
-from json import JSONDecodeError
 from typing import NamedTuple
 
 from streak.core.history.model import History
@@ -50,9 +49,14 @@ def parse_tables(raw: bytes) -> tuple[Tables, TableTexts]:
     """A data file's tables and their texts; CorruptDataFile says why they cannot be read."""
     try:
         tables, texts = read_tables(raw)
-    except (JSONDecodeError, UnicodeDecodeError) as error:
-        raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
-    except ValueError:  # Python's limit on the digits of one integer, which streak never comes near
+    except ValueError as error:
+        # Imported here, not above, so that reading a sound file never loads json (and `re`, ~9 ms with
+        # it): only json's own reading, the slow path for a file that did not read, raises to here.
+        from json import JSONDecodeError
+
+        if isinstance(error, (JSONDecodeError, UnicodeDecodeError)):
+            raise CorruptDataFile(f"it is not valid JSON ({error})" if raw.strip() else "it is empty") from None
+        # Python's limit on the digits of one integer, which streak never comes near
         raise CorruptDataFile("it holds a number thousands of digits long, which streak never writes") from None
     except RecursionError:
         raise CorruptDataFile("it is nested too deeply to be a streak data file") from None

@@ -7,15 +7,30 @@ that text with the new documents added before its closing brace. Anything unusua
 file's layout, and any table the change rewrote, is simply encoded afresh.
 """
 
-import json
+from _json import make_scanner, scanstring
 from itertools import islice
-from json.decoder import scanstring
 from typing import Any, NamedTuple
 
 Tables = dict[str, Any]
 
 _WHITESPACE = " \t\n\r"  # all JSON allows between tokens
-_decoder = json.JSONDecoder()
+
+
+class _AsJsonLoads:
+    """What json.JSONDecoder() hands its C scanner, so a value reads exactly as `json.loads` reads it.
+
+    The scanner is taken from `_json` (the C half of the json module) rather than through `json`,
+    whose Python half imports `re` (about 9 ms with what it brings): `status` reads without it.
+    A file that does not read here is read again by `json` itself, which names what is wrong.
+    """
+
+    strict = True
+    object_hook = object_pairs_hook = None
+    parse_float, parse_int = float, int
+    parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
+
+
+_scan_value = make_scanner(_AsJsonLoads)
 
 
 class TableText(NamedTuple):
@@ -31,12 +46,17 @@ TableTexts = dict[str, TableText]
 def read_tables(raw: bytes) -> tuple[Tables, TableTexts]:
     """The file's tables, as `json.loads` reads them, and the text of each table that is an object.
 
-    When the file is not laid out as one JSON object of tables, `json.loads` reads it (and raises
-    what a malformed file deserves) and no texts are kept, so everything is encoded afresh.
+    When the file is not laid out as one JSON object of tables (or not as streak writes it, UTF-8
+    opening with "{"), `json.loads` reads it (and raises what a malformed file deserves) and no
+    texts are kept, so everything is encoded afresh.
     """
     try:
-        return _scan(raw.decode(json.detect_encoding(raw), "surrogatepass"))
-    except (ValueError, IndexError):
+        if raw[:1] != b"{":  # json.detect_encoding would find another encoding, or a byte-order mark
+            raise ValueError("not as streak writes it")
+        return _scan(raw.decode("utf-8", "surrogatepass"))
+    except (ValueError, IndexError, StopIteration, RecursionError):
+        import json  # the slow path, only for a file streak did not write this way
+
         return json.loads(raw), {}
 
 
@@ -65,7 +85,7 @@ def _scan(text: str) -> tuple[Tables, TableTexts]:
             if text[at] != ":":
                 raise ValueError("no colon")
             start = _skip(text, at + 1)
-            value, at = _decoder.raw_decode(text, start)
+            value, at = _scan_value(text, start)
             tables[name] = value  # a name written twice: the last wins, as with json.loads
             if type(value) is dict:
                 texts[name] = TableText(text[start:at], len(value))
@@ -85,8 +105,10 @@ def _scan(text: str) -> tuple[Tables, TableTexts]:
 
 def _encode(value: Any) -> str:
     # Compact and ASCII-only (notes keep their accents as \u escapes): the C encoder writes
-    # that about twice as fast.
-    return json.dumps(value, separators=(",", ":"), check_circular=False)
+    # that about twice as fast. Only writing commands encode, and they load json with TinyDB anyway.
+    from json import dumps
+
+    return dumps(value, separators=(",", ":"), check_circular=False)
 
 
 def tables_bytes(tables: Tables, texts: TableTexts, rewritten: frozenset[str] | None) -> bytes:
