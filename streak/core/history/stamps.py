@@ -6,10 +6,13 @@ clock ran years ahead, and stamps in one file only ever grow.
 """
 
 from datetime import UTC, datetime, timedelta
+from itertools import chain
+from operator import itemgetter
 
-from streak.core.history.model import ORIGINAL, History, Parts, Session, Stamp, parts_of
+from streak.core.history.model import ORIGINAL, History, Parts, Session, Stamp
 
 _ONE_MS = timedelta(milliseconds=1)
+_ID = itemgetter(0)  # of a check-in's or a note's (id, value) pair
 
 
 def stamp_text(moment: datetime) -> str:
@@ -20,6 +23,10 @@ def stamp_text(moment: datetime) -> str:
 
 def _moment(text: str) -> datetime | None:
     try:
+        if len(text) == 24 and text[10] == "T" and text[19] == "." and text[23] == "Z" and text[:4].isdigit():
+            # As streak writes them: fromisoformat reads these alike, and strptime would cost a check-in
+            # ~5 ms to import _strptime and compile its patterns (Python 3.11 reads the trailing Z).
+            return datetime.fromisoformat(text)
         return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     except ValueError:
         return None  # a stamp streak did not write: it cannot be counted on to move the clock
@@ -30,9 +37,18 @@ def latest_stamp(history: History) -> Stamp:
     stamps = [ORIGINAL, history.settings.week_start_changed, history.settings.units_changed]
     for records in (history.goal_changes, history.rest_periods, history.removals):
         stamps.extend(record.changed for record in records)
-    ids = [id for session in history.sessions for id in parts_of(session).ids()]
-    if ids:  # a part's id starts with its stamp's fixed-width time, so the greatest id holds the latest time
-        stamps.append(part_time(max(ids)))
+    # A part's id starts with its stamp's fixed-width time, so the greatest id holds the latest time.
+    # Every id of a long log is compared, so the ids are gathered by itertools and max in C; a part
+    # not stamped yet (None) and a session just typed (no parts yet) hold none.
+    parts = [session.parts for session in history.sessions if session.parts is not None]
+    ids = chain(
+        map(_ID, chain.from_iterable(part.checkins for part in parts)),
+        map(_ID, chain.from_iterable(part.notes for part in parts)),
+        chain.from_iterable(part.lift_ids for part in parts),
+    )
+    latest_id = max(filter(None, ids), default=None)
+    if latest_id is not None:
+        stamps.append(part_time(latest_id))
     return max(stamp for stamp in stamps if stamp is not None)
 
 
@@ -98,8 +114,8 @@ def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Sessio
             made += len(lifts)
             result[place] = new(Session, (day, note, lifts, tip, new(Parts, (checkins, notes, lift_ids, lifts))))
             continue
-        if all(part[0] is not None for part in (*parts.checkins, *parts.notes)) and None not in parts.lift_ids:
-            continue
+        if None not in parts.lift_ids and all(map(_ID, parts.checkins)) and all(map(_ID, parts.notes)):
+            continue  # every part has its id (ids are never empty): the very same session
         fields = []
         for kind in (parts.checkins, parts.notes, parts.lift_parts()):
             stamped_kind = []
