@@ -14,7 +14,7 @@ is then killed. streak is run as a person runs it, the installed `streak` script
 on a data file of 1,040 sessions in the default location.
 
 Not collected by pytest (the name does not start with test_): timings on shared machines are too
-noisy to assert. The budget it checks is the one in the README.
+noisy to assert. The budget it checks, and the latest figures, are in docs/speed.md.
 """
 
 import compileall
