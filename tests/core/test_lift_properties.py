@@ -1,5 +1,6 @@
 """Properties of lifts and records over any log, checked against literal, slow references using exact fractions."""
 
+import unicodedata
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache
@@ -98,8 +99,11 @@ ZERO_WIDTH = dict.fromkeys(
 
 @cache  # the scan is deliberately plain; remembering its answers keeps the tests quick
 def key_of(name: str) -> str:
-    """The catalogue row a name is in, found by scanning the table, else the name without case."""
-    tidy = " ".join(name.split()).casefold()
+    """The catalogue row a name is in, found by scanning the table, else the name without case.
+
+    Tidied as SPEC.md says: NFC, zero-width characters out, trimmed, inner spaces collapsed.
+    """
+    tidy = " ".join(unicodedata.normalize("NFC", name).translate(ZERO_WIDTH).split()).casefold()
     for canonical, aliases in EXERCISES:
         if tidy in [" ".join(alias.split()).casefold() for alias in (canonical, *aliases)]:
             return canonical.casefold()
