@@ -92,9 +92,8 @@ def exact_e1rm(lift: Lift) -> Fraction | None:
     return exact_kg(lift) if lift.reps == 1 else exact_kg(lift) * (1 + Fraction(lift.reps, 30))
 
 
-ZERO_WIDTH = dict.fromkeys(
-    map(ord, "\u200b\u200c\u200d\u2060\ufeff")
-)  # zero-width space, (non-)joiner, word joiner, BOM
+# Zero-width space, non-joiner and joiner, word joiner, byte order mark.
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 
 @cache  # the scan is deliberately plain; remembering its answers keeps the tests quick
