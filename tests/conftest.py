@@ -40,9 +40,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     About a third of the suite's time is spent waiting on real processes (the CLI run as a
     subprocess, two Syncthing instances settling, the 10 s lock time-out SPEC.md fixes, processes
     killed at random moments), and a core with one test process would sit idle through each wait.
-    Measured on 2 cores: one process a core 3:36, two 3:01, three a core 4:23 (each process's
-    start-up and contention cost more than the waits they fill). PYTEST_XDIST_AUTO_NUM_WORKERS
-    still decides when set.
+    Measured on 2 shared cores, pytest's own time: 2 processes 3:36, 3 3:19, 4 2:54 to 3:15, 6 4:23
+    (beyond two a core, each process's start-up and the contention cost more than the waits they
+    fill). PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set.
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
