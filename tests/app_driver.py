@@ -89,12 +89,26 @@ def first_offer(app: StreakApp) -> str:
     return str(offers.get_option_at_index(0).prompt) if offers.option_count else ""
 
 
-async def open_import(pilot) -> None:  # noqa: ANN001
+async def open_import(pilot: Pilot) -> None:
     """ctrl+p, type Import, enter: the palette's Import command opens the dialog."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"Import")
     await until(pilot, lambda: first_offer(pilot.app).startswith("Import"))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def read_in_import(pilot: Pilot, path: Path, habit: str = "") -> None:
+    """Open the Import dialog, put `path` (and `habit`, if any, in its own field) in it, press enter: the file is read.
+
+    What follows is on screen: the dry run's question, or the dialog still open naming its problem.
+    """
+    await open_import(pilot)
+    await fill(pilot, "#path", str(path))
+    if habit:
+        await pilot.press("tab")
+        await fill(pilot, "#habit", habit)
     await pilot.press("enter")
     await pilot.pause()
 

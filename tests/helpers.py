@@ -10,7 +10,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from streak.core.history.edits import add_session
 from streak.core.history.model import GoalChange, History, RestPeriod, Session, Settings
+from streak.core.history.rest import add_rest
 from streak.core.tips.choice import Tip
 
 TODAY = date(2026, 11, 21)  # a Saturday
@@ -115,3 +117,33 @@ def content_of(history: History) -> tuple[object, ...]:
         history.week_start_day,
         history.units,
     )
+
+
+class Moment(NamedTuple):
+    """A history the game's signals are tested on: days checked in, and days whose weeks are rested."""
+
+    days: tuple[str, ...]
+    rested: tuple[str, ...] = ()
+
+
+# The moments of the game that tests/cli/test_game_signals.py and tests/app/test_app_signals.py both
+# check, so the command line and the app are held to the very same histories (the default goal, 2 a week).
+FOUR_WEEK_STREAK = Moment(
+    ("2026-10-19", "2026-10-21", "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04", "2026-11-09", "2026-11-11")
+)  # four weeks met, nothing yet in the week of 16 Nov
+FREEZE_BANKED = Moment(("2026-11-09", "2026-11-10", "2026-11-11", "2026-11-17"))  # 3 of 2 banks a freeze; then 1 of 2
+MISSED_WEEK = Moment(
+    ("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
+)  # the week of 9 Nov missed: 16 Nov repairs
+RESTING = Moment(("2026-11-09", "2026-11-11"), rested=("2026-11-16",))  # a week met, then the week of 16 Nov rested
+AWAY_39_DAYS = Moment(("2026-10-06", "2026-10-13"))  # the last session 39 days before TODAY
+
+
+def moment_history(moment: Moment) -> History:
+    """`moment` as streak's own edits record it: each day checked in, then each rested week planned."""
+    history = History()
+    for day in days(*moment.days):
+        history = add_session(history, Session(day), TODAY)
+    for day in days(*moment.rested):
+        history = add_rest(history, day, day)
+    return history

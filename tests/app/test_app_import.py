@@ -1,15 +1,13 @@
 """The app's Import command, from the command palette through the dry run to the import, by key presses."""
 
-import random
 from pathlib import Path
 
 from textual.widgets import Static
 
-from app_driver import fill, open_import, screen_lines
+from app_driver import fill, make_app, open_import, read_in_import, screen_lines
 from foreign_files import YES_AUTO, YES_MANUAL, LoopHabit, write_loop_zip
 from helpers import TODAY, days_and_notes
 from streak.storage.store import Store
-from streak.ui.app import StreakApp, build_app
 from streak.ui.dialogs.checkin import ConfirmDialog
 from streak.ui.dialogs.importing import ImportDialog
 from streak.ui.views.today import TodayScreen
@@ -18,10 +16,6 @@ LEGS = LoopHabit(
     "Leg day", {"2026-11-02": (YES_MANUAL, "squats"), "2026-11-03": (YES_AUTO, ""), "2026-11-16": (YES_MANUAL, "")}
 )
 READ = LoopHabit("Read", {"2026-11-01": (YES_MANUAL, "")})
-
-
-def make_app(db: Path) -> StreakApp:
-    return build_app(str(db), today=lambda: TODAY, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
 async def test_import_from_the_palette_shows_the_dry_run_then_imports(db: Path, tmp_path: Path) -> None:
@@ -53,10 +47,7 @@ async def test_import_dialog_shows_why_a_file_cannot_be_imported(db: Path, tmp_p
     source = write_loop_zip(tmp_path / "loop.zip", [READ, LEGS])
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_in_import(pilot, source)
         assert isinstance(app.screen, ImportDialog)
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert error.endswith("it holds 2 habits; type one's name or #N in the Habit field: #1 Read, #2 Leg day")
@@ -81,10 +72,7 @@ async def test_two_habits_of_one_name_are_told_apart_by_the_number_typed_in_the_
     source = write_loop_zip(tmp_path / "loop.zip", [LEGS, READ, LEGS])
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("tab", *"Leg day", "enter")
-        await pilot.pause()
+        await read_in_import(pilot, source, habit="Leg day")
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert error.endswith("2 of its habits are called 'Leg day'; pick one by its number: #1 or #3")
 
@@ -94,10 +82,7 @@ async def test_importing_a_file_already_imported_says_nothing_is_new(db: Path, t
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         for _ in range(2):
-            await open_import(pilot)
-            await fill(pilot, "#path", str(source))
-            await pilot.press("enter")
-            await pilot.pause()
+            await read_in_import(pilot, source)
             await pilot.press("y")
             await pilot.pause()
         assert list(app._notifications)[-1].message == "Nothing was changed: all 2 of its sessions are here already."
@@ -108,10 +93,7 @@ async def test_a_file_of_random_bytes_is_named_as_neither_text_nor_a_loop_file(d
     source.write_bytes(bytes(range(256)) * 4)
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_in_import(pilot, source)
         error = str(app.screen.query_one("#dialog-error", Static).render())
         assert "neither UTF-8 text (byte 128 is not) nor a Loop Habit Tracker database or zip" in error
 
@@ -126,10 +108,7 @@ async def test_an_export_bringing_only_a_goal_change_is_still_offered(db: Path, 
     )
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_in_import(pilot, source)
         assert isinstance(app.screen, ConfirmDialog)
         assert "1 goal change would come along" in str(app.screen.query_one("#dialog-title", Static).render())
         await pilot.press("y")

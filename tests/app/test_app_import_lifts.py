@@ -4,13 +4,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from app_driver import fill, make_app, open_import, seed
+from app_driver import make_app, notifications, read_in_import, seed
 from streak.storage.store import Store
 from streak.ui.dialogs.checkin import ConfirmDialog
-
-
-def notifications(app) -> list[str]:  # noqa: ANN001
-    return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_path: Path) -> None:
@@ -23,10 +19,7 @@ async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_
     )
     app = make_app(db)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_in_import(pilot, source)
         assert isinstance(app.screen, ConfirmDialog)
         question = str(app.screen.query_one("#dialog-title", Static).render())
         assert "would skip 1 already present. 2 lifts would be added." in question, question
@@ -38,10 +31,7 @@ async def test_a_lifts_csv_into_a_day_present_adds_its_lifts_once(db: Path, tmp_
             ("back squat", 5, 5, 100),
             ("RDL", 3, 8, 60),
         ]
-        await open_import(pilot)
-        await fill(pilot, "#path", str(source))
-        await pilot.press("enter")
-        await pilot.pause()
+        await read_in_import(pilot, source)
         assert not isinstance(app.screen, ConfirmDialog)
         assert (
             "Nothing new to import: Nothing was changed: all 1 of its sessions and their lifts are here already."

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from app_driver import make_app, open_import, screen_lines, text_of, until
+from app_driver import make_app, read_in_import, screen_lines, text_of, until
 from foreign_files import YES_MANUAL, LoopHabit, loop_csv_files
 from helpers import TODAY
 from streak.core.history.model import History, Lift, Session
@@ -83,12 +83,7 @@ def loop_zip(path: Path, habits: list[LoopHabit], change=lambda files: files) ->
 
 async def read_in_import_dialog(app, pilot, path: Path, habit: str = "") -> str:  # noqa: ANN001
     """Open ctrl+p Import, fill in the path and habit, press enter: what the dialog's problem line says."""
-    await open_import(pilot)
-    assert isinstance(app.screen, ImportDialog)
-    app.screen.query_one("#path", Input).value = str(path)
-    app.screen.query_one("#habit", Input).value = habit
-    await pilot.press("enter")
-    await pilot.pause()
+    await read_in_import(pilot, path, habit)
     assert isinstance(app.screen, ImportDialog)  # still open, the app still up
     return str(app.screen.query_one("#dialog-error", Static).render())
 

@@ -6,27 +6,16 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 
-from app_driver import screen_lines, seed, text_of, warning
-from helpers import TODAY
+from app_driver import screen_lines, text_of, warning
+from helpers import AWAY_39_DAYS, FOUR_WEEK_STREAK, FREEZE_BANKED, MISSED_WEEK, RESTING, TODAY, Moment, moment_history
 from streak.core.history.edits import add_session
 from streak.core.history.model import Lift, Session
-from streak.core.history.rest import add_rest
 from streak.storage.store import Store
 from streak.ui.app import StreakApp, build_app
 from streak.ui.widgets.heatmap import HeatMap, HeatMapData
 
 D = date.fromisoformat
 SIZE = (80, 24)
-FOUR_WEEKS = (
-    "2026-10-19",
-    "2026-10-21",
-    "2026-10-26",
-    "2026-10-28",
-    "2026-11-02",
-    "2026-11-04",
-    "2026-11-09",
-    "2026-11-11",
-)
 
 
 def app_on(db: Path, day: date) -> StreakApp:
@@ -34,9 +23,14 @@ def app_on(db: Path, day: date) -> StreakApp:
     return build_app(str(db), today=lambda: day, pick=random.Random(0).choice, cursor_blink=False, watch_seconds=None)
 
 
+def lived(db: Path, moment: Moment) -> None:
+    """Write `moment`'s history to the data file before the app opens."""
+    Store(str(db)).update(lambda _: (moment_history(moment), None))
+
+
 async def test_today_warns_only_with_at_most_a_day_to_spare(db: Path) -> None:
     """A 4-week streak with nothing yet this week: calm on Monday ("2 more by Sunday"), the ⚠ from Friday."""
-    seed(db, *FOUR_WEEKS)
+    lived(db, FOUR_WEEK_STREAK)
     for day, warned in (("2026-11-16", False), ("2026-11-19", False), ("2026-11-20", True), ("2026-11-21", True)):
         app = app_on(db, D(day))
         async with app.run_test(size=SIZE):
@@ -46,7 +40,7 @@ async def test_today_warns_only_with_at_most_a_day_to_spare(db: Path) -> None:
 
 async def test_today_names_a_banked_freeze_on_the_last_day(db: Path) -> None:
     """Sunday, 1 of 2, a freeze banked: Today says the freeze covers the week, on the line that says what is needed."""
-    seed(db, "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-17")
+    lived(db, FREEZE_BANKED)
     app = app_on(db, D("2026-11-22"))
     async with app.run_test(size=SIZE):
         nudge = text_of(app, "#nudge")
@@ -56,7 +50,7 @@ async def test_today_names_a_banked_freeze_on_the_last_day(db: Path) -> None:
 
 async def test_today_counts_a_repair_week_to_one_over_the_goal(db: Path) -> None:
     """The Monday after a miss: the week card shows three dots and `0 of 3 to repair`, as the prompt line does."""
-    seed(db, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
+    lived(db, MISSED_WEEK)
     app = app_on(db, D("2026-11-16"))
     async with app.run_test(size=SIZE):
         assert text_of(app, "#week-dots") == "○ ○ ○"
@@ -75,13 +69,7 @@ async def test_today_tells_a_newcomer_how_to_begin_even_on_a_sunday(db: Path) ->
 
 async def test_a_rest_weeks_sunday_is_calm_on_today(db: Path) -> None:
     """After six days of "nothing is needed", the rest week's Sunday does not turn to "out of reach"."""
-
-    def change(history):  # noqa: ANN001, ANN202
-        for day in ("2026-11-09", "2026-11-11"):
-            history = add_session(history, Session(D(day)), TODAY)
-        return add_rest(history, D("2026-11-16"), D("2026-11-16")), None
-
-    Store(str(db)).update(change)
+    lived(db, RESTING)
     app = app_on(db, D("2026-11-22"))
     async with app.run_test(size=SIZE):
         assert text_of(app, "#nudge") == "Rest week: nothing is needed, and the streak waits for next week."
@@ -90,7 +78,7 @@ async def test_a_rest_weeks_sunday_is_calm_on_today(db: Path) -> None:
 
 async def test_today_welcomes_a_comeback_with_its_xp(db: Path) -> None:
     """39 days away: Today says so before, and the check-in's notification welcomes the person back with +20 XP."""
-    seed(db, "2026-10-06", "2026-10-13")
+    lived(db, AWAY_39_DAYS)
     app = app_on(db, TODAY)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert "You have been away 39 days" in text_of(app, "#news")

@@ -5,22 +5,20 @@ from datetime import date
 
 import pytest
 
-FOUR_WEEKS = (
-    "2026-10-19",
-    "2026-10-21",
-    "2026-10-26",
-    "2026-10-28",
-    "2026-11-02",
-    "2026-11-04",
-    "2026-11-09",
-    "2026-11-11",
-)
+from helpers import AWAY_39_DAYS, FOUR_WEEK_STREAK, FREEZE_BANKED, MISSED_WEEK, RESTING, Moment
 
 
 def checked_in(streak, *days: str) -> None:  # noqa: ANN001
     """Check in on each day (today pinned to 2026-11-21, so every day given is in the past or today)."""
     for day in days:
         assert streak("checkin", "--date", day).status == 0, day
+
+
+def lived(streak, moment: Moment) -> None:  # noqa: ANN001
+    """Record `moment` as a person would: `checkin` on each of its days, then `rest` for each rested week."""
+    checked_in(streak, *moment.days)
+    for day in moment.rested:
+        assert streak("rest", day).status == 0, day
 
 
 def short(streak, as_of: str) -> str:  # noqa: ANN001
@@ -40,7 +38,7 @@ def short(streak, as_of: str) -> str:  # noqa: ANN001
 )
 def test_the_warning_shows_only_with_at_most_a_day_to_spare(streak, as_of: str, line: str, warned: bool) -> None:  # noqa: ANN001
     """A 4-week streak, no freeze, nothing yet this week: `!` and At stake only from Friday, and at_risk all week."""
-    checked_in(streak, *FOUR_WEEKS)
+    lived(streak, FOUR_WEEK_STREAK)
     assert short(streak, as_of) == line
     text = streak("status", "--as-of", as_of).out
     assert ("At stake" in text) == warned, text
@@ -49,7 +47,7 @@ def test_the_warning_shows_only_with_at_most_a_day_to_spare(streak, as_of: str, 
 
 def test_the_calm_line_on_a_monday_says_only_what_is_needed(streak) -> None:  # noqa: ANN001
     """Monday of an at-risk week: the week's line asks for two by Sunday and nothing sounds an alarm."""
-    checked_in(streak, *FOUR_WEEKS)
+    lived(streak, FOUR_WEEK_STREAK)
     text = streak("status", "--as-of", "2026-11-16").out
     assert "  This week  ○○  0 of 2: 2 more sessions needed by Sunday\n" in text
     assert "⚠" not in text and "stake" not in text
@@ -57,7 +55,7 @@ def test_the_calm_line_on_a_monday_says_only_what_is_needed(streak) -> None:  # 
 
 def test_a_banked_freeze_is_named_beside_what_is_needed(streak) -> None:  # noqa: ANN001
     """Last day of a week with 1 of 2 and a freeze banked: the line says the freeze covers the week if need be."""
-    checked_in(streak, "2026-11-09", "2026-11-10", "2026-11-11", "2026-11-17")
+    lived(streak, FREEZE_BANKED)
     status = json.loads(streak("status", "--json", "--as-of", "2026-11-22").out)
     assert (status["freezes"], status["sessions_needed"], status["at_risk"]) == (1, 1, False)
     text = streak("status", "--as-of", "2026-11-22").out
@@ -80,8 +78,7 @@ def test_a_brand_new_history_says_how_to_begin_and_nothing_is_out_of_reach(strea
 
 def test_the_last_day_of_a_rest_week_is_not_out_of_reach(streak) -> None:  # noqa: ANN001
     """A rest week says nothing is needed on its Sunday as on its Monday: the goal is never "out of reach" in it."""
-    checked_in(streak, "2026-11-09", "2026-11-11")
-    assert streak("rest", "2026-11-16").status == 0
+    lived(streak, RESTING)
     monday = streak("status", "--as-of", "2026-11-16").out
     sunday = streak("status", "--as-of", "2026-11-22").out
     assert "rest week: nothing is needed" in monday
@@ -103,7 +100,7 @@ def test_a_long_absence_is_told_as_one_with_the_comeback_xp(streak, last: str, a
 
 def test_a_comeback_check_in_welcomes_the_person_back_with_its_xp(streak) -> None:  # noqa: ANN001
     """A session 39 days after the last says welcome back and the 20 XP it earned, and the XP adds up to it."""
-    checked_in(streak, "2026-10-06", "2026-10-13")
+    lived(streak, AWAY_39_DAYS)
     before = json.loads(streak("status", "--json").out)["xp"]
     run = streak("checkin")
     assert run.status == 0
@@ -116,7 +113,7 @@ def test_a_comeback_check_in_welcomes_the_person_back_with_its_xp(streak) -> Non
 
 def test_a_repair_week_is_counted_one_way_everywhere(streak) -> None:  # noqa: ANN001
     """The Monday after a miss: status, the prompt and a check-in all count the week to goal + 1."""
-    checked_in(streak, "2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04")
+    lived(streak, MISSED_WEEK)
     assert short(streak, "2026-11-16") == "legs 0w ○○○ 3 to repair by Sun"
     text = streak("status", "--as-of", "2026-11-16").out
     assert "  This week  ○○○  0 of 3: 3 more sessions by Sunday repair last week" in text

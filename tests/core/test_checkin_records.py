@@ -26,10 +26,13 @@ lifts = st.lists(
 ).map(tuple)
 
 
+DAYS_BACK = st.sets(st.integers(1, 120), max_size=30)  # built once, not in every draw
+
+
 @st.composite
 def logs(draw: st.DrawFn) -> History:
     """A few months of sessions, each with up to three lifts."""
-    offsets = sorted(draw(st.sets(st.integers(1, 120), max_size=30)))
+    offsets = sorted(draw(DAYS_BACK))
     return History(tuple(Session(TODAY - timedelta(days=n), None, draw(lifts)) for n in reversed(offsets)))
 
 

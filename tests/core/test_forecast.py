@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -203,24 +204,40 @@ def check_short(status: Status) -> None:
 # ------------------------------------------------------------------ long streaks and high goals
 
 
+# What long_streaks draws from, built once (one built inside every draw is validated again each time).
+LONG_GOALS = st.sampled_from([1, 2, 3, 6, 7, 7])
+LONG_WEEKS = st.integers(0, 1100)
+BANKING_WEEKS = st.integers(0, 2)
+SESSIONS_A_WEEK = st.integers(0, 7)
+WEEKDAY_ORDERS = st.permutations(range(7))
+FIRST_WEEKDAYS = st.sampled_from(["monday", "sunday"])
+LAST_FORTNIGHT = st.integers(0, 13)
+
+
+@cache
+def later_goals(goal: int) -> st.SearchStrategy[int]:
+    """The goal set for the last week: mostly the same, else the highest or lowest."""
+    return st.sampled_from([goal, goal, 7, 1])
+
+
 @st.composite
 def long_streaks(draw: st.DrawFn) -> tuple[History, date]:
     """A streak of up to 1,100 weeks at a goal of 1 to 7 (often 7), with freezes banked, then a random last fortnight."""
-    goal = draw(st.sampled_from([1, 2, 3, 6, 7, 7]))
-    weeks = draw(st.integers(0, 1100))
+    goal = draw(LONG_GOALS)
+    weeks = draw(LONG_WEEKS)
     origin = D("2005-01-03") if weeks > 1000 else D("2010-01-04")
-    over = draw(st.integers(0, 2)) if goal < 7 else 0  # weeks of goal + 1 at the start bank freezes
+    over = draw(BANKING_WEEKS) if goal < 7 else 0  # weeks of goal + 1 at the start bank freezes
     sessions = [origin + timedelta(weeks=w, days=d) for w in range(weeks) for d in range(goal + (w < over))]
     tail = origin + timedelta(weeks=weeks)
     for week in range(2):
-        count = draw(st.integers(0, 7))
-        sessions += [tail + timedelta(weeks=week, days=d) for d in sorted(draw(st.permutations(range(7)))[:count])]
-    later_goal = draw(st.sampled_from([goal, goal, 7, 1]))
+        count = draw(SESSIONS_A_WEEK)
+        sessions += [tail + timedelta(weeks=week, days=d) for d in sorted(draw(WEEKDAY_ORDERS)[:count])]
+    later_goal = draw(later_goals(goal))
     changes = (GoalChange(origin, goal), GoalChange(tail + timedelta(weeks=1), later_goal))
     rest = (RestPeriod(tail, tail + timedelta(days=6)),) if draw(st.booleans()) else ()
-    history = History(tuple(map(Session, sessions)), changes, Settings(draw(st.sampled_from(["monday", "sunday"]))))
+    history = History(tuple(map(Session, sessions)), changes, Settings(draw(FIRST_WEEKDAYS)))
     history = history._replace(rest_periods=rest)
-    return history, tail + timedelta(days=draw(st.integers(0, 13)))
+    return history, tail + timedelta(days=draw(LAST_FORTNIGHT))
 
 
 # ------------------------------------------------------------------ properties

@@ -12,14 +12,18 @@ from streak.core.rules.status import compute_status
 
 START = date(2024, 12, 1)
 days = st.integers(min_value=0, max_value=500).map(lambda n: START + timedelta(days=n))
+# Built once, not in every draw (a strategy built inside a draw is validated again each time).
+SESSION_DAYS = st.sets(days, max_size=120)
+CHANGE_DAYS = st.dictionaries(days, st.integers(1, 7), max_size=4)
+FIRST_WEEKDAYS = st.sampled_from(["monday", "sunday"])
 
 
 @st.composite
 def histories(draw: st.DrawFn) -> History:
     """Any history over about 16 months: sessions, goal changes and either first weekday."""
-    session_days = sorted(draw(st.sets(days, max_size=120)))
-    change_days = draw(st.dictionaries(days, st.integers(1, 7), max_size=4))
-    week_start_day = draw(st.sampled_from(["monday", "sunday"]))
+    session_days = sorted(draw(SESSION_DAYS))
+    change_days = draw(CHANGE_DAYS)
+    week_start_day = draw(FIRST_WEEKDAYS)
     changes: dict[date, GoalChange] = {}
     for since, goal in sorted(change_days.items()):  # one change a week, the latest wins, as the rules keep them
         changes[week_start(since, week_start_day)] = GoalChange(since, goal)

@@ -78,28 +78,38 @@ def _parent(document: Any, path: tuple[Any, ...]) -> Any:
     return document
 
 
+# What data_files draws from, built once: a strategy built inside every draw is validated again each time.
+DAMAGE = st.sampled_from(["none", "missing", "truncated", "flipped", "renamed", "retyped", "noise"])
+NOISE = st.binary(max_size=200)
+CUT_AT = st.integers(0, len(VALID) - 1)
+FLIPS = st.integers(1, 4)
+BYTES = st.integers(0, 255)
+KEY_PATHS = st.sampled_from(list(_paths(json.loads(VALID))))
+NEW_KEYS = st.sampled_from(KNOWN_KEYS) | st.text(max_size=6)
+
+
 @st.composite
 def data_files(draw: st.DrawFn) -> bytes | None:
     """A data file that streak wrote, then damaged: truncated, bytes flipped, keys renamed or values retyped."""
-    damage = draw(st.sampled_from(["none", "missing", "truncated", "flipped", "renamed", "retyped", "noise"]))
+    damage = draw(DAMAGE)
     if damage == "missing":
         return None
     if damage == "noise":
-        return draw(st.binary(max_size=200))
+        return draw(NOISE)
     raw = bytearray(VALID)
     if damage == "truncated":
-        return bytes(raw[: draw(st.integers(0, len(raw) - 1))])
+        return bytes(raw[: draw(CUT_AT)])
     if damage == "flipped":
-        for _ in range(draw(st.integers(1, 4))):
-            raw[draw(st.integers(0, len(raw) - 1))] = draw(st.integers(0, 255))
+        for _ in range(draw(FLIPS)):
+            raw[draw(CUT_AT)] = draw(BYTES)
         return bytes(raw)
     if damage == "none":
         return bytes(raw)
     document = json.loads(raw)
-    path = draw(st.sampled_from(list(_paths(document))))
+    path = draw(KEY_PATHS)
     parent = _parent(document, path)
     if damage == "renamed" and isinstance(parent, dict):
-        parent[draw(st.sampled_from(KNOWN_KEYS) | st.text(max_size=6))] = parent.pop(path[-1])
+        parent[draw(NEW_KEYS)] = parent.pop(path[-1])
     else:
         parent[path[-1]] = draw(JSON_VALUES)
     return json.dumps(document).encode()
@@ -144,14 +154,20 @@ WORDS = st.sampled_from(["monday", "sunday", "friday", "json", "csv", "3", "0", 
 FILES = st.sampled_from(["streak.json", "streak.json.lock", "backups", "import.data", "missing.json", "out.txt", "."])
 
 
+FIRST_WORDS = st.sampled_from(COMMANDS) | ARG_TEXT.filter(lambda text: not text.startswith("-"))
+VALUES = st.one_of(DATES, WORDS, FILES, ARG_TEXT, st.integers(-10, 10**6).map(str))
+CHUNKS = st.lists(
+    st.tuples(st.sampled_from(OPTIONS), VALUES).map(list)
+    | (st.sampled_from(OPTIONS) | VALUES).map(lambda token: [token]),
+    max_size=4,
+)  # an option and its value, or an option or value alone
+
+
 @st.composite
 def argument_lists(draw: st.DrawFn) -> list[str]:
     """A command (or a word that is none) followed by any mix of options, dates, numbers, paths and text."""
-    first = draw(st.sampled_from(COMMANDS) | ARG_TEXT.filter(lambda text: not text.startswith("-")))
-    values = st.one_of(DATES, WORDS, FILES, ARG_TEXT, st.integers(-10, 10**6).map(str))
-    option_and_value = st.tuples(st.sampled_from(OPTIONS), values).map(list)
-    alone = st.sampled_from(OPTIONS) | values
-    chunks = draw(st.lists(option_and_value | alone.map(lambda token: [token]), max_size=4))
+    first = draw(FIRST_WORDS)
+    chunks = draw(CHUNKS)
     return [first, *(token for chunk in chunks for token in chunk)]
 
 

@@ -10,6 +10,7 @@ import csv
 import io
 import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from hypothesis import given
@@ -37,10 +38,13 @@ NUMBERS = st.sampled_from(["0", "1", "5", "20", "21", "100", "101", "9" * 30, "9
 WEIGHTS = st.sampled_from(["", "100", "62.5kg", "225lb", "1000", "1000.01", "0", "-5", "1e3", "100 kg", "9" * 5000])
 
 
+TIMES = st.sampled_from(["x", "X", "×", " x "])
+
+
 @st.composite
 def lift_texts(draw: st.DrawFn) -> str:
     """`EXERCISE SETSxREPS WEIGHT`, each part drawn from valid, out-of-range and hostile values."""
-    return f"{draw(EXERCISE_NAMES)} {draw(NUMBERS)}{draw(st.sampled_from(['x', 'X', '×', ' x ']))}{draw(NUMBERS)} {draw(WEIGHTS)}"
+    return f"{draw(EXERCISE_NAMES)} {draw(NUMBERS)}{draw(TIMES)}{draw(NUMBERS)} {draw(WEIGHTS)}"
 
 
 def _nothing_raw(*texts: str) -> None:
@@ -98,29 +102,40 @@ def test_exercise_names_tidy_once_and_closeness_never_fails(name: str, known: li
 
 
 LOOP_FIELDS = st.text(NAME_CHARACTERS, max_size=20) | NUMBERS | st.sampled_from(["YES_MANUAL", "NO", "2026-11-16"])
+# What loop_zips draws from, built once: a strategy built inside every draw is validated again each time.
+HABIT_NAMES = st.text(NAME_CHARACTERS, min_size=1, max_size=12)
+CHANGES = st.integers(1, 3)
+FOLDER_NAME_ENDS = st.text(NAME_CHARACTERS, max_size=8).filter(lambda text: "/" not in text)
+
+
+@cache
+def index_in(count: int) -> st.SearchStrategy[int]:
+    """An index into a row, or a table, of `count` cells or rows."""
+    return st.integers(0, count - 1)
 
 
 @st.composite
 def loop_zips(draw: st.DrawFn) -> bytes:
     """Loop's CSV export of two habits, with cells of Habits.csv or a Checkmarks.csv, or a folder's name, replaced."""
     habits = [
-        LoopHabit(draw(st.text(NAME_CHARACTERS, min_size=1, max_size=12)), {"2026-11-16": (YES_MANUAL, "squats")}),
+        LoopHabit(draw(HABIT_NAMES), {"2026-11-16": (YES_MANUAL, "squats")}),
         LoopHabit("Read", {"2026-11-15": (YES_MANUAL, "")}),
     ]
     files = loop_csv_files(habits)
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(CHANGES)):
+        # The files' names hold the drawn habit name, so this one strategy is built here.
         target = draw(st.sampled_from(sorted(name for name in files if name.endswith(".csv"))))
         rows = list(csv.reader(io.StringIO(files[target], newline="")))
         if rows:
-            row = draw(st.integers(0, len(rows) - 1))
+            row = draw(index_in(len(rows)))
             if rows[row]:
-                rows[row][draw(st.integers(0, len(rows[row]) - 1))] = draw(LOOP_FIELDS)
+                rows[row][draw(index_in(len(rows[row])))] = draw(LOOP_FIELDS)
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(rows)
         files[target] = buffer.getvalue()
     if draw(st.booleans()):
         folder = next(name.split("/")[0] for name in files if name.endswith("/Checkmarks.csv"))
-        renamed = draw(NUMBERS) + " " + draw(st.text(NAME_CHARACTERS, max_size=8).filter(lambda text: "/" not in text))
+        renamed = draw(NUMBERS) + " " + draw(FOLDER_NAME_ENDS)
         files = {name.replace(folder + "/", renamed + "/", 1): text for name, text in files.items()}
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zipped:

@@ -33,7 +33,11 @@ from streak.storage.sync.conflicts import find_conflict_copies
 FOLDER_ID = "streak"
 SETTLE_SECONDS = 90  # measured: first sync 3-4 s, a whole run ~12 s; the margin is for a loaded machine
 API_KEY = "streak-test-api-key"
-pytestmark = pytest.mark.skipif(os.name != "posix" or not os.path.isdir("/proc/net"), reason="needs Linux's /proc")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix" or not os.path.isdir("/proc/net"), reason="needs Linux's /proc"),
+    pytest.mark.slow,
+    pytest.mark.early,  # a round can wait out Syncthing's back-off: run first, not as the suite's tail
+]
 
 
 def day(weeks_ago: int, weekday: int) -> str:
