@@ -7,7 +7,7 @@ another machine would show them), keyed by the data file's real path, written at
 
 import os
 
-from streak.storage.sync.machine import state_dir
+from streak.storage.paths import user_state_dir as state_dir  # as sync.machine's, without loading that module
 
 FILE_NAME = "merged-while-prompting.json"
 WHILE_PROMPTING = " (while your prompt updated)"
