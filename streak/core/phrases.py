@@ -2,10 +2,10 @@
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
 
 from streak.core.dates import week_start
 from streak.core.history.model import MAX_GOAL, POUND_KG, GoalChange, History
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, Badge, BadgeState
 from streak.core.rules.status import Status, compute_status
 from streak.core.rules.walk import FROZEN, MET, MISSED, REPAIRED, REST
@@ -13,6 +13,7 @@ from streak.core.rules.warning import at_stake, week_target
 from streak.core.rules.xp import COMEBACK_XP, threshold
 from streak.core.text import show_safely
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~13 ms) on the shell prompt's path
 if TYPE_CHECKING:
     from streak.core.lifts.records import Record
     from streak.core.rules.checkin import CheckIn

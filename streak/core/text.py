@@ -4,8 +4,13 @@ Control characters can carry terminal escape sequences; bidi overrides and line 
 text read differently from what it holds; lone surrogates are bytes that were never text.
 """
 
-import re
+from __future__ import annotations
+
 from functools import cache
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from re import Pattern
 
 # C0 and C1 controls with DEL, U+2028/U+2029, the bidi embeddings and overrides U+202A-U+202E,
 # the bidi isolates U+2066-U+2069, and lone surrogates (undecodable bytes, via surrogateescape).
@@ -17,7 +22,10 @@ _UNDECODABLE_BYTES = range(0xDC80, 0xDD00)  # how surrogateescape keeps a byte t
 
 
 @cache
-def _pattern(characters: str) -> re.Pattern[str]:
+def _pattern(characters: str) -> Pattern[str]:
+    # Imported only for text that is not printable: `re` costs every shell prompt ~9 ms.
+    import re
+
     return re.compile(f"[{characters}]")
 
 

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from operator import attrgetter
-from typing import NamedTuple
 
+from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.atomic import move_durably, write_atomically
 from streak.storage.errors import DataFileError
 

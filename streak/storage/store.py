@@ -7,17 +7,16 @@ made read-only. A data path that is a symlink is resolved once, at the start: th
 read, locked, backed up and replaced, and the link stays a link.
 """
 
+from __future__ import annotations
+
 import os
 import stat
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+from functools import cached_property
 
 from streak.core.errors import InputError
 from streak.core.history.model import History, Stamp
-from streak.storage.backups import Backup, Backups, BackupsUnusable
-from streak.storage.datafile.atomic import write_atomically
+from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.raw import Opened, parse_tables, read_regular_file
 from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
@@ -25,22 +24,41 @@ from streak.storage.datafile.tables_text import TableTexts, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError, SaveFailed
 from streak.storage.paths import DataPath
 
+# The shell prompt's `streak status` only reads: what only writing, backups or the merge of a conflict
+# copy need (the backups module with its `re`, the atomic writer, the sync modules) is imported where
+# it is used, and typing's names are for type checkers only (importing typing costs ~13 ms).
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+    from typing import Generic, TypeVar
+
+    from streak.storage.backups import Backup, Backups
     from streak.storage.sync.copy_reports import CopyReport
 
+    Result = TypeVar("Result")
+
+    class Applied(NamedTuple, Generic[Result]):
+        """As below, generic in the change's result for type checkers (a NamedTuple cannot be Generic at run time here)."""
+
+        history: History
+        result: Result
+        fingerprint: tuple[int, ...]
+
+else:
+
+    class Applied(NamedTuple):
+        """What a change left: the history now in the file, the change's own result, and the file's fingerprint after it.
+
+        The fingerprint is taken under the lock, so a later write by anyone else shows as a different one.
+        """
+
+        history: History
+        result: object
+        fingerprint: tuple[int, ...]
+
+
 LOCK_TIMEOUT_SECONDS = 10.0
-Result = TypeVar("Result")
-
-
-class Applied(NamedTuple, Generic[Result]):
-    """What a change left: the history now in the file, the change's own result, and the file's fingerprint after it.
-
-    The fingerprint is taken under the lock, so a later write by anyone else shows as a different one.
-    """
-
-    history: History
-    result: Result
-    fingerprint: tuple[int, ...]
 
 
 class BackupState(NamedTuple):
@@ -82,8 +100,14 @@ class Store:
         self.lock_timeout = lock_timeout
         self._now = now
         self._machine = machine
-        self.backups = Backups(self.path, machine=self._machine_id)
         self.saved = False  # whether this Store has replaced the data file: a change was made
+
+    @cached_property
+    def backups(self) -> Backups:
+        """The backups beside the data file: made when first needed, as reading the file never needs them."""
+        from streak.storage.backups import Backups
+
+        return Backups(self.path, machine=self._machine_id)
 
     def load(self) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet."""
@@ -135,11 +159,17 @@ class Store:
                     seen = self.fingerprint()
             return Applied(held, result, seen)
 
-    def merge_conflict_copies(self) -> list["CopyReport"]:
+    def merge_conflict_copies(self) -> list[CopyReport]:
         """Merge every conflict copy a sync tool left beside the data file into it (see `streak.storage.sync.copies`)."""
+        from streak.storage.sync.conflicts import find_conflict_copies
+
+        copies = find_conflict_copies(self.path)
+        if not copies:
+            return []
+        # Only now: the merge's modules cost every shell prompt a few ms, and copies are rare.
         from streak.storage.sync.copies import merge_conflict_copies
 
-        return merge_conflict_copies(self)
+        return merge_conflict_copies(self, copies)
 
     # What merging conflict copies needs of the store: its clock, its lock, and its checked reading and writing.
 
@@ -215,6 +245,8 @@ class Store:
 
     def own_files(self) -> list[tuple[str, str]]:
         """Every file streak keeps for this data file, with what it is: nothing else may be written over them."""
+        from streak.storage.backups import BackupsUnusable
+
         files = [(self.path, f"streak's data file {self.path}"), (self._lock_path(), "the data file's lock")]
         try:
             backups = self.backups.all() + self.backups.shared()
@@ -224,6 +256,8 @@ class Store:
 
     def restore(self, name: str | None = None) -> Backup:
         """Put a backup (by default the newest good one) in place; the current file is kept as a backup first."""
+        from streak.storage.datafile.atomic import write_atomically  # writing only: a prompt's read skips it
+
         with self._locked():
             if name == "":
                 raise InputError(
@@ -364,6 +398,8 @@ class Store:
         rewritten: frozenset[str] = frozenset(),
     ) -> None:
         """Write `tables`, reusing `texts` (as read from `raw`) for the tables not in `rewritten`; none without texts."""
+        from streak.storage.datafile.atomic import write_atomically  # writing only: a prompt's read skips it
+
         stamp_version(tables)
         data = tables_bytes(tables, texts or {}, None if texts is None else rewritten | {META_TABLE})
         self._check_writable()
@@ -386,13 +422,15 @@ class Store:
             raise self._write_failed(error) from None
         self.saved = True
 
-    def _write_failed(self, error: OSError) -> "SaveFailed":
+    def _write_failed(self, error: OSError) -> SaveFailed:
         return SaveFailed(f"{self.path} could not be saved ({error.strerror})", "it was left as it was")
 
     def describe_problem(self, error: DataFileError) -> str:
         """One line for the user: what is wrong with the file and, where it helps, how to restore a backup."""
         if type(error) is not CorruptDataFile:
             return str(error)
+        from streak.storage.backups import BackupsUnusable  # only a damaged file is offered a backup
+
         try:
             backup = self.newest_good_backup()
         except BackupsUnusable as unusable:

@@ -7,7 +7,6 @@ lifts the session already holds, so importing one twice changes nothing.
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.dates import ONE_WEEK, week_start
 from streak.core.errors import InputError
@@ -23,6 +22,7 @@ from streak.core.history.model import (
     session_from_parts,
 )
 from streak.core.lifts.lift import check_lifts, exercise_key
+from streak.core.named_tuple import NamedTuple
 
 
 class Added(NamedTuple):

@@ -12,7 +12,7 @@ import io
 import json
 import re
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
 
 from streak.core.dates import WEEK_START_DAYS, parse_date
 from streak.core.errors import InputError
@@ -31,6 +31,7 @@ from streak.core.history.model import (
 )
 from streak.core.history.rest import MAX_WEEKS_AHEAD
 from streak.core.lifts.lift import MAX_EXERCISE_LENGTH, check_lift, check_lifts, tidy_exercise
+from streak.core.named_tuple import NamedTuple
 from streak.core.text import show_safely
 
 EXPORT_FORMAT = "streak-export"

@@ -1,11 +1,12 @@
 """What an import does, in numbers and in words, shared by `streak import` and the app's Import command."""
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from streak.core.exchange.adding import Added, add_imported
 from streak.core.exchange.export import Imported
 from streak.core.history.model import History
+from streak.core.named_tuple import NamedTuple
 from streak.core.phrases import plural, short_day
 
 

@@ -13,10 +13,10 @@ set stamps or ids: an edit leaves them None on what it creates, and the store st
 from bisect import bisect_left
 from datetime import date
 from operator import attrgetter
-from typing import NamedTuple
 
 from streak.core.dates import MONDAY
 from streak.core.errors import InputError
+from streak.core.named_tuple import NamedTuple
 from streak.core.text import describe_unsafe, first_unsafe
 
 DEFAULT_GOAL = 2

@@ -13,7 +13,6 @@ kg/lb conversion never makes or hides a record. Never add, scale or round e1RMs 
 them; `round_kg` is for output only.
 """
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
@@ -294,6 +293,8 @@ def _check_plain_lift(text: str) -> None:
     """Refuse unsafe characters in a lift's text, named as in its exercise name when they come before SETSxREPS."""
     unsafe = first_unsafe(text)
     if unsafe is not None:
+        import re  # only for a lift with an unsafe character: a status that shows records never needs it (~9 ms)
+
         sets_reps = re.search(_SETS_REPS_IN_TEXT, text)
         in_name = sets_reps is None or text.index(unsafe) < sets_reps.start()
         _check_plain(text, "the exercise name" if in_name else "the lift")

@@ -1,11 +1,11 @@
 """The training log as the `lifts` command and the Lifts view show it, each figure in one pass."""
 
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.dates import week_start
 from streak.core.lifts.lift import Lift, canonical_exercise, e1rm_kg, exercise_key, volume_kg
 from streak.core.lifts.records import LiftSessions, session_tops
+from streak.core.named_tuple import NamedTuple
 
 
 class DatedLift(NamedTuple):

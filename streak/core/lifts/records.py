@@ -9,9 +9,9 @@ status of every command reads the records, so the loops here stay lean (plain tu
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from itertools import islice
-from typing import NamedTuple
 
 from streak.core.lifts.lift import Lift, e1rm_kg, exercise_key
+from streak.core.named_tuple import NamedTuple
 
 LiftSessions = Iterable[tuple[date, Sequence[Lift]]]  # (day, lifts as entered), oldest first
 

@@ -5,8 +5,8 @@ Badges are derived from the history every time, never stored, so removing a sess
 
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
 
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.walk import Walk
 from streak.core.rules.weeks import Week, current_run
 

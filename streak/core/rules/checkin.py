@@ -2,12 +2,12 @@
 
 from bisect import bisect_left
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.history.edits import add_session
 from streak.core.history.model import History, Session
 from streak.core.lifts.lift import exercise_key
 from streak.core.lifts.records import Record, best_e1rms, records_of
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.rules.status import Status, compute_status, record_days
 from streak.core.rules.walk import REPAIRED

@@ -1,11 +1,11 @@
 """The status figures of a history as it stood at the end of one day, from one walk over its weeks."""
 
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.dates import ONE_WEEK
 from streak.core.history.goals import GoalTimeline
 from streak.core.history.model import History
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import RECORDS_COUNTED, BadgeState, badge_states, comeback_days, earned
 from streak.core.rules.walk import Walk, walk
 from streak.core.rules.weeks import RestCalendar, Week, current_run, days_until, weeks_until

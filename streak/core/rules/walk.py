@@ -6,8 +6,8 @@ reads its result rather than walking the weeks again.
 
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
 
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.weeks import RestCalendar, Week
 
 MET = "met"

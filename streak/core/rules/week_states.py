@@ -1,9 +1,9 @@
 """Weeks as the history view shows them: each with its sessions, goal, streak state and rest mark."""
 
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.history.model import History
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.status import Status, compute_status
 from streak.core.rules.walk import NONE
 from streak.core.rules.weeks import RestCalendar, days_until, weeks_between

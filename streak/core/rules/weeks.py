@@ -3,11 +3,11 @@
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import NamedTuple
 
 from streak.core.dates import ONE_WEEK, week_start
 from streak.core.history.goals import GoalTimeline
 from streak.core.history.model import History, RestPeriod
+from streak.core.named_tuple import NamedTuple
 
 
 class Week(NamedTuple):

@@ -1,7 +1,6 @@
 """XP and levels: points for every session, for coming back, for a growing streak and for badges."""
 
-from typing import NamedTuple
-
+from streak.core.named_tuple import NamedTuple
 from streak.core.rules.walk import MET, Walk
 
 SESSION_XP = 10

@@ -8,7 +8,6 @@ a lift, a goal change, a rest period) is left out on its own; the rest of the co
 """
 
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
 
 from streak.core.dates import MAX_YEAR, MIN_YEAR
 from streak.core.errors import InputError
@@ -25,6 +24,7 @@ from streak.core.history.model import (
 )
 from streak.core.history.stamps import latest_stamp
 from streak.core.lifts.lift import MAX_LIFTS, check_lift
+from streak.core.named_tuple import NamedTuple
 from streak.core.phrases import plural
 from streak.core.text import describe_unsafe, first_unsafe
 

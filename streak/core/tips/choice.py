@@ -8,8 +8,8 @@ own: a moment's tips are shown only at that moment, so the group's ids among the
 
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
-from typing import NamedTuple
 
+from streak.core.named_tuple import NamedTuple
 from streak.core.tips.catalogue import GENERAL_ROWS, MOMENT_ROWS, MOMENTS, SOURCES
 
 FIRST_SESSION, COMEBACK, REPAIR, PERSONAL_RECORD, STREAK_BADGE, FREQUENCY = MOMENTS

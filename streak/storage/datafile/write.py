@@ -5,13 +5,14 @@ version of streak survive. Imported only by the commands that write: TinyDB cost
 """
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from streak.core.history.model import GoalChange, History, Removal, RestPeriod, Session, Settings, Stamp, record_key
+from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.read import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TABLES, TIPS, Tables
 from streak.storage.datafile.schema import META_TABLE
 

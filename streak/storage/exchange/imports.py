@@ -4,12 +4,12 @@ export (zip or folder) or backup database, a harsh log, or an oidia streaks.json
 
 import os
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.errors import InputError
 from streak.core.exchange.export import Imported, read_export
 from streak.core.exchange.foreign.detect import detect_format, is_sqlite, is_zip
 from streak.core.exchange.foreign.habits import COMMAND_LINE, HabitField, Habits, describe, habit_import, pick_habit
+from streak.core.named_tuple import NamedTuple
 from streak.storage.exchange.files import import_text, read_import_bytes, read_stdin_bytes
 
 STDIN = "-"

@@ -14,10 +14,16 @@ NAME and EXT are the data file's own name cut at its last dot, so copies of othe
 count. This module only finds them, at the cost of one listing; `streak.storage.sync.copies` merges them.
 """
 
+from __future__ import annotations
+
 import os
-import re
 from datetime import date
-from typing import NamedTuple
+
+from streak.core.named_tuple import NamedTuple
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from re import Pattern
 
 SYNCTHING, DROPBOX, NEXTCLOUD = "Syncthing", "Dropbox", "Nextcloud"
 
@@ -68,8 +74,11 @@ def find_conflict_copies(data_path: str) -> list[ConflictCopy]:
     return copies
 
 
-def _patterns(stem: str, extension: str) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(stem: str, extension: str) -> list[tuple[str, Pattern[str]]]:
     """Each tool's name for a conflict copy of `stem` + `extension`; Nextcloud's before Dropbox's looser one."""
+    # Imported only for a name that looks like a conflict copy: `re` costs every shell prompt ~9 ms.
+    import re
+
     s, e = re.escape(stem), re.escape(extension)
     return [
         (SYNCTHING, re.compile(rf"{s}\.sync-conflict-(?P<day>\d{{8}})-\d{{6}}(?:-[A-Za-z0-9]+)?{e}")),

@@ -7,56 +7,57 @@ is read is held to the rules of typed input (`streak.core.sync.check`): what bre
 out of the merge and named, and the copy still moves into backups/ whole.
 """
 
+from __future__ import annotations
+
 import os
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Protocol
 
 from streak.core.history.model import History
 from streak.storage.errors import DataFileError, SaveFailed
-from streak.storage.sync.conflicts import ConflictCopy, find_conflict_copies
+from streak.storage.sync.conflicts import ConflictCopy
 from streak.storage.sync.copy_reports import CopyReport, merged_line
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING: typing's ~13 ms is not worth a Protocol at run time
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+    from typing import Protocol
+
     from streak.core.sync.check import LeftOut
     from streak.storage.datafile.raw import Opened
     from streak.storage.datafile.schema import Tables
 
+    class MergingStore(Protocol):
+        """What merging conflict copies needs of the store (`streak.storage.store.Store`), which calls it."""
+
+        path: str
+
+        def now(self) -> datetime: ...
+        def locked(self) -> AbstractContextManager[None]: ...
+        def why_unwritable(self) -> str | None: ...
+        def read_for_change(self) -> tuple[bytes | None, Opened]: ...
+        def save_merged(self, tables: Tables, raw: bytes | None) -> None: ...
+        def keep_conflict_copy(self, path: str) -> None: ...
+
+
 MAX_COPY_BYTES = 20 * 1024 * 1024  # a data file of 100 years of daily sessions with 20 lifts each is ~15 MB
-
-
-class MergingStore(Protocol):
-    """What merging conflict copies needs of the store (`streak.storage.store.Store`), which calls it."""
-
-    path: str
-
-    def now(self) -> datetime: ...
-    def locked(self) -> AbstractContextManager[None]: ...
-    def why_unwritable(self) -> str | None: ...
-    def read_for_change(self) -> "tuple[bytes | None, Opened]": ...
-    def save_merged(self, tables: "Tables", raw: bytes | None) -> None: ...
-    def keep_conflict_copy(self, path: str) -> None: ...
 
 
 class _Taken:
     """One copy that was read and merged: the history before and after it, what was left out, how far ahead its clock."""
 
-    def __init__(self, copy: ConflictCopy, before: History, after: History, left_out: "tuple[LeftOut, ...]") -> None:
+    def __init__(self, copy: ConflictCopy, before: History, after: History, left_out: tuple[LeftOut, ...]) -> None:
         self.copy, self.before, self.after, self.left_out = copy, before, after, left_out
         self.clock_ahead = ""
 
 
-def merge_conflict_copies(store: MergingStore) -> list[CopyReport]:
-    """Merge every conflict copy beside the store's data file into it, then move each into backups/.
+def merge_conflict_copies(store: MergingStore, copies: list[ConflictCopy]) -> list[CopyReport]:
+    """Merge the conflict copies `find_conflict_copies` found beside the store's data file, then move each into backups/.
 
-    One listing of the folder when there are none. Otherwise, under the lock: the day's backup,
+    Under the lock: the day's backup,
     then the merged file written atomically, then each merged copy moved; a crash in between
     leaves the copy in place, and merging it again changes nothing. A copy that cannot be read,
     or is too large to, is left where it is and reported; only a problem with the data file itself raises.
     """
-    copies = find_conflict_copies(store.path)
-    if not copies:
-        return []
     today = store.now().date()
     reports: list[CopyReport] = []
     readable = []
@@ -144,7 +145,7 @@ def _size(size: int) -> str:
     return f"{size / 1024**2:.0f} MB"
 
 
-def _copy_history(store: MergingStore, copy: ConflictCopy) -> "tuple[Tables, History]":
+def _copy_history(store: MergingStore, copy: ConflictCopy) -> tuple[Tables, History]:
     """The tables and history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
     from streak.storage.datafile.raw import parse_tables, read_regular_file
     from streak.storage.datafile.read import history_from

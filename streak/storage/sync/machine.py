@@ -6,7 +6,6 @@ each settles the tie the same way.
 
 import os
 
-from streak.storage.datafile.atomic import write_atomically
 from streak.storage.paths import user_state_dir
 
 FILE_NAME = "machine-id"
@@ -31,6 +30,8 @@ def _read_or_make(path: str) -> str:
     except (OSError, ValueError):
         pass
     made = os.urandom(8).hex()  # os.urandom, not uuid: the id only has to differ between a person's machines
+    from streak.storage.datafile.atomic import write_atomically  # once a machine: reading the id never writes
+
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         write_atomically(path, made.encode())

@@ -5,11 +5,9 @@ would go untold. Its lines wait in this machine's state folder (never the synced
 another machine would show them), keyed by the data file's real path, written atomically.
 """
 
-import json
 import os
 
-from streak.storage.datafile.atomic import write_atomically
-from streak.storage.sync.machine import state_dir
+from streak.storage.paths import user_state_dir as state_dir  # as sync.machine's, without loading that module
 
 FILE_NAME = "merged-while-prompting.json"
 WHILE_PROMPTING = " (while your prompt updated)"
@@ -22,9 +20,16 @@ def _news_path() -> str:
 def _read_all() -> dict[str, list[str]]:
     try:
         with open(_news_path(), encoding="utf-8") as file:
-            news = json.load(file)
+            text = file.read()
     except (OSError, ValueError):
         return {}  # none kept (the usual case), or a file that is not ours to trust: nothing to tell
+    # Only once news is kept: every command but the prompt's asks, and json (with `re`) costs ~15 ms.
+    import json
+
+    try:
+        news = json.loads(text)
+    except ValueError:
+        return {}
     if not isinstance(news, dict):
         return {}
     return {
@@ -35,6 +40,10 @@ def _read_all() -> dict[str, list[str]]:
 
 
 def _write_all(news: dict[str, list[str]]) -> None:
+    import json  # only a merge made while prompting, or the news of one being told, writes here
+
+    from streak.storage.datafile.atomic import write_atomically
+
     try:
         if not news:
             os.remove(_news_path())

@@ -1,12 +1,12 @@
 """Habits read from another tracker's file, and picking the one to import by name or by number."""
 
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.errors import InputError
 from streak.core.exchange.export import Imported
 from streak.core.history.edits import check_not_future
 from streak.core.history.model import Session, clean_note
+from streak.core.named_tuple import NamedTuple
 from streak.core.text import show_safely
 
 

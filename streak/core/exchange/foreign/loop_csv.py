@@ -12,7 +12,6 @@ import io
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import NamedTuple
 
 from streak.core.dates import parse_date
 from streak.core.errors import InputError
@@ -20,6 +19,7 @@ from streak.core.exchange.export import csv_problem
 from streak.core.exchange.foreign.habits import Habit, Habits, habit_number, sessions_of, shown_name
 from streak.core.exchange.foreign.loop_values import SKIP, UNKNOWN, is_session, value_of
 from streak.core.history.model import Session
+from streak.core.named_tuple import NamedTuple
 
 TRACKER = "Loop Habit Tracker"
 HABITS_FILE = "Habits.csv"
