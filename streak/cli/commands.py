@@ -3,7 +3,6 @@
 import os
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from streak.cli import render
 from streak.cli.context import Context
@@ -16,6 +15,7 @@ from streak.core.rules.status import compute_status
 from streak.storage.prompt_memo import prompt_key, remember
 from streak.storage.sync.conflicts import find_conflict_copies
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~13 ms with re, enum, contextlib)
 if TYPE_CHECKING:
     from argparse import Namespace  # the shell prompt's line is run without loading argparse
 

@@ -45,15 +45,12 @@ import json  # only now, not to count among what streak loaded
 print(json.dumps({"status": status, "modules": modules, "edges": sorted(edges)}), file=sys.stderr)
 """
 
-# typing (~13 ms) imports re, enum and contextlib; nothing on the prompt's path needs any of them.
-NEVER_LOADED = ("typing", "enum", "contextlib")
-# The command line's own imports of these are the lead's change (re comes with json and argparse,
-# enum with re): then switch them on here.
-NEVER_LOADED_ONCE_THE_COMMAND_LINE_IS_LIGHT = ("re", "json", "argparse")
+# typing (~13 ms) imports re, enum and contextlib; json and argparse import re (~9 ms with enum):
+# nothing on the prompt's path needs any of them.
+NEVER_LOADED = ("typing", "enum", "contextlib", "re", "json", "argparse")
+# What printing JSON costs `status --json`: json's encoder, and the re and enum it imports.
+PRINTING_JSON = ("json", "re", "enum")
 STATUS_COMMANDS = [["status"], ["status", "--json"], ["status", "--short"]]
-# Imports still made outside streak.cli by files the lead is editing (raw.py, tables_text.py): each pair
-# goes once its file imports NamedTuple from streak.core.named_tuple and `Any` for type checkers only.
-NOT_YET_TRIMMED = {("streak.storage.datafile.raw", "typing"), ("streak.storage.datafile.tables_text", "typing")}
 
 
 @pytest.fixture
@@ -80,12 +77,11 @@ def _brought_in_outside_the_command_line(edges: list[list[str]]) -> dict[str, st
     """Each module that some module outside streak.cli imports, directly or through the modules it imports.
 
     Mapped to the last streak module on the way to it: the one whose import to change. Imports made
-    by the command line's own modules are not followed: they are its (the lead's) to trim.
+    by the command line's own modules are not followed: the whole-process test below covers them.
     """
     imports: dict[str, set[str]] = {}
     for importer, imported in edges:
-        if (importer, imported) not in NOT_YET_TRIMMED:
-            imports.setdefault(importer, set()).add(imported)
+        imports.setdefault(importer, set()).add(imported)
     reached: dict[str, str] = {}
     for start in imports:
         if not start.startswith("streak.") or start.startswith("streak.cli"):
@@ -110,8 +106,7 @@ def test_nothing_outside_the_command_line_brings_in_typing_re_or_json(db: Path, 
     holds whatever the command line itself imports.
     """
     reached = _brought_in_outside_the_command_line(_status_run(db, command)["edges"])  # type: ignore[arg-type]
-    heavy = NEVER_LOADED + NEVER_LOADED_ONCE_THE_COMMAND_LINE_IS_LIGHT
-    assert {name: reached[name] for name in heavy if name in reached} == {}
+    assert {name: reached[name] for name in NEVER_LOADED if name in reached} == {}
 
 
 @pytest.mark.usefixtures("recorded")
@@ -131,17 +126,10 @@ def test_the_merge_modules_load_only_when_a_conflict_copy_is_there(db: Path) -> 
     assert rare - {"streak.core.sync.merge"} <= set(_status_run(db, ["status"])["modules"])  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="streak/cli/run.py, context.py, commands.py and render.py still import typing (the lead's files): "
-    "when they stop, this passes and the marker goes",
-)
 @pytest.mark.usefixtures("recorded")
 @pytest.mark.parametrize("command", STATUS_COMMANDS, ids=" ".join)
-def test_status_loads_none_of_typing_enum_or_contextlib(db: Path, command: list[str]) -> None:
+def test_status_loads_none_of_typing_re_json_or_argparse(db: Path, command: list[str]) -> None:
     """The whole process, command line included: none of them is in sys.modules after `streak status`."""
     loaded = set(_status_run(db, command)["modules"])  # type: ignore[arg-type]
-    # `--json` prints with json, which imports re and so enum: the lead's JSON change ends that.
-    never = [name for name in NEVER_LOADED if not (command == ["status", "--json"] and name == "enum")]
-    # never += NEVER_LOADED_ONCE_THE_COMMAND_LINE_IS_LIGHT  # once the command line is light
+    never = [name for name in NEVER_LOADED if not (command == ["status", "--json"] and name in PRINTING_JSON)]
     assert sorted(loaded & set(never)) == []

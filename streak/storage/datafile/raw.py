@@ -6,9 +6,9 @@ Shared by the store (its data file and backups) and the merge of conflict copies
 import errno
 import os
 import stat
-from typing import NamedTuple
 
 from streak.core.history.model import History
+from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.schema import Tables
 from streak.storage.datafile.tables_text import TableTexts, read_tables
 from streak.storage.errors import CorruptDataFile
