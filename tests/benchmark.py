@@ -226,8 +226,9 @@ def main() -> None:
     print("spread: the middle half of the command's runs (first to third quartile)\n")
     print("| command | history | floor | time | spread | ratio | budget |")
     print("|---|---|---:|---:|---:|---:|---|")
-    # Issue 23's budgets, as ratios to the floor: a plain history, and one with a three-lift training log.
-    plain = {"streak status": 1.3, "streak status --json": 1.3, "streak status --short": 1.3, "streak checkin": 1.7}
+    # Issue 23's budgets, as ratios to the floor: a plain history, and one with a three-lift training log
+    # (--json keeps its earlier 1.8x: printing JSON loads json and the re it imports).
+    plain = {"streak status": 1.3, "streak status --json": 1.8, "streak status --short": 1.3, "streak checkin": 1.7}
     lifted = {"streak status": 1.5, "streak status --short": 1.5, "streak checkin": 1.8, "streak lifts": 2.5}
     budgets = {
         "1,040 sessions": {**plain, PROMPT_UNCHANGED: 0.7},
