@@ -19,6 +19,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+
 import streak as streak_package
 from streak.core.history.model import History, Lift, Session
 from streak.storage.paths import DATA_FILE_NAME
@@ -104,26 +109,41 @@ class Setup:
             raise SystemExit("the prompt did not remember its line")
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """The wall time and the CPU time (user and system) of one run of `command`, in ms."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     result = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed: {result.stderr.decode()}")
-    return elapsed * 1000
+    return elapsed * 1000, (_children_cpu() - cpu_before) * 1000
+
+
+def _children_cpu() -> float:
+    if resource is None:  # Windows: no CPU column
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def compare(
     name: str, floor: list[str], command: list[str], env: dict[str, str], before=None
-) -> tuple[float, float, str]:  # noqa: ANN001
-    """Median ms of `floor` and `command`, run alternately so both see the same machine, and the command's spread."""
-    floors, times = [], []
+) -> tuple[float, float, str, float]:  # noqa: ANN001
+    """Median ms of `floor` and `command`, run alternately so both see the same machine, the command's spread,
+    and the ratio of their median CPU times (which other work on the machine disturbs less than wall time)."""
+    floors, times, floor_cpu, cpu = [], [], [], []
     for _ in range(RUNS):
-        floors.append(timed(floor, env))
+        wall, used = timed(floor, env)
+        floors.append(wall)
+        floor_cpu.append(used)
         if before:
             before()
-        times.append(timed(command, env))
-    return statistics.median(floors), statistics.median(times), spread(times)
+        wall, used = timed(command, env)
+        times.append(wall)
+        cpu.append(used)
+    cpu_ratio = statistics.median(cpu) / statistics.median(floor_cpu) if statistics.median(floor_cpu) else 0.0
+    return statistics.median(floors), statistics.median(times), spread(times), cpu_ratio
 
 
 def spread(times: list[float]) -> str:
@@ -138,12 +158,12 @@ def prompt_rows(
     """The shell prompt as it mostly runs: on a file unchanged since the last prompt, and just after a change."""
     rows = []
     setup.remember_prompt(streak)
-    base, median, scatter = compare(PROMPT_UNCHANGED, floor, [*streak, "status", "--short"], setup.env)
-    rows.append((PROMPT_UNCHANGED, label, base, median, scatter))
+    base, median, scatter, cpu = compare(PROMPT_UNCHANGED, floor, [*streak, "status", "--short"], setup.env)
+    rows.append((PROMPT_UNCHANGED, label, base, median, scatter, cpu))
     # Put back in place, as a check-in replaces it: new stamps, so the line is computed, and not
     # remembered while the stamps are seconds old.
-    base, median, scatter = compare(PROMPT_CHANGED, floor, [*streak, "status", "--short"], setup.env, setup.reset)
-    rows.append((PROMPT_CHANGED, label, base, median, scatter))
+    base, median, scatter, cpu = compare(PROMPT_CHANGED, floor, [*streak, "status", "--short"], setup.env, setup.reset)
+    rows.append((PROMPT_CHANGED, label, base, median, scatter, cpu))
     return rows
 
 
@@ -169,8 +189,10 @@ def loop_imports(root: Path, streak: list[str], floor: list[str]) -> list[tuple[
 
     rows = []
     for name, source in sources.items():
-        base, median, scatter = compare(name, floor, [*streak, "import", str(source), "--habit", "leg day"], env, fresh)
-        rows.append((name, "3,650 days x 5 habits", base, median, scatter))
+        base, median, scatter, cpu = compare(
+            name, floor, [*streak, "import", str(source), "--habit", "leg day"], env, fresh
+        )
+        rows.append((name, "3,650 days x 5 habits", base, median, scatter, cpu))
     return rows
 
 
@@ -191,9 +213,9 @@ def main() -> None:
             for command in (["status"], ["status", "--json"], ["status", "--short"], ["checkin"]):
                 # `status --short` here is the prompt with nothing remembered: it computes its line
                 before = {"checkin": setup.reset, "--short": setup.forget_prompt}.get(command[-1])
-                base, median, scatter = compare(" ".join(command), floor, streak + command, setup.env, before)
+                base, median, scatter, cpu = compare(" ".join(command), floor, streak + command, setup.env, before)
                 results[(label, " ".join(command))] = median
-                rows.append((f"streak {' '.join(command)}", label, base, median, scatter))
+                rows.append((f"streak {' '.join(command)}", label, base, median, scatter, cpu))
             rows += prompt_rows(label, setup, streak, floor)
         heaviest_squat = ["--lift", "back squat 5x5 200kg", "--lift", "RDL 3x8 80", "--lift", "walking lunge 3x12"]
         lifted_commands = {  # name: (arguments, what to do before each run)
@@ -203,8 +225,8 @@ def main() -> None:
             "lifts": (["lifts"], None),
         }
         for name, (command, before) in lifted_commands.items():
-            base, median, scatter = compare(name, floor, streak + command, lifted.env, before)
-            rows.append((f"streak {name}", "1,040 sessions x 3 lifts", base, median, scatter))
+            base, median, scatter, cpu = compare(name, floor, streak + command, lifted.env, before)
+            rows.append((f"streak {name}", "1,040 sessions x 3 lifts", base, median, scatter, cpu))
         rows += prompt_rows("1,040 sessions x 3 lifts", lifted, streak, floor)
         minimal_script = root / "minimal_app.py"
         minimal_script.write_text(MINIMAL_APP, encoding="utf-8")
@@ -215,8 +237,8 @@ def main() -> None:
             FIRST_SCREEN.format(module="streak.ui.app", factory="build_app", argument=repr(str(ten_years.path))),
         ]
         env = {**ten_years.env, "PYTHONPATH": str(root)}
-        base, median, scatter = compare("app", minimal, app, env)
-        rows.append(("app to first screen (headless)", "1,040 sessions", base, median, scatter))
+        base, median, scatter, cpu = compare("app", minimal, app, env)
+        rows.append(("app to first screen (headless)", "1,040 sessions", base, median, scatter, cpu))
         rows += loop_imports(root, streak, floor)
 
     print(
@@ -224,8 +246,8 @@ def main() -> None:
     )
     print("floor: `python -c 'import tinydb'`; for the headless app, a minimal Textual app showing one Static\n")
     print("spread: the middle half of the command's runs (first to third quartile)\n")
-    print("| command | history | floor | time | spread | ratio | budget |")
-    print("|---|---|---:|---:|---:|---:|---|")
+    print("| command | history | floor | time | spread | ratio | CPU ratio | budget |")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
     # Issue 23's budgets, as ratios to the floor: a plain history, and one with a three-lift training log
     # (--json keeps its earlier 1.8x: printing JSON loads json and the re it imports).
     plain = {"streak status": 1.3, "streak status --json": 1.8, "streak status --short": 1.3, "streak checkin": 1.7}
@@ -234,7 +256,7 @@ def main() -> None:
         "1,040 sessions": {**plain, PROMPT_UNCHANGED: 0.7},
         "1,040 sessions x 3 lifts": {**lifted, PROMPT_UNCHANGED: 0.7},
     }
-    for command, label, base, median, scatter in rows:
+    for command, label, base, median, scatter, cpu in rows:
         ratio = median / base
         budget = "-"
         limit = budgets.get(label, {}).get(command)
@@ -242,7 +264,7 @@ def main() -> None:
             budget = f"1 s: {'met' if median < 1000 else 'NOT MET'}"
         elif limit is not None:  # the app's budget is benchmark_app.py's
             budget = f"{limit:.1f}x: {'met' if ratio <= limit else 'NOT MET'}"
-        print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {scatter} | {ratio:.2f}x | {budget} |")
+        print(f"| {command} | {label} | {base:.1f} | {median:.1f} | {scatter} | {ratio:.2f}x | {cpu:.2f}x | {budget} |")
     print("\nGrowth from 1,040 to 10,000 sessions (budget: under 2x):")
     for command in ("status", "status --json", "status --short", "checkin"):
         growth = results[("10,000 sessions", command)] / results[("1,040 sessions", command)]
