@@ -13,7 +13,7 @@ from typing import NamedTuple
 from streak.core.history.edits import add_session
 from streak.core.history.model import GoalChange, History, RestPeriod, Session, Settings
 from streak.core.history.rest import add_rest
-from streak.core.tips.choice import Tip
+from streak.core.tips.choice import Pick, Tip, after_showing, choose_tip
 
 TODAY = date(2026, 11, 21)  # a Saturday
 NOW = datetime(2026, 11, 21, 18, 30, 0)
@@ -147,3 +147,15 @@ def moment_history(moment: Moment) -> History:
     for day in days(*moment.rested):
         history = add_rest(history, day, day)
     return history
+
+
+def shown_in_turn(
+    tips: tuple[Tip, ...], shown: tuple[str, ...], moment: str | None, pick: Pick, times: int
+) -> tuple[list[str], tuple[str, ...]]:
+    """Choose and record a tip for `moment` `times` times over: the ids chosen, in turn, and the tips shown after."""
+    seen = []
+    for _ in range(times):
+        tip = choose_tip(tips, shown, moment, pick)
+        seen.append(tip.id)
+        shown = after_showing(tips, shown, tip)
+    return seen, shown

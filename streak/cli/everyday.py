@@ -10,15 +10,14 @@ left to argparse, so every complaint is still argparse's own. tests/cli/test_eve
 checks the two readings agree over random command lines.
 """
 
-from datetime import date
-from types import SimpleNamespace
-
-from streak.core.dates import parse_day
-from streak.core.errors import InputError
-
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~4 ms and `re`)
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
+    from types import SimpleNamespace
+
+# The shell prompt's memo (cli/prompt.py) reads its line with `read_words` before anything else
+# loads: this module imports nothing at its top, and datetime (~1.5 ms) only to read a --date.
 
 FLAGS = {
     "status": {"--json": "json", "--short": "short"},
@@ -29,8 +28,14 @@ REPEATABLE = {"lift"}
 EXCLUSIVE = {"status": ("json", "short")}  # argparse's mutually exclusive group
 
 
-def read_everyday(argv: "Sequence[str]", today: date) -> SimpleNamespace | None:
+def read_everyday(argv: "Sequence[str]", today: "date") -> "SimpleNamespace | None":
     """What argparse would make of `argv` when it is a plain `status` or `checkin`; None for anything else."""
+    read = read_words(argv)
+    return None if read is None else _arguments(*read, today)
+
+
+def read_words(argv: "Sequence[str]") -> tuple[str, dict[str, object]] | None:
+    """The command of a plain `status` or `checkin` and the options given, by field name, as written; else None."""
     words = iter(argv)
     found: dict[str, object] = {}
     command = None
@@ -60,11 +65,13 @@ def read_everyday(argv: "Sequence[str]", today: date) -> SimpleNamespace | None:
     exclusive = EXCLUSIVE.get(command or "")
     if command is None or (exclusive and all(field in found for field in exclusive)):
         return None
-    return _arguments(command, found, today)
+    return command, found
 
 
-def _arguments(command: str, found: dict[str, object], today: date) -> SimpleNamespace | None:
+def _arguments(command: str, found: dict[str, object], today: "date") -> "SimpleNamespace | None":
     """The namespace argparse builds, defaults included; --db only when given, as argparse leaves it out otherwise."""
+    from types import SimpleNamespace
+
     from streak.cli import commands
 
     if command == "status":
@@ -73,6 +80,9 @@ def _arguments(command: str, found: dict[str, object], today: date) -> SimpleNam
         fields = {"date": None, "note": None, "lift": [], "new_exercise": False, "json": False}
         fields["handler"] = commands.checkin
         if "date" in found:
+            from streak.core.dates import parse_day
+            from streak.core.errors import InputError
+
             try:
                 found["date"] = parse_day(str(found["date"]), today)
             except InputError:

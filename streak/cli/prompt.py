@@ -10,6 +10,7 @@ import os
 import sys
 import time
 
+from streak.cli.everyday import read_words
 from streak.cli.streams import discard_output, output_lost, prepare_process_streams
 from streak.core.errors import ExitStatus
 from streak.storage.paths import data_path
@@ -19,7 +20,6 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~3 m
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-PROMPT_LINE = ["status", "--short"]
 NOT_SIMPLE = object()
 
 
@@ -64,17 +64,11 @@ def _clock_today() -> str:
 
 def simple_prompt_db(argv: "Sequence[str]") -> object:
     """For `status --short` with at most one --db: the path --db names (None without one); else NOT_SIMPLE."""
-    rest: list[str] = []
-    db = None
-    arguments = iter(argv)
-    for argument in arguments:
-        if argument == "--db" or argument.startswith("--db="):
-            if db is not None:
-                return NOT_SIMPLE
-            db = next(arguments, "") if argument == "--db" else argument.removeprefix("--db=")
-            # argparse refuses these; bytes the terminal could not decode are refused by name
-            if not db or db.startswith("-") or any("\udc80" <= char <= "\udcff" for char in db):
-                return NOT_SIMPLE
-        else:
-            rest.append(argument)
-    return db if rest == PROMPT_LINE else NOT_SIMPLE
+    read = read_words(argv)
+    if read is None or read[0] != "status" or set(read[1]) - {"short", "db"} or "short" not in read[1]:
+        return NOT_SIMPLE
+    db = read[1].get("db")
+    # bytes the terminal could not decode are refused by name on the normal path
+    if isinstance(db, str) and any("\udc80" <= char <= "\udcff" for char in db):
+        return NOT_SIMPLE
+    return db

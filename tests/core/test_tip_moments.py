@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from helpers import history_of
+from helpers import history_of, shown_in_turn
 from streak.core.history.model import History, Lift, Session
 from streak.core.rules.checkin import CheckIn, check_in, moments_of
 from streak.core.tips.catalogue import MOMENTS
@@ -142,14 +142,9 @@ def test_repair_tips_are_about_training_one_session_more_not_easing_back() -> No
 def test_a_moments_tips_repeat_only_after_all_were_shown_at_it(moment: str) -> None:
     """Each moment walks its own tips once before any repeats; the general cycle meanwhile stays where it was."""
     general_shown = tuple(tip.id for tip in group_of(TIPS, None)[:5])
-    shown = general_shown
     group = group_of(TIPS, moment)
     pick = random.Random(moment).choice
-    seen = []
-    for _ in range(len(group)):
-        tip = choose_tip(TIPS, shown, moment, pick)
-        seen.append(tip.id)
-        shown = after_showing(TIPS, shown, tip)
+    seen, shown = shown_in_turn(TIPS, general_shown, moment, pick, len(group))
     assert sorted(seen) == sorted(tip.id for tip in group)
     again = choose_tip(TIPS, shown, moment, pick)
     assert again.moment == moment

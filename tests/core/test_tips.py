@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import shown_in_turn
 from streak.core.history.model import History, Session
 from streak.core.rules.checkin import check_in
 from streak.core.tips.catalogue import MOMENTS, SOURCES, TAGS
@@ -92,12 +93,7 @@ def test_no_run_of_eight_words_is_copied_from_an_article() -> None:
 def test_no_general_tip_repeats_until_every_general_tip_was_shown() -> None:
     """Choosing and recording general tips walks them all once before any repeats, then starts over."""
     pick = random.Random(7).choice
-    shown: tuple[str, ...] = ()
-    seen = []
-    for _ in range(len(GENERAL)):
-        tip = choose_tip(TIPS, shown, None, pick)
-        seen.append(tip.id)
-        shown = after_showing(TIPS, shown, tip)
+    seen, shown = shown_in_turn(TIPS, (), None, pick, len(GENERAL))
     assert sorted(seen) == sorted(tip.id for tip in GENERAL)
     next_tip = choose_tip(TIPS, shown, None, pick)
     assert after_showing(TIPS, shown, next_tip) == (next_tip.id,)

@@ -54,6 +54,23 @@ def interrupted(command: list[str], after: float) -> subprocess.CompletedProcess
 ENTRY_IMPORT = f'{PACKAGE}cli{os.sep}main.py", line '
 
 
+def status_under_import_hook(db: Path, find_spec_body: str) -> subprocess.CompletedProcess[str]:
+    """`streak --db DB status` in a process whose first import finder runs `find_spec_body` for every import."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    armed = False\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"{find_spec_body}"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from streak.cli.main import main\n"
+        "sys.exit(main())\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "status"], capture_output=True, text=True, check=False
+    )
+
+
 def ran_streak_code(stderr: str) -> bool:
     """Whether a traceback passes through streak's own code.
 
@@ -97,18 +114,8 @@ def test_ctrl_c_at_random_moments_is_one_line_and_exit_130(db: Path) -> None:
 
 def test_ctrl_c_while_streak_is_still_importing_is_one_line(db: Path) -> None:
     """An interrupt raised inside streak's own imports (made certain here by an import hook) is exit 130, one line."""
-    code = (
-        "import sys\n"
-        "class Interrupt:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'streak.storage.store': raise KeyboardInterrupt\n"
-        "sys.meta_path.insert(0, Interrupt())\n"
-        "from streak.cli.main import main\n"
-        "sys.exit(main())\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "status"], capture_output=True, text=True, check=False
-    )
+    hook = "        if name == 'streak.storage.store': raise KeyboardInterrupt\n"
+    result = status_under_import_hook(db, hook)
     assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
 
 
@@ -182,18 +189,9 @@ def test_ctrl_c_during_the_entry_modules_first_import_is_one_line(db: Path) -> N
     An import hook interrupts the first module asked for once `streak.cli.main` has loaded, whatever
     it is: before the fix that was main.py's own `import gc`, which ran where nothing caught it.
     """
-    code = (
-        "import sys\n"
-        "class Interrupt:\n"
-        "    armed = False\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
+    hook = (
         "        if name == 'streak.cli.main': Interrupt.armed = True\n"
         "        elif Interrupt.armed and not name.startswith('streak.cli.main'): raise KeyboardInterrupt\n"
-        "sys.meta_path.insert(0, Interrupt())\n"
-        "from streak.cli.main import main\n"
-        "sys.exit(main())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "--db", str(db), "status"], capture_output=True, text=True, check=False
-    )
+    result = status_under_import_hook(db, hook)
     assert (result.returncode, result.stderr) == (130, INTERRUPTED + "\n")
