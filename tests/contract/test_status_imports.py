@@ -1,4 +1,4 @@
-"""`streak status`, run before every shell prompt, loads no module it does not use: none of typing, enum, contextlib.
+"""`streak status` and `streak checkin`, run from shell prompts, load no module they do not use: none of typing, enum, contextlib.
 
 Each costs the prompt milliseconds (typing ~13 ms, with `re`, `enum` and `contextlib`), more than
 reading a year of sessions. The core's named tuples come from streak.core.named_tuple, typing's
@@ -133,3 +133,20 @@ def test_status_loads_none_of_typing_re_json_or_argparse(db: Path, command: list
     loaded = set(_status_run(db, command)["modules"])  # type: ignore[arg-type]
     never = [name for name in NEVER_LOADED if not (command == ["status", "--json"] and name in PRINTING_JSON)]
     assert sorted(loaded & set(never)) == []
+
+
+CHECKINS = [
+    ["checkin", "--date", "2026-11-21"],
+    ["checkin", "--date", "2026-11-20", "--note", "légs", "--lift", "back squat 5x5 100kg", "--lift", "lunge 3x10 20"],
+]
+
+
+@pytest.mark.usefixtures("recorded")
+@pytest.mark.parametrize("command", CHECKINS, ids=["plain", "note and lifts"])
+def test_a_checkin_loads_none_of_them_nor_tinydb(db: Path, command: list[str]) -> None:
+    """A check-in on a new day (the day's backup included) adds its session without TinyDB, json or re."""
+    before = db.read_bytes()
+    loaded = set(_status_run(db, command)["modules"])  # type: ignore[arg-type]
+    assert sorted(loaded & {*NEVER_LOADED, "tinydb"}) == []
+    assert db.read_bytes() != before
+    assert list(db.parent.joinpath("backups").iterdir()), "the day's backup was taken"

@@ -345,3 +345,23 @@ def test_the_default_location_gets_its_folders_made(tmp_path: Path) -> None:
     xdg = tmp_path / "fresh" / "xdg"
     assert run_streak("checkin", env={"XDG_DATA_HOME": str(xdg)}).status == 0
     assert (xdg / "streak" / "streak.json").is_file()
+
+
+# A damaged data file, read by a fresh process: in one, json is not yet imported, and on Python 3.11
+# the C scanner then fails without its error class; pytest's own process always has json loaded.
+
+CUT_INSIDE = {
+    "a string": b'{"meta":{"1":{"app":"str',
+    "a list": b'{"sessions":{"1":{"date":"2024-04-01","made":[["a",null]',
+    "an object": b'{"sessions":{"1":{"date":"2024-04-01"',
+    "a number": b'{"settings":{"1":{"backups_kept":7',
+    "no delimiter": b'{"sessions":{"1":{"date":"2024-04-01" "made":[]}}}',
+}
+
+
+@pytest.mark.parametrize("damage", CUT_INSIDE.values(), ids=CUT_INSIDE.keys())
+@pytest.mark.parametrize("command", [("status",), ("status", "--short"), ("checkin", "--date", "2024-04-02")])
+def test_a_damaged_data_file_is_one_line_in_a_fresh_process(db: Path, damage: bytes, command: tuple[str, ...]) -> None:
+    db.write_bytes(damage)
+    refused(run_streak("--db", str(db), *command), 3, "not valid JSON")
+    assert db.read_bytes() == damage

@@ -94,6 +94,28 @@ def test_unchanged_tables_keep_their_text_and_a_table_that_gained_documents_is_e
     assert tables_bytes(tables, texts, None) == json.dumps(tables, separators=(",", ":")).encode()
 
 
+finite_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=5) | st.integers() | st.booleans() | st.none(), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300)
+@given(finite_json)
+def test_a_table_is_encoded_as_json_dumps_encodes_it(value: object) -> None:
+    """The C encoder taken from `_json` writes exactly what `json.dumps` does, keys of any JSON type included."""
+    assert tables_bytes({"t": value}, {}, None) == json.dumps({"t": value}, separators=(",", ":")).encode()
+
+
+def test_a_value_json_cannot_hold_is_refused_as_json_refuses_it() -> None:
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        tables_bytes({"t": {"1": {"when": date(2026, 11, 22)}}}, {}, None)
+
+
 # Every change through the store: the file means what encoding it afresh would
 
 

@@ -6,10 +6,10 @@ inspect (~30 ms), more than the whole budget of a check-in. The lock lives in a 
 drops the lock when its holder dies, so a crashed process never leaves the file locked.
 """
 
+from __future__ import annotations
+
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from streak.storage.errors import DataFileError, LockTimeout
 
@@ -43,25 +43,41 @@ else:
         fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
-@contextmanager
-def exclusive_lock(lock_path: str, timeout: float, busy: str) -> Iterator[None]:
-    """Hold the lock on `lock_path`, waiting up to `timeout` seconds for another holder to let go.
+def exclusive_lock(lock_path: str, timeout: float, busy: str) -> ExclusiveLock:
+    """Hold the lock on `lock_path` for a `with` block, waiting up to `timeout` seconds for another holder to let go.
 
     `busy` opens the message given when the wait runs out.
     """
-    try:
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as error:
-        raise DataFileError(f"the lock file {lock_path} cannot be opened ({error.strerror})") from None
-    try:
-        deadline = time.monotonic() + timeout
-        while not _try_lock(descriptor):
-            if time.monotonic() >= deadline:
-                raise LockTimeout(f"{busy} (waited {timeout:g} s); close the other streak and try again")
-            time.sleep(POLL_SECONDS)
+    return ExclusiveLock(lock_path, timeout, busy)
+
+
+class ExclusiveLock:
+    """The lock `exclusive_lock` holds: a class, not contextlib.contextmanager, which a check-in would import for this alone."""
+
+    def __init__(self, lock_path: str, timeout: float, busy: str) -> None:
+        self.lock_path, self.timeout, self.busy = lock_path, timeout, busy
+        self._descriptor: int | None = None
+
+    def __enter__(self) -> None:
         try:
-            yield
-        finally:
+            descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise DataFileError(f"the lock file {self.lock_path} cannot be opened ({error.strerror})") from None
+        try:
+            deadline = time.monotonic() + self.timeout
+            while not _try_lock(descriptor):
+                if time.monotonic() >= deadline:
+                    raise LockTimeout(f"{self.busy} (waited {self.timeout:g} s); close the other streak and try again")
+                time.sleep(POLL_SECONDS)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        self._descriptor = descriptor
+
+    def __exit__(self, *exc_info: object) -> None:
+        descriptor, self._descriptor = self._descriptor, None
+        assert descriptor is not None, "left without being entered"
+        try:
             _unlock(descriptor)
-    finally:
-        os.close(descriptor)
+        finally:
+            os.close(descriptor)

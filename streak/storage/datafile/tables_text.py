@@ -9,7 +9,7 @@ file's layout, and any table the change rewrote, is simply encoded afresh.
 
 from __future__ import annotations
 
-from _json import make_scanner, scanstring
+from _json import encode_basestring_ascii, make_encoder, make_scanner, scanstring
 from itertools import islice
 
 from streak.core.named_tuple import NamedTuple
@@ -61,7 +61,9 @@ def read_tables(raw: bytes) -> tuple[Tables, TableTexts]:
         if raw[:1] != b"{":  # json.detect_encoding would find another encoding, or a byte-order mark
             raise ValueError("not as streak writes it")
         return _scan(raw.decode("utf-8", "surrogatepass"))
-    except (ValueError, IndexError, StopIteration, RecursionError):
+    except (ValueError, IndexError, StopIteration, RecursionError, SystemError):
+        # SystemError: on Python 3.11 the C scanner finds json.decoder's error class only if json
+        # is already imported, and otherwise fails without one (a truncated file, say).
         import json  # the slow path, only for a file streak did not write this way
 
         return json.loads(raw), {}
@@ -110,9 +112,36 @@ def _scan(text: str) -> tuple[Tables, TableTexts]:
     return tables, texts
 
 
+def _not_json(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _c_encoder() -> Any:
+    """json's C encoder, as `json.dumps(value, separators=(",", ":"), check_circular=False)` makes it; None if it cannot be had.
+
+    Taken from `_json` for the reason the scanner is: `json` imports `re` and more (about 10 ms),
+    and a check-in's whole write encodes one session. An interpreter whose `_json` takes other
+    arguments gets `json.dumps` itself.
+    """
+    try:
+        return make_encoder(None, _not_json, encode_basestring_ascii, None, ":", ",", False, False, True)
+    except TypeError:
+        return None
+
+
+_encode_c = _c_encoder()
+
+
 def _encode(value: Any) -> str:
-    # Compact and ASCII-only (notes keep their accents as \u escapes): the C encoder writes
-    # that about twice as fast. Only writing commands encode, and they load json with TinyDB anyway.
+    """`value` as `json.dumps(value, separators=(",", ":"), check_circular=False)` writes it.
+
+    Compact and ASCII-only (notes keep their accents as \\u escapes): the C encoder writes that
+    about twice as fast.
+    """
+    if type(value) is str:
+        return encode_basestring_ascii(value)
+    if _encode_c is not None:
+        return "".join(_encode_c(value, 0))
     from json import dumps
 
     return dumps(value, separators=(",", ":"), check_circular=False)

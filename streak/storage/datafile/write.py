@@ -1,44 +1,59 @@
-"""Apply a change of history to the data file's tables through TinyDB, touching only what differs.
+"""Apply a change of history to the data file's tables, touching only what differs.
 
 Documents that did not change are left exactly as they are, so keys written by a newer minor
-version of streak survive. Imported only by the commands that write: TinyDB costs ~12 ms.
+version of streak survive. TinyDB's `Table` edits and removes documents. Adding documents at a
+table's end and setting a one-document table (all a check-in does) are done on the plain
+tables, exactly as `Table.insert_multiple` and `Table.upsert` do them, because importing TinyDB
+(with the typing, re and json it brings) costs about half of Python's whole start; a contract
+test holds the two to the same tables.
 """
 
-from collections.abc import Callable
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document, Table
+from __future__ import annotations
 
 from streak.core.history.model import GoalChange, History, Removal, RestPeriod, Session, Settings, Stamp, record_key
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.read import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TABLES, TIPS, Tables
 from streak.storage.datafile.schema import META_TABLE
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on a check-in's path
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
-class _TablesInMemory(Storage):
-    """A TinyDB storage over tables already read; the Store alone decides when they reach the disk."""
-
-    def __init__(self, tables: Tables) -> None:
-        self.tables = tables
-
-    def read(self) -> Tables:
-        return self.tables
-
-    def write(self, data: Tables) -> None:
-        self.tables = data
+    from tinydb.table import Table
 
 
-def _database(tables: Tables) -> TinyDB:
-    return TinyDB(tables, storage=_TablesInMemory)
+def _tinydb_table(tables: Tables, name: str) -> Table:
+    """TinyDB's `Table` over the tables in memory: what it changes stays there until the store writes the file."""
+    from tinydb import TinyDB
+    from tinydb.storages import MemoryStorage
+
+    db = TinyDB(storage=MemoryStorage)
+    db.storage.write(tables)  # the very dicts read: Table changes them in place, as the plain writes do
+    return db.table(name)
+
+
+def append_documents(tables: Tables, name: str, documents: list[dict[str, Any]]) -> None:
+    """Add `documents` at the end of table `name` as `Table.insert_multiple` does: ids counting on from the largest."""
+    table = tables.setdefault(name, {})
+    next_id = max(map(int, table), default=0) + 1
+    for doc_id, document in enumerate(documents, next_id):
+        table[str(doc_id)] = dict(document)
+
+
+def set_single_document(tables: Tables, name: str, fields: dict[str, Any]) -> None:
+    """Set `fields` on document 1 of table `name`, adding it at the end if missing, as `Table.upsert` of a `Document` with doc_id 1 does."""
+    table = tables.setdefault(name, {})
+    if "1" in table:
+        table["1"].update(fields)
+    else:
+        table["1"] = dict(fields)
 
 
 def set_backups_kept(tables: Tables, kept: int) -> Tables:
     """The tables, keeping the newest `kept` daily backups from now on."""
-    db = _database(tables)
-    db.table(SETTINGS).upsert(Document({"backups_kept": kept}, doc_id=1))
-    return db.storage.read()
+    set_single_document(tables, SETTINGS, {"backups_kept": kept})
+    return tables
 
 
 def _changed(stamp: Stamp | None) -> dict[str, str]:
@@ -108,32 +123,36 @@ def _only_in(these: tuple[Any, ...], those: tuple[Any, ...]) -> list[Any]:
 
 
 def _sync(
-    table: Table,
+    tables: Tables,
+    name: str,
     old: tuple[Any, ...],
     new: tuple[Any, ...],
     key: Callable[[Any], str],
     document: Callable[[Any], dict[str, Any]],
 ) -> bool:
-    """Make `table` hold `new` where it held `old`, leaving documents of unchanged records alone.
+    """Make table `name` hold `new` where it held `old`, leaving documents of unchanged records alone.
 
     True if a document was removed or changed; False if the table is as it was or only gained
-    documents, which TinyDB adds after all the others.
+    documents, which are added after all the others.
     """
     if old == new:
         return False
     gone = {key(record) for record in _only_in(old, new)}
     changed = {key(record): document(record) for record in _only_in(new, old)}
-    if gone:  # something was removed or changed: find those documents' ids
-        ids = {_document_key(doc): doc.doc_id for doc in table}
-        removed = [ids[name] for name in gone - changed.keys() if name in ids]
-        if removed:
-            table.remove(doc_ids=removed)
-        replaced = {name: changed.pop(name) for name in gone & changed.keys()}
-        if replaced:  # one update for them all: TinyDB copies the whole table on each
-            table.update(_replacing(replaced), doc_ids=[ids[name] for name in replaced])
+    if not gone:
+        append_documents(tables, name, list(changed.values()))
+        return False
+    table = _tinydb_table(tables, name)  # something was removed or changed: find those documents' ids
+    ids = {_document_key(doc): doc.doc_id for doc in table}
+    removed = [ids[found] for found in gone - changed.keys() if found in ids]
+    if removed:
+        table.remove(doc_ids=removed)
+    replaced = {found: changed.pop(found) for found in gone & changed.keys()}
+    if replaced:  # one update for them all: TinyDB copies the whole table on each
+        table.update(_replacing(replaced), doc_ids=[ids[found] for found in replaced])
     if changed:
         table.insert_multiple(changed.values())
-    return bool(gone)
+    return True
 
 
 OPTIONAL_FIELDS = ("made", "notes", "lifts", "note", "tip", "changed", "by")  # written only when they hold something
@@ -167,21 +186,20 @@ class Written(NamedTuple):
 
 def write_history(tables: Tables, old: History, new: History) -> Written:
     """The tables with what changed from `old` to `new` recorded; unchanged documents are not even looked at."""
-    db = _database(tables)
     tables_of = (
         (SESSIONS, old.sessions, new.sessions, record_key, _session_document),
         (GOALS, old.goal_changes, new.goal_changes, record_key, _goal_document),
         (REST, old.rest_periods, new.rest_periods, record_key, _rest_document),
         (REMOVED, old.removals, new.removals, _removal_key, _removal_document),
     )
-    rewritten = {name for name, *records in tables_of if _sync(db.table(name), *records)}
+    rewritten = {name for name, *records in tables_of if _sync(tables, name, *records)}
     if new.settings != old.settings:
-        db.table(SETTINGS).upsert(Document(_settings_document(new.settings), doc_id=1))
+        set_single_document(tables, SETTINGS, _settings_document(new.settings))
         rewritten.add(SETTINGS)
     if new.shown_tips != old.shown_tips:
-        db.table(TIPS).upsert(Document({"shown": list(new.shown_tips)}, doc_id=1))
+        set_single_document(tables, TIPS, {"shown": list(new.shown_tips)})
         rewritten.add(TIPS)
-    return Written(db.storage.read(), frozenset(rewritten))
+    return Written(tables, frozenset(rewritten))
 
 
 _SETTINGS_WRITTEN = {"week_start", "units", "changed", "backups_kept"}
