@@ -149,7 +149,7 @@ class Store:
                 from streak.core.history.stamps import stamped
                 from streak.storage.datafile.write import write_history  # TinyDB: only commands that write load it
 
-                written = write_history(opened.tables, old, stamped(new, self._stamp(old)))
+                written = write_history(opened.tables, old, stamped(new, self._stamp(old), read=old))
                 # Tables the change left alone go back as the text read; a migrated file, changed
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts

@@ -150,7 +150,9 @@ def make(
         when = next_stamp(
             datetime.strptime(when.at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC), when.machine, latest_stamp(history)
         )
+    unchanged_read = changed
     changed = stamped(changed, when)
+    assert stamped(unchanged_read, when, read=history) == changed  # as the store stamps: passing over what it read
     day = operation[1] if operation[0] in ("checkin", "edit") else None
     session = changed.session_on(day) if day else None
     changes.append(Change(when, operation, history.week_start_day, session, latest_stamp(history)))

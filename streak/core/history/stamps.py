@@ -5,14 +5,32 @@ so a change made after a merge is later than everything merged, even when anothe
 clock ran years ahead, and stamps in one file only ever grow.
 """
 
+from __future__ import annotations
+
 from datetime import UTC, datetime, timedelta
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
-from streak.core.history.model import ORIGINAL, History, Parts, Session, Stamp
+from streak.core.history.identity import shared_ends
+from streak.core.history.model import ORIGINAL, History, PartId, Parts, Session, Stamp
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on a check-in's path
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _ONE_MS = timedelta(milliseconds=1)
 _ID = itemgetter(0)  # of a check-in's or a note's (id, value) pair
+_PARTS = attrgetter("parts")
+_CHECKINS, _NOTES, _LIFT_IDS = attrgetter("checkins"), attrgetter("notes"), attrgetter("lift_ids")
+
+
+def _part_ids(parts: list[Parts]) -> Iterator[PartId | None]:
+    """Every part's id (None where not stamped yet) in `parts`, gathered by itertools in C: a long log holds tens of thousands."""
+    return chain(
+        map(_ID, chain.from_iterable(map(_CHECKINS, parts))),
+        map(_ID, chain.from_iterable(map(_NOTES, parts))),
+        chain.from_iterable(map(_LIFT_IDS, parts)),
+    )
 
 
 def stamp_text(moment: datetime) -> str:
@@ -38,15 +56,9 @@ def latest_stamp(history: History) -> Stamp:
     for records in (history.goal_changes, history.rest_periods, history.removals):
         stamps.extend(record.changed for record in records)
     # A part's id starts with its stamp's fixed-width time, so the greatest id holds the latest time.
-    # Every id of a long log is compared, so the ids are gathered by itertools and max in C; a part
-    # not stamped yet (None) and a session just typed (no parts yet) hold none.
-    parts = [session.parts for session in history.sessions if session.parts is not None]
-    ids = chain(
-        map(_ID, chain.from_iterable(part.checkins for part in parts)),
-        map(_ID, chain.from_iterable(part.notes for part in parts)),
-        chain.from_iterable(part.lift_ids for part in parts),
-    )
-    latest_id = max(filter(None, ids), default=None)
+    # A part not stamped yet (None) and a session just typed (no parts yet) hold none.
+    parts = list(filter(None, map(_PARTS, history.sessions)))
+    latest_id = max(filter(None, _part_ids(parts)), default=None)
     if latest_id is not None:
         stamps.append(part_time(latest_id))
     return max(stamp for stamp in stamps if stamp is not None)
@@ -72,15 +84,19 @@ def next_stamp(now: datetime, machine: str, latest: Stamp) -> Stamp:
     return Stamp(at, machine)
 
 
-def stamped(history: History, stamp: Stamp) -> History:
-    """`history` with every record that has no change time yet given `stamp`; records already stamped are kept as they are."""
+def stamped(history: History, stamp: Stamp, read: History | None = None) -> History:
+    """`history` with every record that has no change time yet given `stamp`; records already stamped are kept as they are.
+
+    `read` is the history as read from the file, if `history` was made from it: its sessions, all
+    stamped, are then passed over without a look (a check-in on a ten-year log changes one).
+    """
     settings = history.settings
     if settings.week_start_changed is None or settings.units_changed is None:
         settings = settings._replace(
             week_start_changed=settings.week_start_changed or stamp, units_changed=settings.units_changed or stamp
         )
     return history._replace(
-        sessions=_stamp_sessions(history.sessions, stamp),
+        sessions=_stamp_sessions(history.sessions, stamp, read.sessions if read else ()),
         goal_changes=_stamp_all(history.goal_changes, stamp),
         rest_periods=_stamp_all(history.rest_periods, stamp),
         removals=_stamp_all(history.removals, stamp),
@@ -94,7 +110,7 @@ def _stamp_all(records: tuple, stamp: Stamp) -> tuple:
     return tuple(record if record.changed is not None else record._replace(changed=stamp) for record in records)
 
 
-def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Session, ...]:
+def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp, read: tuple[Session, ...]) -> tuple[Session, ...]:
     """Sessions with every new part given its id; sessions with none are kept as the very same values.
 
     An import may bring thousands of new sessions at once, so their parts are built directly.
@@ -103,7 +119,9 @@ def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Sessio
     made = 0
     result = list(sessions)
     new = tuple.__new__
-    for place, session in enumerate(sessions):
+    head, tail = shared_ends(sessions, read)  # the very sessions read hold ids already: not looked into
+    for place in range(head, len(sessions) - tail):
+        session = sessions[place]
         parts = session.parts
         if parts is None:
             day, note, lifts, tip, _ = session
@@ -119,12 +137,12 @@ def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp) -> tuple[Sessio
         fields = []
         for kind in (parts.checkins, parts.notes, parts.lift_parts()):
             stamped_kind = []
-            for id, value in kind:
-                if id is None:
-                    id, made = f"{prefix}{made:03d}", made + 1
-                stamped_kind.append((id, value))
+            for part, value in kind:
+                if part is None:
+                    part, made = f"{prefix}{made:03d}", made + 1
+                stamped_kind.append((part, value))
             fields.append(tuple(stamped_kind))
         checkins, notes, lifted = fields
-        new_parts = Parts(checkins, notes, tuple(id for id, _ in lifted), parts.lifts)
+        new_parts = Parts(checkins, notes, tuple(part for part, _ in lifted), parts.lifts)
         result[place] = session._replace(parts=new_parts)
     return tuple(result) if made else sessions

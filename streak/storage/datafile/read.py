@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from itertools import chain
+from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 
 from streak.core.dates import WEEK_START_DAYS
@@ -150,6 +150,8 @@ def _pairs_column(column: list[Any], values: set[type]) -> list[tuple[tuple[str,
             raise ValueError("a part of the wrong type")
     if set(map(len, present)) == {1}:  # the usual: one check-in, one version of the note
         pairs = map(tuple, rows)
+        if len(present) == len(column):
+            return list(zip(pairs))  # one pair in every session: each its own 1-tuple, made in C
         return [(next(pairs),) if value else () for value in column]
     return [tuple(map(tuple, value)) if value else () for value in column]
 
@@ -204,18 +206,19 @@ def _sessions_of(docs: list[dict[str, Any]]) -> list[Session]:
     checkins = _pairs_column([doc.get("made") for doc in docs], {str, type(None)})
     notes = _pairs_column([doc.get("notes") for doc in docs], {str})
     lifts, lift_ids = _lifts_column([doc.get("lifts") for doc in docs])
-    parse, new, join = date.fromisoformat, _new, NOTE_JOIN.join
-    sessions = []
-    for text, made, noted, lifted, ids in zip(texts, checkins, notes, lifts, lift_ids):
-        if len(made) == 1:  # the usual session: one check-in, no note or one version of it
-            tip = made[0][1]
-        else:
-            tip = next((tip for _, tip in made if tip is not None), None)
-            if not (made or noted or lifted):
-                raise ValueError("a session with no parts")
-        note = (noted[0][1] if len(noted) == 1 else join(note for _, note in noted)) if noted else None
-        sessions.append(new(Session, (parse(text), note, lifted, tip, new(Parts, (made, noted, ids, lifted)))))
-    return sessions
+    if not all(map(any, zip(checkins, notes, lifts))):
+        raise ValueError("a session with no parts")
+    # The usual session: one check-in, no note or one version of it.
+    tips = [
+        made[0][1] if len(made) == 1 else next((tip for _, tip in made if tip is not None), None) for made in checkins
+    ]
+    join = NOTE_JOIN.join
+    texts_of_notes = [
+        (noted[0][1] if len(noted) == 1 else join(note for _, note in noted)) if noted else None for noted in notes
+    ]
+    days = map(date.fromisoformat, texts)
+    parts = map(_new, repeat(Parts), zip(checkins, notes, lift_ids, lifts))
+    return list(map(_new, repeat(Session), zip(days, texts_of_notes, lifts, tips, parts)))
 
 
 def _sessions(table: dict[str, Any]) -> list[Session]:

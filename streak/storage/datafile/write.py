@@ -10,6 +10,7 @@ test holds the two to the same tables.
 
 from __future__ import annotations
 
+from streak.core.history.identity import only_in
 from streak.core.history.model import GoalChange, History, Removal, RestPeriod, Session, Settings, Stamp, record_key
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.read import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TABLES, TIPS, Tables
@@ -111,17 +112,6 @@ def _removal_key(removal: Removal) -> str:
     return f"{removal.kind}:{removal.key}"
 
 
-def _only_in(these: tuple[Any, ...], those: tuple[Any, ...]) -> list[Any]:
-    """The values in `these` that are not in `those`.
-
-    Edits build the new history from the old one's values, so identity tells unchanged values
-    apart without hashing thousands of sessions; a value rebuilt equal merely reads as a
-    change, which rewrites its document with the same fields.
-    """
-    known = set(map(id, those))
-    return [value for value in these if id(value) not in known]
-
-
 def _sync(
     tables: Tables,
     name: str,
@@ -137,8 +127,8 @@ def _sync(
     """
     if old == new:
         return False
-    gone = {key(record) for record in _only_in(old, new)}
-    changed = {key(record): document(record) for record in _only_in(new, old)}
+    gone = {key(record) for record in only_in(old, new)}
+    changed = {key(record): document(record) for record in only_in(new, old)}
     if not gone:
         append_documents(tables, name, list(changed.values()))
         return False
