@@ -142,7 +142,8 @@ async def test_a_conflict_copy_landing_beside_the_file_is_merged(db: Path) -> No
         )
         os.replace(building, copy)
         await until(pilot, lambda: text_of(app, "#week-count") == "2 of 2 sessions")
-        assert any(line.startswith("Synced copy: Merged 1 session") for line in notifications(app))
+        # The toast is a message the app handles after the redraw: under load it lands a frame later.
+        await until(pilot, lambda: any(line.startswith("Synced copy: Merged 1 session") for line in notifications(app)))
     assert not copy.exists()
 
 

@@ -23,8 +23,8 @@ def machine_id() -> str:
 
 def _read_or_make(path: str) -> str:
     try:
-        with open(path, encoding="ascii") as file:
-            known = file.read().strip()
+        with open(path, "rb") as file:  # bytes: a text file would import the ascii codec for this alone
+            known = file.read().decode("ascii").strip()
         if known.isalnum() and len(known) <= 64:
             return known
     except (OSError, ValueError):
