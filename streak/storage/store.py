@@ -147,7 +147,7 @@ class Store:
             new, result = change(old)
             if new != old or opened.migrated:
                 from streak.core.history.stamps import stamped
-                from streak.storage.datafile.write import write_history  # TinyDB: only commands that write load it
+                from streak.storage.datafile.write import write_history  # only commands that write load it
 
                 written = write_history(opened.tables, old, stamped(new, self._stamp(old), read=old))
                 # Tables the change left alone go back as the text read; a migrated file, changed

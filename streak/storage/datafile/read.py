@@ -2,8 +2,8 @@
 
 This walks the JSON tables as TinyDB stores them rather than through TinyDB itself: `Table`
 iteration wraps each document in a new `Document` (a third of `streak status` on a long
-history), and importing TinyDB costs about 12 ms that reading does not need. Changes go
-through TinyDB, in `writes`. Anything of the wrong shape or type raises CorruptDataFile
+history), and importing TinyDB costs about 12 ms that reading does not need. Changes are made in
+`write.py`. Anything of the wrong shape or type raises CorruptDataFile
 naming the record, so nothing damaged gets as far as the rules.
 """
 
