@@ -43,13 +43,14 @@ def weeks_between(history: History, days: list[date], first: date, last: date) -
     end = week_start(last, history.week_start_day)
     weeks = []
     index = bisect_left(days, week)
+    held = tuple(days)  # a tuple's slice is the week's tuple itself: no list made and copied per week
     goal, change = timeline.goal_for(week), timeline.next_change(week)
     while week <= end:
         if change is not None and week >= change:
             goal, change = timeline.goal_for(week), timeline.next_change(week)
         following = week + ONE_WEEK
-        stop = bisect_left(days, following, index)
-        weeks.append(_new_week(Week, (week, goal, tuple(days[index:stop]))))
+        stop = bisect_left(held, following, index)
+        weeks.append(_new_week(Week, (week, goal, held[index:stop])))
         week, index = following, stop
     return weeks
 
