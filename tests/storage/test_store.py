@@ -133,6 +133,12 @@ CORRUPT_FILES = {
     "goal of nine": b'{"meta": {"1": {"schema": 1}}, "goals": {"1": {"from": "2026-11-17", "goal": 9}}}',
     "table a list": b'{"meta": {"1": {"schema": 1}}, "sessions": []}',
     "bad doc id": b'{"meta": {"1": {"schema": 1}}, "sessions": {"x": {"date": "2026-11-17"}}}',
+    # TinyDB reads "01" as document 1: a change through it would merge the two and lose one.
+    "doc ids 1 and 01": b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"date": "2026-11-02"}, "01": {"date": "2026-11-16"}}}',
+    "doc id 01 in settings": b'{"meta": {"1": {"schema": 1}}, "settings": {"01": {"week_start": "sunday"}}}',
+    "doc id of 5,000 digits": b'{"meta": {"1": {"schema": 1}}, "sessions": {"'
+    + b"9" * 5000
+    + b'": {"date": "2026-11-17"}}}',
     "bad weekday": b'{"meta": {"1": {"schema": 1}}, "settings": {"1": {"week_start": "friday"}}}',
     "not utf-8": b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"date": "2026-11-17", "note": "\xff\xfe"}}}',
 }
