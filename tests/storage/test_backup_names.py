@@ -50,7 +50,7 @@ def backup_names(draw: st.DrawFn) -> tuple[str, str]:
     return data_name, "".join(pieces) + draw(ENDS)
 
 
-@settings(max_examples=800)
+@settings(max_examples=400)
 @given(backup_names())
 def test_numbered_names_read_as_the_pattern_reads_them(named: tuple[str, str]) -> None:
     data_name, name = named
@@ -59,7 +59,7 @@ def test_numbered_names_read_as_the_pattern_reads_them(named: tuple[str, str]) -
     assert _numbered_fields(name, data_name) == expected
 
 
-@settings(max_examples=800)
+@settings(max_examples=400)
 @given(backup_names())
 def test_older_names_read_as_the_pattern_reads_them(named: tuple[str, str]) -> None:
     data_name, name = named

@@ -94,7 +94,7 @@ def test_unchanged_tables_keep_their_text_and_a_table_that_gained_documents_is_e
     assert tables_bytes(tables, texts, None) == json.dumps(tables, separators=(",", ":")).encode()
 
 
-finite_json = st.recursive(
+json_with_any_keys = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
     lambda inner: (
         st.lists(inner, max_size=3)
@@ -105,7 +105,7 @@ finite_json = st.recursive(
 
 
 @settings(max_examples=300)
-@given(finite_json)
+@given(json_with_any_keys)
 def test_a_table_is_encoded_as_json_dumps_encodes_it(value: object) -> None:
     """The C encoder taken from `_json` writes exactly what `json.dumps` does, keys of any JSON type included."""
     assert tables_bytes({"t": value}, {}, None) == json.dumps({"t": value}, separators=(",", ":")).encode()

@@ -46,6 +46,7 @@ SETTINGS = "settings"
 TIPS = "tips"
 TABLES = (SESSIONS, GOALS, REST, REMOVED, SETTINGS, TIPS)
 REMOVAL_KINDS = ("part", "session", "goal", "rest")
+MAX_DOCUMENT_ID_DIGITS = 18  # far past any count of documents, and within what int() reads without complaint
 MAX_ID_LENGTH = 200  # a part id: a stamp (24), a machine id (up to 100), a day and an index
 DEFAULT_BACKUPS_KEPT = 7
 MIN_BACKUPS_KEPT, MAX_BACKUPS_KEPT = 1, 365  # from one a day to a year of them
@@ -54,9 +55,7 @@ FIRST_YEAR, LAST_YEAR = "1900", "9998"  # the years streak supports, as they sor
 Tables = dict[str, "Any"]  # quoted: `Any` is imported for type checkers only
 _new = tuple.__new__  # builds a named tuple without its Python-level __new__: 10,000 sessions in 3 ms, not 5
 
-
 _FIRST_CHARACTER = itemgetter(0)
-MAX_DOCUMENT_ID_DIGITS = 18  # far past any count of documents, and within what int() reads without complaint
 
 
 def _table(tables: Tables, name: str) -> dict[str, Any]:

@@ -130,7 +130,8 @@ def _sync(
     gone = {key(record) for record in only_in(old, new)}
     changed = {key(record): document(record) for record in only_in(new, old)}
     if not gone:
-        append_documents(tables, name, list(changed.values()))
+        if changed:
+            append_documents(tables, name, list(changed.values()))
         return False
     table = _tinydb_table(tables, name)  # something was removed or changed: find those documents' ids
     ids = {_document_key(doc): doc.doc_id for doc in table}
