@@ -1,6 +1,6 @@
 """The weekly goal over time: changes hold from their week on, until the week of the next one."""
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from streak.core.dates import week_start
@@ -32,7 +32,13 @@ class GoalTimeline:
         index = bisect_right(self._weeks, week)
         return self._goals[index - 1] if index else DEFAULT_GOAL
 
-    def next_change(self, week: date) -> date | None:
-        """The first week after `week` whose goal differs by a change, if any; lets a walk skip lookups."""
-        index = bisect_right(self._weeks, week)
-        return self._weeks[index] if index < len(self._weeks) else None
+    def goals_for(self, weeks: list[date]) -> list[int]:
+        """The goal of each of `weeks` (sorted), filled in a stretch per change rather than looked up per week."""
+        goals: list[int] = []
+        goal, filled = DEFAULT_GOAL, 0
+        for change_week, change_goal in zip(self._weeks, self._goals):
+            reach = bisect_left(weeks, change_week)  # the weeks before this change keep the goal before it
+            goals += [goal] * (reach - filled)
+            goal, filled = change_goal, reach  # changes are sorted, so `reach` never goes back
+        goals += [goal] * (len(weeks) - filled)
+        return goals

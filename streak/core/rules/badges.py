@@ -5,10 +5,12 @@ Badges are derived from the history every time, never stored, so removing a sess
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import compress, islice, repeat
+from operator import ge, sub
 
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.walk import Walk
-from streak.core.rules.weeks import Week, current_run
+from streak.core.rules.weeks import Week, current_run, sessions_in
 
 COMEBACK_GAP_DAYS = 14
 
@@ -65,22 +67,20 @@ RECORDS_COUNTED = max(badge.target for badge in BADGES if badge.kind == "pr")  #
 
 def _first_runs(holds: list[bool], lengths: set[int]) -> dict[int, int]:
     """For each run length wanted, the index of the week that first completes a run that long."""
-    found: dict[int, int] = {}
-    run = 0
-    for index, flag in enumerate(holds):
-        run = run + 1 if flag else 0
-        if run in lengths and run not in found:
-            found[run] = index
-    return found
+    weeks = bytes(holds)  # one byte a week, searched in C: a long history has thousands of weeks
+    found = {length: weeks.find(b"\x01" * length) + length - 1 for length in lengths}
+    return {length: index for length, index in found.items() if index >= length - 1}
 
 
 def comeback_days(days: list[date]) -> list[date]:
     """Every session that comes 14 or more days after the one before it (a comeback, each time)."""
-    return [day for before, day in zip(days, days[1:]) if (day - before).days >= COMEBACK_GAP_DAYS]
+    ordinals = list(map(date.toordinal, days))
+    gaps = map(sub, islice(ordinals, 1, None), ordinals)
+    return list(compress(islice(days, 1, None), map(ge, gaps, repeat(COMEBACK_GAP_DAYS))))
 
 
 def _first_index(flags: Sequence[bool]) -> int | None:
-    return next((index for index, flag in enumerate(flags) if flag), None)
+    return flags.index(True) if True in flags else None
 
 
 def badge_states(
@@ -92,14 +92,15 @@ def badge_states(
     exercises appears twice), at least the first RECORDS_COUNTED of them. One pass over the weeks
     per kind of run, whatever the number of badges.
     """
-    twice = [len(week.days) >= 2 for week in weeks]
+    sessions = sessions_in(weeks)
+    twice = list(map(ge, sessions, repeat(2)))
     twice_runs = _first_runs(twice, {1} | {badge.target for badge in BADGES if badge.kind == "twice-weekly"})
     comebacks = comeback_days(days)
     freeze_week = _first_index(walked.earned_freeze)
     repair_week = _first_index(walked.repairing)
     now = {
         "sessions": len(days),
-        "twice-in-a-week": max((len(week.days) for week in weeks), default=0),
+        "twice-in-a-week": max(sessions, default=0),
         "twice-weekly": current_run(twice),
         "streak": walked.run,
         "freeze": 0 if freeze_week is None else 1,
@@ -141,7 +142,7 @@ def _streak_reached(weeks: list[Week], walked: Walk, target: int) -> date | None
 
     The streak only grows in met weeks: by the goal-th session, or the (goal + 1)-th of a repairing week.
     """
-    index = next((i for i, run in enumerate(walked.runs) if run >= target), None)
+    index = _first_index(list(map(ge, walked.runs, repeat(target))))
     if index is None:
         return None
     week = weeks[index]

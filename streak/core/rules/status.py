@@ -1,6 +1,7 @@
 """The status figures of a history as it stood at the end of one day, from one walk over its weeks."""
 
 from datetime import date
+from operator import ge, itemgetter
 
 from streak.core.dates import ONE_WEEK
 from streak.core.history.goals import GoalTimeline
@@ -8,10 +9,11 @@ from streak.core.history.model import History
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import RECORDS_COUNTED, BadgeState, badge_states, comeback_days, earned
 from streak.core.rules.walk import Walk, walk
-from streak.core.rules.weeks import RestCalendar, Week, current_run, days_until, weeks_until
+from streak.core.rules.weeks import RestCalendar, Week, current_run, days_until, sessions_in, weeks_until
 from streak.core.rules.xp import level_of, xp_total
 
 AVERAGE_WEEKS = 4
+_goal_of = itemgetter(1)  # Week.goal, for map()
 
 
 class Repair(NamedTuple):
@@ -113,7 +115,7 @@ def _status(
         at_risk=needed > 0 and not rest_week and walked.freezes == 0 and walked.run > 0,
         current_streak=walked.run,
         best_streak=walked.best,
-        perfect_streak=current_run([len(week.days) >= week.goal for week in weeks]) if days else 0,
+        perfect_streak=current_run(list(map(ge, sessions_in(weeks), map(_goal_of, weeks)))) if days else 0,
         freezes=walked.freezes,
         repair=repair,
         total_sessions=len(days),

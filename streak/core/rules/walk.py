@@ -52,11 +52,14 @@ def walk(weeks: Sequence[Week], rest: RestCalendar) -> Walk:
     pending: int | None = None
     pending_index = -1
     last = count - 1
-    for index, week in enumerate(weeks):
-        sessions, goal = len(week.days), week.goal
+    # The loop below runs once a week of the history (5,000 times for a century): its lookups are
+    # made once, here, rather than on every turn.
+    is_rest_week = rest.is_rest_week
+    for index, (start, goal, days) in enumerate(weeks):
+        sessions = len(days)
         state, earns, repairs = "", False, False
         if pending is not None:
-            if sessions >= goal + 1:
+            if sessions > goal:
                 states[pending_index] = REPAIRED
                 run, pending, state, repairs = pending + 1, None, MET, True
             elif index != last:
@@ -69,7 +72,7 @@ def walk(weeks: Sequence[Week], rest: RestCalendar) -> Walk:
                 freezes, earns = freezes + 1, True
         elif index == last:
             state = OPEN
-        elif rest.is_rest_week(week.start):
+        elif is_rest_week(start):
             state = REST
         elif freezes:
             state, freezes = FROZEN, freezes - 1
@@ -82,6 +85,7 @@ def walk(weeks: Sequence[Week], rest: RestCalendar) -> Walk:
         earned.append(earns)
         repairing.append(repairs)
         runs.append(run)
-        best = max(best, run)
+        if run > best:
+            best = run
     pending_week = weeks[pending_index].start if pending is not None else None
     return Walk(tuple(states), tuple(earned), tuple(repairing), tuple(runs), run, best, freezes, pending, pending_week)

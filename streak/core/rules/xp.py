@@ -1,5 +1,7 @@
 """XP and levels: points for every session, for coming back, for a growing streak and for badges."""
 
+from itertools import compress, repeat
+
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.walk import MET, Walk
 
@@ -20,11 +22,8 @@ class Level(NamedTuple):
 
 def xp_total(sessions: int, comebacks: int, walked: Walk, badges: int) -> int:
     """SPEC.md's sum: 10 a session, 20 more a comeback, 5 × min(streak, 10) a met week, 50 a badge."""
-    streak_bonus = sum(
-        STREAK_XP_PER_WEEK * min(run, STREAK_XP_WEEKS_CAP)
-        for state, run in zip(walked.states, walked.runs)
-        if state == MET
-    )
+    met_runs = compress(walked.runs, map(MET.__eq__, walked.states))
+    streak_bonus = STREAK_XP_PER_WEEK * sum(map(min, met_runs, repeat(STREAK_XP_WEEKS_CAP)))
     return SESSION_XP * sessions + COMEBACK_XP * comebacks + streak_bonus + BADGE_XP * badges
 
 
