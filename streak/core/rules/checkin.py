@@ -2,9 +2,11 @@
 
 from bisect import bisect_left
 from datetime import date
+from itertools import chain, compress
+from operator import itemgetter
 
 from streak.core.history.edits import add_session
-from streak.core.history.model import History, Session
+from streak.core.history.model import History, Session, session_day
 from streak.core.lifts.lift import exercise_key
 from streak.core.lifts.records import Record, best_e1rms, records_of
 from streak.core.named_tuple import NamedTuple
@@ -25,6 +27,8 @@ from streak.core.tips.choice import (
     choose_tip,
     strongest,
 )
+
+_start_of, _days_of = itemgetter(0), itemgetter(2)  # Week.start and Week.days, for map() over thousands of weeks
 
 
 class CheckIn(NamedTuple):
@@ -57,7 +61,7 @@ class CheckIn(NamedTuple):
 def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
     """The moments a check-in on `day` marks, strongest first, given the status just before and after it."""
     moments = []
-    days = [d for week in status.weeks for d in week.days]
+    days = list(chain.from_iterable(map(_days_of, status.weeks)))
     index = bisect_left(days, day)
     if status.total_sessions == 1:
         moments.append(FIRST_SESSION)
@@ -77,7 +81,7 @@ def moments_of(status: Status, before: Status, day: date, new_badges: list[Badge
 
 def repaired_weeks(status: Status) -> set[date]:
     """The first days of the weeks that a repair saved, as the walk behind `status` left them."""
-    return {week.start for week, state in zip(status.weeks, status.walk.states, strict=True) if state == REPAIRED}
+    return set(compress(map(_start_of, status.weeks), map(REPAIRED.__eq__, status.walk.states)))
 
 
 def records_set_by(history: History, session: Session) -> list[Record]:
@@ -107,16 +111,15 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     moments = moments_of(status, before, session.day, new_badges, len(records))
     tip = choose_tip(tips, history.shown_tips, strongest(moments), pick)
     stored = session._replace(tip=tip.id)
-    recorded = recorded._replace(
-        sessions=tuple(stored if s.day == session.day else s for s in recorded.sessions),
-        shown_tips=after_showing(tips, history.shown_tips, tip),
-    )
+    sessions = list(recorded.sessions)
+    sessions[bisect_left(sessions, session.day, key=session_day)] = stored
+    recorded = recorded._replace(sessions=tuple(sessions), shown_tips=after_showing(tips, history.shown_tips, tip))
     away = comeback_gap(history, session.day)
     return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units, away)
 
 
 def comeback_gap(history: History, day: date) -> int | None:
     """The days between `day` and the session before it, when they make a session on `day` a comeback (14 or more)."""
-    earlier = [session.day for session in history.sessions if session.day < day]
-    gap = (day - earlier[-1]).days if earlier else 0
+    index = bisect_left(history.sessions, day, key=session_day)  # the sessions before `day`
+    gap = (day - history.sessions[index - 1].day).days if index else 0
     return gap if gap >= COMEBACK_GAP_DAYS else None
