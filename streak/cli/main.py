@@ -64,7 +64,34 @@ def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, no
         if as_process:
             _ignore_interrupts()
         status = _say_interrupted()
+    if as_process:
+        _exit_at_once(status)
     return status
+
+
+def _exit_at_once(status: int) -> None:
+    """End a command's process now, without the interpreter's teardown; returns only where that would not be safe.
+
+    Python's own exit collects garbage over every object and clears every module: about 11 million
+    instructions, a tenth of `streak status`, spent on a process that is ending anyway. Nothing is
+    lost by skipping it: the output is flushed here, every file streak writes was closed (and
+    synced) as it was written, and streak registers nothing to run at exit. The app's process
+    (Textual restores the terminal and may leave threads) and output that cannot be flushed (the
+    ordinary exit reports it, as before) end the ordinary way.
+    """
+    import sys
+
+    if "streak.ui.launch" in sys.modules:
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    import os
+
+    os._exit(status)
 
 
 def _caused_by_interrupt(error: BaseException) -> bool:

@@ -98,11 +98,21 @@ def remember_as_a_process(db: Path) -> None:
     assert result.returncode == 0 and result.stdout.startswith(b"legs"), result
 
 
-PROMPT_AND_MODULES = (
-    "import sys; from streak.cli.main import main; "
-    "sys.argv = ['streak', '--db', sys.argv[1], 'status', '--short']; status = main(); "
-    "print('loaded: ' + ' '.join(sorted(sys.modules)), file=sys.stderr); raise SystemExit(status)"
-)
+# The modules are listed as the process ends, by either way out: a command's process leaves through
+# os._exit, skipping the interpreter's teardown (see cli/main.py), unless that would not be safe.
+PROMPT_AND_MODULES = """
+import os, sys
+from streak.cli.main import main
+
+def listed(status):
+    print('loaded: ' + ' '.join(sorted(sys.modules)), file=sys.stderr, flush=True)
+    return status
+
+exit_now = os._exit
+os._exit = lambda status: exit_now(listed(status))
+sys.argv = ['streak', '--db', sys.argv[1], 'status', '--short']
+raise SystemExit(listed(main()))
+"""
 
 
 def prompt_as_a_process(db: Path, stdout: int | TextIO = subprocess.PIPE) -> tuple[int, str, list[str], set[str]]:
