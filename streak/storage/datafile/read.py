@@ -10,8 +10,7 @@ naming the record, so nothing damaged gets as far as the rules.
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from operator import attrgetter, itemgetter
 
 from streak.core.dates import WEEK_START_DAYS
@@ -36,6 +35,7 @@ from streak.storage.errors import CorruptDataFile
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~13 ms) on the shell prompt's path
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
 SESSIONS = "sessions"
@@ -105,8 +105,6 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
 
 _NUMBER_TYPES = {int, float}
 _LIST_OR_NONE = {list, type(None)}
-_LIFT_FIELDS = itemgetter(0, 1, 2, 3, 4)
-_PART_ID = itemgetter(5)
 _LIFT_LENGTH = 6  # [exercise, sets, reps, weight, unit, part id]: compact, since a long log holds thousands
 
 
@@ -119,14 +117,15 @@ def _lifts_column(column: list[Any]) -> tuple[list[tuple[Lift, ...]], list[tuple
     """Every session's lifts with their part ids, each field checked, a field at a time over the whole log.
 
     A ten-year log holds thousands of lifts, and `status` reads them all: set, min, max and sum
-    over each field run in C, where a check per lift would cost several ms.
+    over each field run in C, where a check per lift would cost several ms. The lifts are built
+    in one go from the checked fields and then dealt back to their sessions, again in C.
     """
-    if {type(value) for value in column} - {list, type(None)}:
+    if set(map(type, column)) - _LIST_OR_NONE:
         raise ValueError("lifts that are not a list")
-    rows = list(chain.from_iterable(value for value in column if value))
+    rows = list(chain.from_iterable(filter(None, column)))
     if not rows:
         return [()] * len(column), [()] * len(column)
-    if {type(row) for row in rows} != {list} or {len(row) for row in rows} != {_LIFT_LENGTH}:
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {_LIFT_LENGTH}:
         raise ValueError("a lift of the wrong shape")
     exercises, sets, reps, weights, units, ids = zip(*rows)
     total = sum(weights) if set(map(type, weights)) <= _NUMBER_TYPES else None
@@ -142,9 +141,14 @@ def _lifts_column(column: list[Any]) -> tuple[list[tuple[Lift, ...]], list[tuple
     ):
         raise ValueError("a lift of the wrong shape")
     _check_ids(ids)
-    make = partial(_new, Lift)
-    lifts = [tuple(map(make, map(_LIFT_FIELDS, value))) if value else () for value in column]
-    return lifts, [tuple(map(_PART_ID, value)) if value else () for value in column]
+    counts = [len(value) if value else 0 for value in column]
+    lifts = map(_new, repeat(Lift), zip(exercises, sets, reps, weights, units))
+    return _dealt(lifts, counts), _dealt(iter(ids), counts)
+
+
+def _dealt(items: Iterator[Any], counts: list[int]) -> list[tuple[Any, ...]]:
+    """`items` dealt out in order: the first `counts[0]` of them as one tuple, the next `counts[1]`, and so on."""
+    return list(map(tuple, map(islice, repeat(items), counts)))
 
 
 def _pairs_column(column: list[Any], values: set[type]) -> list[tuple[tuple[str, Any], ...]]:
