@@ -340,8 +340,10 @@ def close_exercise(name: str, known: Iterable[str] = ()) -> str | None:
     returned is the one kept for it (the catalogue's canonical name for an alias).
     """
     key = exercise_key(name)
+    if key in _catalogue() or len(key) < MIN_CLOSE_LENGTH:
+        return None  # decided before gathering the person's names, which reads every lift of the log
     own = {exercise_key(earlier): tidy_exercise(earlier) for earlier in known}
-    if key in own or key in _catalogue() or len(key) < MIN_CLOSE_LENGTH:
+    if key in own:
         return None
     candidates = [*own.items(), *((alias, canonical) for alias, canonical in _catalogue().items())]
     best: tuple[int, str] | None = None
