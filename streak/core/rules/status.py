@@ -14,6 +14,7 @@ from streak.core.rules.xp import level_of, xp_total
 
 AVERAGE_WEEKS = 4
 _goal_of = itemgetter(1)  # Week.goal, for map()
+_lifts_of = itemgetter(2)  # Session.lifts, for map()
 
 
 class Repair(NamedTuple):
@@ -74,9 +75,9 @@ def compute_status(history: History, as_of: date, records_on: list[date] | None 
 
 def record_days(history: History, as_of: date) -> list[date]:
     """The day of each personal record up to `as_of`, one entry per record, as far as the record badges count."""
+    if not any(map(_lifts_of, history.sessions)):
+        return []  # the usual case for a history without lifts: nothing to import or scan, checked in C
     logged = [(session.day, session.lifts) for session in history.sessions if session.lifts and session.day <= as_of]
-    if not logged:
-        return []  # the usual case for a history without lifts: nothing to import or scan
     from streak.core.lifts.records import first_record_days
 
     return first_record_days(logged, RECORDS_COUNTED)

@@ -8,7 +8,7 @@ from operator import attrgetter, itemgetter
 
 from streak.core.dates import ONE_WEEK, week_start
 from streak.core.history.goals import GoalTimeline
-from streak.core.history.model import History, RestPeriod
+from streak.core.history.model import History, RestPeriod, session_day
 from streak.core.named_tuple import NamedTuple
 
 
@@ -31,7 +31,7 @@ _days_of = itemgetter(2)  # Week.days, for map()
 
 def days_until(history: History, as_of: date) -> list[date]:
     """The session days on or before `as_of`, oldest first."""
-    days = [session.day for session in history.sessions]
+    days = list(map(session_day, history.sessions))
     return days[: bisect_right(days, as_of)]
 
 
