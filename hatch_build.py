@@ -17,7 +17,7 @@ ON_WINDOWS = os.name == "nt"
 
 class StreakCommand(MetadataHookInterface):
     def update(self, metadata: dict) -> None:
-        metadata["scripts"] = {"streak": "streak.cli.main:main"} if ON_WINDOWS else {}
+        metadata["scripts"] = {"streak": "streak.cli.main:process"} if ON_WINDOWS else {}
 
 
 class StreakScript(BuildHookInterface):

@@ -1,5 +1,5 @@
 """Lets `python -m streak` behave exactly like the `streak` command."""
 
-from streak.cli.main import main
+from streak.cli.main import process
 
-raise SystemExit(main())
+raise SystemExit(process())

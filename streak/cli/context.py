@@ -4,9 +4,9 @@ Whatever it prints passes through one escape: a character that could drive the t
 (an escape sequence, a bidi override) is shown as a visible escape, never sent raw.
 """
 
-import sys
 from datetime import date
 
+from streak.cli.streams import say
 from streak.core.named_tuple import NamedTuple
 from streak.core.text import escape_unsafe_in_json, show_lines_safely
 from streak.storage.store import Store
@@ -43,7 +43,7 @@ class Context(NamedTuple):
 
     def tell(self, text: str) -> None:
         """A line for the person on stderr, beside output that may be going to a file or a pipe."""
-        print(show_lines_safely(text), file=sys.stderr)
+        say(show_lines_safely(text))
 
     def write_bytes(self, data: bytes) -> None:
         """Write bytes as they are (an export is UTF-8 whatever the terminal's encoding)."""

@@ -64,8 +64,16 @@ def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, no
         if as_process:
             _ignore_interrupts()
         status = _say_interrupted()
-    if as_process:
-        _exit_at_once(status)
+    return status
+
+
+def process() -> int:
+    """The `streak` process itself (the installed script, `python -m streak`): `main()`, then the process's end.
+
+    Apart from `main` so that nothing else calling `main` (a wrapper, a test) is ended with it.
+    """
+    status = main()
+    _exit_at_once(status)
     return status
 
 

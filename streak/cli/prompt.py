@@ -11,7 +11,7 @@ import sys
 import time
 
 from streak.cli.everyday import read_words
-from streak.cli.streams import discard_output, output_lost, prepare_process_streams
+from streak.cli.streams import discard_output, output_lost, prepare_process_streams, say
 from streak.core.errors import ExitStatus
 from streak.storage.paths import data_path
 from streak.storage.prompt_memo import prompt_key, recall
@@ -51,7 +51,7 @@ def answer_from_memo(argv: "Sequence[str]", today: str | None, as_process: bool)
         discard_output()
     except OSError as error:
         discard_output()
-        print(f"streak: {output_lost(error)}", file=sys.stderr)
+        say(f"streak: {output_lost(error)}")
         return ExitStatus.BAD_INPUT
     return ExitStatus.DONE
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from streak.cli.context import Context
 from streak.cli.everyday import read_everyday
-from streak.cli.streams import discard_output, output_lost, output_problem
+from streak.cli.streams import discard_output, output_lost, output_problem, say
 from streak.core.errors import ExitStatus, InputError, Refused
 from streak.core.text import show_safely
 from streak.storage.errors import DataFileError
@@ -102,7 +102,7 @@ def _merge_conflict_copies(store: Store, *, prompting: bool) -> None:
     from streak.storage.sync import merge_news
 
     for line in merge_news.take(store.path) + [report.line for report in reports]:
-        print(f"streak: {show_safely(line)}", file=sys.stderr)
+        say(f"streak: {show_safely(line)}")
 
 
 def _first_undecodable(argv: list[str]) -> str | None:
@@ -112,5 +112,5 @@ def _first_undecodable(argv: list[str]) -> str | None:
 
 def _fail(message: str, status: int, prefix: str = "streak: ") -> int:
     """One line on stderr; whatever it quotes from a file or an argument is shown with escapes, never raw."""
-    print(prefix + show_safely(message), file=sys.stderr)
+    say(prefix + show_safely(message))
     return status

@@ -1,11 +1,12 @@
 """A command's process ends without the interpreter's teardown, and loses nothing by it.
 
-`streak` leaves through os._exit once a command has answered (see cli/main.py): the output must
+`streak` leaves through os._exit once a command has answered (`process` in cli/main.py): the output must
 still arrive whole through a pipe, every exit status and refusal line must be as before, and the
 data file must be complete. The app's process, and output that cannot be flushed, end the ordinary way.
 """
 
 import io
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -13,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+posix_only = pytest.mark.skipif(os.name != "posix", reason="closing a child's standard streams is POSIX's")
+
 import streak.cli.main as entry
-from helpers import TODAY, run_streak
+from helpers import STREAK_SCRIPT, TODAY, run_streak
 from streak.core.history.model import History, Session
 from streak.storage.store import Store
 
@@ -23,9 +26,9 @@ from streak.storage.store import Store
 WITH_TEARDOWN_SPY = """
 import atexit, sys
 atexit.register(lambda: print("teardown ran", file=sys.stderr, flush=True))
-from streak.cli.main import main
+from streak.cli.main import process
 sys.argv = ["streak", *sys.argv[1:]]
-raise SystemExit(main())
+raise SystemExit(process())
 """
 
 
@@ -85,8 +88,8 @@ def interrupted(*args, **options):
     raise KeyboardInterrupt
 
 streak.cli.run.run = interrupted
-from streak.cli.main import main
-raise SystemExit(main())
+from streak.cli.main import process
+raise SystemExit(process())
 """
 
 
@@ -122,3 +125,60 @@ def test_output_that_cannot_be_flushed_ends_the_ordinary_way(monkeypatch: pytest
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     entry._exit_at_once(3)
     assert exits == [3]
+
+
+def closing(*descriptors: int):  # noqa: ANN201
+    """A preexec_fn that starts the process without those standard streams, as `>&-` and `2>&-` do."""
+    return lambda: [os.close(descriptor) for descriptor in descriptors]
+
+
+def run_without(
+    descriptors: tuple[int, ...], *args: str, stderr_to: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(STREAK_SCRIPT), *args], stdout=subprocess.PIPE, stderr=stderr_to, text=True, timeout=120, check=False,
+        preexec_fn=closing(*descriptors),
+    )  # fmt: skip
+
+
+@posix_only
+def test_a_reading_command_with_stdout_closed_says_so_and_exits_2(db: Path) -> None:
+    assert run_streak("--db", str(db), "checkin", "--date", "2026-11-16").status == 0
+    before = db.read_bytes()
+    for command in (["status"], ["status", "--short"], ["history"], ["status", "--json"]):
+        ended = run_without((1,), "--db", str(db), *command)
+        assert ended.returncode == 2, (command, ended)
+        assert ended.stderr == "streak: the output could not be written (Bad file descriptor); nothing was changed\n"
+    assert db.read_bytes() == before
+
+
+@posix_only
+def test_a_check_in_with_stdout_closed_is_saved_and_says_so(db: Path) -> None:
+    ended = run_without((1,), "--db", str(db), "checkin", "--date", "2026-11-16")
+    assert ended.returncode == 0, ended
+    assert ended.stderr == "streak: the change was saved, but its output could not be written (Bad file descriptor)\n"
+    assert [s.day for s in Store(str(db)).load().sessions] == [date(2026, 11, 16)]
+
+
+@posix_only
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+def test_refusals_keep_their_exit_status_when_stderr_cannot_take_the_line(db: Path, stderr: str) -> None:
+    """The status is all a script sees of a refusal whose line had nowhere to go (SPEC.md's exit statuses)."""
+    assert run_streak("--db", str(db), "checkin", "--date", "2026-11-16").status == 0
+    cases = [
+        (["checkin", "--date", "2026-11-16"], 1),  # already checked in
+        (["goal", "9"], 2),
+        (["frob"], 2),
+        (["import", str(db.parent / "no such file.json")], 2),
+        (["checkin", "--date", "2030-01-01"], 2),
+    ]
+    with open("/dev/full", "w") as full:
+        for command, status in cases:
+            if stderr == "closed":
+                ended = run_without((2,), "--db", str(db), *command)
+            else:
+                ended = run_without((), "--db", str(db), *command, stderr_to=full)
+            assert (ended.returncode, ended.stdout) == (status, ""), (command, ended)
+    db.write_text("{ damaged")
+    ended = run_without((2,), "--db", str(db), "status")
+    assert (ended.returncode, ended.stdout) == (3, "")

@@ -99,10 +99,10 @@ def remember_as_a_process(db: Path) -> None:
 
 
 # The modules are listed as the process ends, by either way out: a command's process leaves through
-# os._exit, skipping the interpreter's teardown (see cli/main.py), unless that would not be safe.
+# os._exit, skipping the interpreter's teardown (`process` in cli/main.py), unless that would not be safe.
 PROMPT_AND_MODULES = """
 import os, sys
-from streak.cli.main import main
+from streak.cli.main import process
 
 def listed(status):
     print('loaded: ' + ' '.join(sorted(sys.modules)), file=sys.stderr, flush=True)
@@ -111,7 +111,7 @@ def listed(status):
 exit_now = os._exit
 os._exit = lambda status: exit_now(listed(status))
 sys.argv = ['streak', '--db', sys.argv[1], 'status', '--short']
-raise SystemExit(listed(main()))
+raise SystemExit(listed(process()))
 """
 
 
