@@ -200,9 +200,15 @@ class Store:
 
     def _stamp(self, history: History) -> Stamp:
         """What a change to `history` is stamped with: a hybrid logical clock, never behind the file's latest stamp."""
-        from streak.core.history.stamps import latest_stamp, next_stamp
+        from streak.core.history.stamps import NoLaterStamp, latest_stamp, next_stamp
 
-        return next_stamp(self._now(), self._machine_id(), latest_stamp(history))
+        try:
+            return next_stamp(self._now(), self._machine_id(), latest_stamp(history))
+        except NoLaterStamp as error:
+            raise CorruptDataFile(
+                f"{self.path} is not a usable streak data file: its latest change time, {error}, is the last the "
+                "supported years hold (a clock ran that far ahead), so no change can be stamped after it"
+            ) from None
 
     def _machine_id(self) -> str:
         """The machine this store works on: as given (tests, two machines in one process), else this one's own id."""

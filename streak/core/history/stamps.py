@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import chain
 from operator import attrgetter, itemgetter
 
+from streak.core.dates import MAX_YEAR
 from streak.core.history.identity import shared_ends
 from streak.core.history.model import ORIGINAL, History, PartId, Parts, Session, Stamp
 
@@ -75,12 +76,26 @@ def part_time(id: str) -> Stamp:
     return Stamp(at, rest.rpartition("|")[0])
 
 
+class NoLaterStamp(ValueError):
+    """The file's latest change time is the last the supported years hold: no change can be stamped after it."""
+
+
 def next_stamp(now: datetime, machine: str, latest: Stamp) -> Stamp:
-    """The stamp of a change made at `now` on `machine` to a file whose latest stamp is `latest`."""
+    """The stamp of a change made at `now` on `machine` to a file whose latest stamp is `latest`.
+
+    Raises NoLaterStamp when `latest` is the last millisecond of the supported years (a clock that
+    ran that far ahead): a stamp after it would be one no streak reads.
+    """
     at = stamp_text(now)
     previous = _moment(latest.at)
     if previous is not None and at <= latest.at:
-        at = stamp_text(previous + _ONE_MS)
+        try:
+            moved = previous + _ONE_MS
+        except OverflowError:
+            moved = None
+        if moved is None or moved.year > MAX_YEAR:
+            raise NoLaterStamp(latest.at)
+        at = stamp_text(moved)
     return Stamp(at, machine)
 
 

@@ -94,7 +94,7 @@ def _stamp(doc: dict[str, Any], cache: dict[tuple[str, str], Stamp]) -> Stamp:
     if at is None and type(by) is str:
         cache[(at, by)] = ORIGINAL
         return ORIGINAL
-    if type(at) is not str or type(by) is not str or len(at) > 40 or len(by) > 100:
+    if type(at) is not str or type(by) is not str or len(at) > 40 or len(by) > 100 or _past_last_year(at):
         raise ValueError(at)
     key = (at, by)
     stamp = cache.get(key)
@@ -109,8 +109,19 @@ _LIFT_LENGTH = 6  # [exercise, sets, reps, weight, unit, part id]: compact, sinc
 
 
 def _check_ids(ids: Any) -> None:
-    if set(map(type, ids)) - {str} or (ids and max(map(len, ids)) > MAX_ID_LENGTH):
+    if set(map(type, ids)) - {str} or (ids and (max(map(len, ids)) > MAX_ID_LENGTH or _past_last_year(max(ids)))):
         raise ValueError("a part id of the wrong shape")
+
+
+def _past_last_year(stamp_text: str) -> bool:
+    """Whether a change time (or a part id, which opens with one) lies past the supported years.
+
+    A change is stamped after the latest time in the file, so one this far ahead (a clock set to
+    9999, in a synced copy or a hand edit) would leave no time to stamp the next change with. Only
+    the greatest id need be looked at: the next stamp is taken from it.
+    """
+    year = stamp_text[:4]
+    return year.isdigit() and year > LAST_YEAR
 
 
 def _lifts_column(column: list[Any]) -> tuple[list[tuple[Lift, ...]], list[tuple[str, ...]]]:
