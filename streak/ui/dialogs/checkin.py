@@ -72,6 +72,10 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         self.lifts: list[Lift] = list(session.lifts) if session else []
         self.offered: Lift | None = None  # the lift being typed, with the close name offered for its new exercise
         self.note = (session.note or "") if session else ""
+        # The note as the field shows it. One from a hand-edited file or a synced copy may hold escapes
+        # (shown as visible \x1b, never sent to the terminal) or be over 500 characters (two versions
+        # joined): left as it is, it is saved as it is, and only a note typed here is held to the rules.
+        self.shown_note = show_safely(self.note)
         self.cursor_blink = cursor_blink
         # Gathered once: the whole training log would otherwise be scanned again at every key press.
         self.known = known_exercises(history)
@@ -81,9 +85,9 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             yield Static(f"{self.VERB} {short_day(self.day)}", id="dialog-title")
             # Nothing is selected on focus: a note being edited must not go with the first key typed.
             note = Input(
-                self.note,
+                self.shown_note,
                 placeholder="Note (optional): how did it go?",
-                max_length=MAX_NOTE_LENGTH,
+                max_length=max(MAX_NOTE_LENGTH, len(self.shown_note)),
                 select_on_focus=False,
                 id="note",
             )
@@ -178,8 +182,9 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             self._show_lifts()
             lift_field.focus()
             return
+        typed = self.query_one("#note", Input).value
         try:
-            note = clean_note(self.query_one("#note", Input).value)
+            note = (self.note or None) if typed == self.shown_note else clean_note(typed)
         except InputError as error:
             self._error(error)
             return
