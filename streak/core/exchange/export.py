@@ -169,7 +169,9 @@ def _day(day_text: Any, where: str, today: date) -> date:
     if not isinstance(day_text, str):
         raise InputError(f"{where}: the date is missing")
     try:
-        return check_not_future(parse_date(day_text.strip()), today)
+        return check_not_future(
+            parse_date(day_text), today
+        )  # exactly as written: SPEC holds file dates to ten characters
     except InputError as error:
         raise InputError(f"{where}: {error}") from None
 
