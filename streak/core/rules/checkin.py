@@ -54,8 +54,12 @@ class CheckIn(NamedTuple):
 
     @property
     def repaired(self) -> bool:
-        """Whether this check-in saved the streak that last week's miss broke."""
-        return self.before.repair is not None and self.status.repair is None
+        """Whether this check-in repaired a missed week: the walk now marks one repaired that it did not before.
+
+        A repair no longer pending is not enough: a day filled in behind can instead earn a freeze
+        that covers the missed week, which the history then shows as frozen, not repaired.
+        """
+        return bool(repaired_weeks(self.status) - repaired_weeks(self.before))
 
 
 def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
