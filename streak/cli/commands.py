@@ -247,6 +247,8 @@ def export(args: "Namespace", context: Context) -> None:
     from streak.core.exchange.export import to_csv, to_json, to_lifts_csv
     from streak.storage.exchange.files import check_export_size, refuse_stream_onto, write_export_file
 
+    if args.output == "":  # as `--output "$UNSET"` gives: not a wish to print to the terminal instead
+        raise InputError("--output needs the path of a file to write")
     recorded = context.store.load()
     data = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded).encode()
     if args.output:

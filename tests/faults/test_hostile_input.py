@@ -6,12 +6,13 @@ Each case runs the installed `streak` script as a real process; the bytes on dis
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from helpers import TODAY, refused
+from helpers import TODAY, Run, refused
 from streak.core.exchange.export import neutralise_formula, read_export, restore_formula, to_csv
 from streak.core.history.model import History, Session
 from streak.storage.exchange.files import MAX_EXCHANGE_BYTES
@@ -324,3 +325,11 @@ def test_restoring_a_backup_named_by_an_empty_name_is_refused(cli, db: Path) -> 
     before = db.read_bytes()
     refused(cli("restore", ""), 2, "name the backup")
     assert db.read_bytes() == before
+
+
+def test_an_empty_export_output_is_refused_not_printed(streak: Callable[..., Run]) -> None:
+    """`--output "$FILE"` with FILE unset: one line and exit 2, not the export on the terminal."""
+    assert streak("checkin", "--date", "2026-11-16").status == 0
+    run = streak("export", "--output", "")
+    refused(run, 2, "--output needs the path of a file")
+    assert run.out == ""
