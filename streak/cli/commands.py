@@ -189,7 +189,7 @@ def badges(args: "Namespace", context: Context) -> None:
 
 def edit(args: "Namespace", context: Context) -> None:
     """Change the note or the lifts of a recorded session."""
-    from streak.core.lifts.lift import check_lifts, format_lift, typed_lifts
+    from streak.core.lifts.lift import check_lift_count, format_lift, typed_lifts
 
     if args.note is None and not args.lift and not args.clear_lifts:
         raise InputError("nothing to change: give --note, --lift or --clear-lifts")
@@ -202,7 +202,8 @@ def edit(args: "Namespace", context: Context) -> None:
         kept = () if args.clear_lifts else session.lifts
         edited = session._replace(
             note=note if args.note is not None else session.note,
-            lifts=check_lifts(kept + typed_lifts(args.lift, history, new_exercise=args.new_exercise)),
+            # Only the lifts typed now are checked: those recorded may come from a file (see typed_lifts).
+            lifts=check_lift_count(kept + typed_lifts(args.lift, history, new_exercise=args.new_exercise)),
         )
         return edits.replace_session(history, edited), edited
 

@@ -73,3 +73,16 @@ async def test_a_joined_note_over_500_characters_is_kept_whole_when_a_lift_is_ad
         assert not isinstance(app.screen, EditSessionDialog)
     session = Store(str(db)).load().session_on(YESTERDAY)
     assert session.note == joined and [lift.exercise for lift in session.lifts] == ["Back squat"]
+
+
+async def test_a_lift_can_be_added_beside_one_whose_name_came_from_a_file_with_escapes(db: Path) -> None:
+    hostile = Lift("Squat\x1b[31m", 5, 5, 100.0, "kg")
+    Store(str(db)).update(lambda history: (add_session(history, Session(YESTERDAY, "legs", (hostile,)), TODAY), None))
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "e", "tab")
+        await fill(pilot, "#lift", "lunge 3x10 20")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditSessionDialog)
+    assert Store(str(db)).load().session_on(YESTERDAY).lifts == (hostile, Lift("Lunge", 3, 10, 20.0, "kg"))

@@ -333,3 +333,21 @@ def test_an_empty_export_output_is_refused_not_printed(streak: Callable[..., Run
     run = streak("export", "--output", "")
     refused(run, 2, "--output needs the path of a file")
     assert run.out == ""
+
+
+def test_a_note_can_be_edited_beside_a_lift_whose_name_came_from_a_file_with_escapes(
+    streak: Callable[..., Run], db: Path
+) -> None:
+    """Only what is typed is held to the rules: a recorded lift from a hand-edited file does not block the edit."""
+    from streak.core.history.edits import add_session
+    from streak.core.history.model import Lift
+    from streak.storage.store import Store
+
+    hostile = Lift("Squat\x1b[31m", 5, 5, 100.0, "kg")
+    Store(str(db)).update(
+        lambda history: (add_session(history, Session(date(2026, 11, 16), None, (hostile,)), TODAY), None)
+    )
+    assert streak("edit", "2026-11-16", "--note", "heavy").status == 0
+    assert streak("edit", "2026-11-16", "--lift", "lunge 3x10 20").status == 0
+    session = Store(str(db)).load().session_on(date(2026, 11, 16))
+    assert session.note == "heavy" and session.lifts == (hostile, Lift("Lunge", 3, 10, 20.0, "kg"))

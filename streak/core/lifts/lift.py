@@ -119,10 +119,14 @@ def check_lift(lift: Lift) -> Lift:
 
 def check_lifts(lifts: Iterable[Lift]) -> tuple[Lift, ...]:
     """A session's lifts, each checked; a session holds at most 20."""
-    lifts = tuple(lifts)
+    return tuple(check_lift(lift) for lift in check_lift_count(tuple(lifts)))
+
+
+def check_lift_count(lifts: tuple[Lift, ...]) -> tuple[Lift, ...]:
+    """A session's lifts, as long as there are no more than 20 (those already recorded are not checked again)."""
     if len(lifts) > MAX_LIFTS:
         raise InputError(f"a session holds at most {MAX_LIFTS} lifts, not {len(lifts)}")
-    return tuple(check_lift(lift) for lift in lifts)
+    return lifts
 
 
 def check_unit(name: str) -> str:

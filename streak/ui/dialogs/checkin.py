@@ -16,7 +16,8 @@ from streak.core.errors import InputError
 from streak.core.history.model import MAX_NOTE_LENGTH, History, Lift, Session, clean_note
 from streak.core.lifts.lift import (
     LiftTextError,
-    check_lifts,
+    check_lift,
+    check_lift_count,
     close_exercise,
     e1rm_kg,
     exercise_candidates,
@@ -172,7 +173,8 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         if lift_field.value.strip():
             try:
                 lift = parse_lift(lift_field.value, self.history.units, self.known)
-                check_lifts([*self.lifts, lift])
+                check_lift(lift)  # the lifts already listed may come from a file: only the new one is held to the rules
+                check_lift_count((*self.lifts, lift))
             except InputError as error:
                 self._error(error)
                 return
