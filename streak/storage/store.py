@@ -205,9 +205,10 @@ class Store:
         try:
             return next_stamp(self._now(), self._machine_id(), latest_stamp(history))
         except NoLaterStamp as error:
-            raise CorruptDataFile(
-                f"{self.path} is not a usable streak data file: its latest change time, {error}, is the last the "
-                "supported years hold (a clock ran that far ahead), so no change can be stamped after it"
+            raise _unusable(
+                self.path,
+                f"its latest change time, {error}, is the last the supported years hold (a clock ran that far "
+                "ahead), so no change can be stamped after it",
             ) from None
 
     def _machine_id(self) -> str:
@@ -392,7 +393,7 @@ class Store:
         except NewerDataFile as error:
             raise NewerDataFile(f"{path or self.path} {error}") from None
         except CorruptDataFile as error:
-            raise CorruptDataFile(f"{path or self.path} is not a usable streak data file: {error}") from None
+            raise _unusable(path or self.path, str(error)) from None
         return Opened(tables, history, migrated, texts)
 
     def _save(
@@ -454,6 +455,11 @@ class Store:
         if self.location.is_default:
             return f"streak restore {quote(backup.name)}"
         return f"streak --db {quote(self.given_path)} restore {quote(backup.name)}"
+
+
+def _unusable(path: str, why: str) -> CorruptDataFile:
+    """The damaged-file refusal, naming the file and what is wrong with it."""
+    return CorruptDataFile(f"{path} is not a usable streak data file: {why}")
 
 
 def _stat_key(path: str) -> tuple[int, int, int]:

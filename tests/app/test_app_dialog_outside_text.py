@@ -8,6 +8,7 @@ note typed in the dialog is held to the rules.
 from datetime import timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from app_driver import fill, make_app
@@ -22,26 +23,36 @@ YESTERDAY = TODAY - timedelta(days=1)
 HOSTILE_NOTE = "\x1b]0;PWNED\x07\x1b[2J\x1b[31mRED\u202eevil"
 
 
-def record(db: Path, note: str) -> None:
-    """A session whose note came from a file, not from a person typing it."""
-    Store(str(db)).update(lambda history: (add_session(history, Session(YESTERDAY, note), TODAY), None))
+def record(db: Path, note: str | None, *lifts: Lift) -> None:
+    """Yesterday's session as a file brought it, not as a person typed it."""
+    Store(str(db)).update(lambda history: (add_session(history, Session(YESTERDAY, note, lifts), TODAY), None))
+
+
+async def open_editor(pilot: Pilot) -> Input:
+    """History, yesterday, e: the edit dialog over that session; its note field."""
+    await pilot.press("h", "up", "e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditSessionDialog)
+    return pilot.app.screen.query_one("#note", Input)
+
+
+async def add_lift_and_save(pilot: Pilot, lift: str) -> None:
+    """Type a lift on the lift line, add it, and save the session with the note as the field holds it."""
+    await pilot.press("tab")
+    await fill(pilot, "#lift", lift)
+    await pilot.press("enter", "enter")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, EditSessionDialog)
 
 
 async def test_a_note_with_escapes_is_shown_escaped_and_saved_as_it_was(db: Path) -> None:
     record(db, HOSTILE_NOTE)
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "up", "e")
-        await pilot.pause()
-        assert isinstance(app.screen, EditSessionDialog)
-        shown = app.screen.query_one("#note", Input).value
+        shown = (await open_editor(pilot)).value
         assert shown == show_safely(HOSTILE_NOTE)
         assert "\x1b" not in shown and "\u202e" not in shown and "\\x1b" in shown
-        await pilot.press("tab")
-        await fill(pilot, "#lift", "back squat 5x5 100")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, EditSessionDialog)
+        await add_lift_and_save(pilot, "back squat 5x5 100")
     session = Store(str(db)).load().session_on(YESTERDAY)
     assert session.note == HOSTILE_NOTE  # untouched: saving the lift did not rewrite it
     assert session.lifts == (Lift("Back squat", 5, 5, 100.0, "kg"),)
@@ -63,26 +74,17 @@ async def test_a_joined_note_over_500_characters_is_kept_whole_when_a_lift_is_ad
     record(db, joined)
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "up", "e")
-        await pilot.pause()
-        assert app.screen.query_one("#note", Input).value == joined
-        await pilot.press("tab")
-        await fill(pilot, "#lift", "squat 3x5 85")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, EditSessionDialog)
+        assert (await open_editor(pilot)).value == joined
+        await add_lift_and_save(pilot, "squat 3x5 85")
     session = Store(str(db)).load().session_on(YESTERDAY)
     assert session.note == joined and [lift.exercise for lift in session.lifts] == ["Back squat"]
 
 
 async def test_a_lift_can_be_added_beside_one_whose_name_came_from_a_file_with_escapes(db: Path) -> None:
     hostile = Lift("Squat\x1b[31m", 5, 5, 100.0, "kg")
-    Store(str(db)).update(lambda history: (add_session(history, Session(YESTERDAY, "legs", (hostile,)), TODAY), None))
+    record(db, "legs", hostile)
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "up", "e", "tab")
-        await fill(pilot, "#lift", "lunge 3x10 20")
-        await pilot.press("enter", "enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, EditSessionDialog)
+        await open_editor(pilot)
+        await add_lift_and_save(pilot, "lunge 3x10 20")
     assert Store(str(db)).load().session_on(YESTERDAY).lifts == (hostile, Lift("Lunge", 3, 10, 20.0, "kg"))

@@ -3,7 +3,6 @@
 from bisect import bisect_left
 from datetime import date
 from itertools import chain, compress
-from operator import itemgetter
 
 from streak.core.history.edits import add_session
 from streak.core.history.model import History, Session, session_day
@@ -13,6 +12,7 @@ from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.rules.status import Status, compute_status, record_days
 from streak.core.rules.walk import REPAIRED
+from streak.core.rules.weeks import week_days, week_first_day
 from streak.core.tips.choice import (
     COMEBACK,
     FIRST_SESSION,
@@ -27,8 +27,6 @@ from streak.core.tips.choice import (
     choose_tip,
     strongest,
 )
-
-_start_of, _days_of = itemgetter(0), itemgetter(2)  # Week.start and Week.days, for map() over thousands of weeks
 
 
 class CheckIn(NamedTuple):
@@ -65,7 +63,7 @@ class CheckIn(NamedTuple):
 def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
     """The moments a check-in on `day` marks, strongest first, given the status just before and after it."""
     moments = []
-    days = list(chain.from_iterable(map(_days_of, status.weeks)))
+    days = list(chain.from_iterable(map(week_days, status.weeks)))
     index = bisect_left(days, day)
     if status.total_sessions == 1:
         moments.append(FIRST_SESSION)
@@ -85,7 +83,7 @@ def moments_of(status: Status, before: Status, day: date, new_badges: list[Badge
 
 def repaired_weeks(status: Status) -> set[date]:
     """The first days of the weeks that a repair saved, as the walk behind `status` left them."""
-    return set(compress(map(_start_of, status.weeks), map(REPAIRED.__eq__, status.walk.states)))
+    return set(compress(map(week_first_day, status.weeks), map(REPAIRED.__eq__, status.walk.states)))
 
 
 def records_set_by(history: History, session: Session) -> list[Record]:

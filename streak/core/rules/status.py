@@ -9,11 +9,10 @@ from streak.core.history.model import History
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import RECORDS_COUNTED, BadgeState, badge_states, comeback_days, earned
 from streak.core.rules.walk import Walk, walk
-from streak.core.rules.weeks import RestCalendar, Week, current_run, days_until, sessions_in, weeks_until
+from streak.core.rules.weeks import RestCalendar, Week, current_run, days_until, sessions_in, week_goal, weeks_until
 from streak.core.rules.xp import level_of, xp_total
 
 AVERAGE_WEEKS = 4
-_goal_of = itemgetter(1)  # Week.goal, for map()
 _lifts_of = itemgetter(2)  # Session.lifts, for map()
 
 
@@ -116,7 +115,7 @@ def _status(
         at_risk=needed > 0 and not rest_week and walked.freezes == 0 and walked.run > 0,
         current_streak=walked.run,
         best_streak=walked.best,
-        perfect_streak=current_run(list(map(ge, sessions_in(weeks), map(_goal_of, weeks)))) if days else 0,
+        perfect_streak=current_run(list(map(ge, sessions_in(weeks), map(week_goal, weeks)))) if days else 0,
         freezes=walked.freezes,
         repair=repair,
         total_sessions=len(days),

@@ -26,7 +26,8 @@ class Week(NamedTuple):
 
 
 _new_week = tuple.__new__  # skips the named tuple's Python-level __new__; a long history has thousands of weeks
-_days_of = itemgetter(2)  # Week.days, for map()
+# A week's fields as functions, for map() over thousands of weeks
+week_first_day, week_goal, week_days = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def days_until(history: History, as_of: date) -> list[date]:
@@ -72,7 +73,7 @@ def current_run(flags: list[bool]) -> int:
 
 def sessions_in(weeks: list[Week]) -> list[int]:
     """How many sessions each week holds."""
-    return list(map(len, map(_days_of, weeks)))
+    return list(map(len, map(week_days, weeks)))
 
 
 class RestCalendar:
