@@ -18,9 +18,10 @@ from streak.core.errors import InputError
 from streak.core.history.model import History, Stamp
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.raw import Opened, parse_tables, read_regular_file
-from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, backups_kept, history_from
+from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, SESSIONS, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
-from streak.storage.datafile.tables_text import TableTexts, tables_bytes
+from streak.storage.datafile.snapshot import recall, remember, tables_of, worth_keeping
+from streak.storage.datafile.tables_text import TableTexts, UnreadTable, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError, SaveFailed
 from streak.storage.paths import DataPath
 
@@ -110,8 +111,21 @@ class Store:
         return Backups(self.path, machine=self._machine_id)
 
     def load(self) -> History:
-        """The history as it is on disk now; an empty one if the file does not exist yet."""
-        return self._open(self._read_bytes()).history
+        """The history as it is on disk now; an empty one if the file does not exist yet.
+
+        A long history read in full is kept as a snapshot of its bytes, for every read of the same
+        bytes until the next change (see `streak.storage.datafile.snapshot`).
+        """
+        raw = self._read_bytes()
+        if raw is None or not worth_keeping(raw):
+            return self._open(raw).history
+        remembered = recall(raw)
+        if remembered is not None:
+            return remembered.history
+        opened = self._open(raw)
+        if not opened.migrated:
+            remember(raw, opened.history, opened.tables, opened.texts)
+        return opened.history
 
     def fingerprint(self) -> tuple[int, ...]:
         """What changes whenever the data file might have, for the price of two stats and no reading.
@@ -142,14 +156,19 @@ class Store:
         with self._locked():
             seen = self.fingerprint() if report else ()  # before reading: a sync tool takes no lock, and may write
             raw = self._read_bytes()
-            opened = self._open(raw)
+            opened = self._remembered(raw) if raw is not None and worth_keeping(raw) and not report else None
+            opened = opened or self._open(raw)
             old = held = opened.history
             new, result = change(old)
             if new != old or opened.migrated:
+                from streak.core.history.identity import only_in
                 from streak.core.history.stamps import stamped
                 from streak.storage.datafile.write import write_history  # only commands that write load it
 
-                written = write_history(opened.tables, old, stamped(new, self._stamp(old), read=old))
+                new = stamped(new, self._stamp(old), read=old)
+                if type(opened.tables.get(SESSIONS)) is UnreadTable and only_in(old.sessions, new.sessions):
+                    opened = self._open(raw)  # a session changed or went: its document must be found, so read them all
+                written = write_history(opened.tables, old, new)
                 # Tables the change left alone go back as the text read; a migrated file, changed
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
@@ -380,6 +399,12 @@ class Store:
             return self._read_bytes_raw()
         except OSError as error:
             raise DataFileError(f"{self.path} cannot be read: {error.strerror}") from None
+
+    def _remembered(self, raw: bytes) -> Opened | None:
+        """What `raw` holds, from its snapshot, with the sessions table left as text; None without one."""
+        remembered = recall(raw)
+        laid_out = None if remembered is None else tables_of(raw, remembered, SESSIONS)
+        return None if laid_out is None else Opened(laid_out[0], remembered.history, False, laid_out[1])
 
     def _open(self, raw: bytes | None, path: str | None = None) -> Opened:
         """The file's tables, its history, whether it was migrated from an older schema, and its tables' texts."""

@@ -1,6 +1,7 @@
 """Writing back the text of unchanged tables: the file always means exactly what encoding it afresh would."""
 
 import json
+import os
 import tempfile
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -22,7 +23,9 @@ from streak.core.history.edits import (
 )
 from streak.core.history.model import History, Lift, Session
 from streak.core.history.rest import add_rest, clear_rest
+from streak.storage import store as store_module
 from streak.storage.datafile import raw as raw_module
+from streak.storage.datafile import snapshot
 from streak.storage.datafile.tables_text import read_tables, tables_bytes
 from streak.storage.errors import CorruptDataFile
 from streak.storage.store import Store
@@ -232,3 +235,29 @@ def test_a_damaged_file_is_still_refused_and_untouched(tmp_path: Path) -> None:
     with pytest.raises(CorruptDataFile, match="session 1 is damaged"):
         Store(str(path)).update(lambda history: (add_session(history, Session(TODAY, None, ()), TODAY), None))
     assert path.read_bytes() == b'{"meta": {"1": {"schema": 2}}, "sessions": {"1": {"date": "2026-13-01"}}}'
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(STARTS)), st.lists(changes, min_size=1, max_size=12))
+def test_changes_made_over_a_snapshot_write_the_very_bytes_a_full_read_does(start: str, sequence: list) -> None:
+    """A file read through its snapshot (the sessions table left as text) takes every change as a parsed one does."""
+    with tempfile.TemporaryDirectory() as folder, mock.patch.dict(os.environ, {"XDG_STATE_HOME": folder}):
+        remembered, parsed = Path(folder) / "remembered.json", Path(folder) / "parsed.json"
+        for path in (remembered, parsed):
+            if STARTS[start] is not None:
+                path.write_bytes(STARTS[start])
+        moment = datetime(2026, 11, 22, 9)
+        for number, change in enumerate(sequence):
+            at = moment + timedelta(seconds=number)
+            apply = partial(_applied, change=change)
+            with mock.patch.object(snapshot, "SMALLEST", 0):  # every file is worth a snapshot
+                Store(str(remembered)).load()  # keeps one, as a prompt would between two changes
+                kept = remembered.exists() and snapshot.recall(remembered.read_bytes()) is not None
+                assert kept == (remembered.exists() and b'"schema":3' in remembered.read_bytes())
+                with mock.patch.object(store_module, "tables_of", side_effect=snapshot.tables_of) as laid_out:
+                    Store(str(remembered), now=lambda at=at: at, machine="m1").update(apply)
+                assert laid_out.call_count == kept  # the change started from the snapshot whenever there was one
+            Store(str(parsed), now=lambda at=at: at, machine="m1").update(apply)
+            assert remembered.exists() == parsed.exists()
+            if remembered.exists():
+                assert remembered.read_bytes() == parsed.read_bytes()

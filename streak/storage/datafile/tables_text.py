@@ -37,7 +37,7 @@ class _AsJsonLoads:
     parse_constant = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}.__getitem__
 
 
-_scan_value = make_scanner(_AsJsonLoads)
+scan_value = make_scanner(_AsJsonLoads)  # (text, index) to (value, end), as json.loads reads the value there
 
 
 class TableText(NamedTuple):
@@ -45,6 +45,19 @@ class TableText(NamedTuple):
 
     text: str
     count: int
+    start: int = 0  # where the text begins in the file's text
+
+
+class UnreadTable(NamedTuple):
+    """A table left as the file's text, which a change may only add documents to.
+
+    `count` documents are in the text, with ids up to `last_id`; `added` holds the documents a
+    change adds after them (see `write.append_documents` and `tables_text.tables_bytes`).
+    """
+
+    count: int
+    last_id: int
+    added: dict
 
 
 TableTexts = dict[str, TableText]
@@ -94,10 +107,10 @@ def _scan(text: str) -> tuple[Tables, TableTexts]:
             if text[at] != ":":
                 raise ValueError("no colon")
             start = _skip(text, at + 1)
-            value, at = _scan_value(text, start)
+            value, at = scan_value(text, start)
             tables[name] = value  # a name written twice: the last wins, as with json.loads
             if type(value) is dict:
-                texts[name] = TableText(text[start:at], len(value))
+                texts[name] = TableText(text[start:at], len(value), start)
             else:
                 texts.pop(name, None)
             at = _skip(text, at)
@@ -151,10 +164,15 @@ def tables_bytes(tables: Tables, texts: TableTexts, rewritten: frozenset[str] | 
     """The file holding `tables`, reusing `texts` for every table not in `rewritten` (None: all were).
 
     A table that is not rewritten either is exactly as read or only gained documents, which the
-    store's writes add after every document already there.
+    store's writes add after every document already there; an `UnreadTable` holds only those.
     """
     parts = []
     for name, table in tables.items():
+        if type(table) is UnreadTable:  # only gained documents, or the store would have read it
+            added = ",".join(f"{_encode(key)}:{_encode(doc)}" for key, doc in table.added.items())
+            text = texts[name].text
+            parts.append(f"{_encode(name)}:{text[:-1]},{added}}}" if added else f"{_encode(name)}:{text}")
+            continue
         kept = None if rewritten is None or name in rewritten else texts.get(name)
         if kept is None or type(table) is not dict or len(table) < kept.count or kept.count == 0:
             text = _encode(table)

@@ -15,6 +15,7 @@ from streak.core.history.model import GoalChange, History, Removal, RestPeriod, 
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.read import GOALS, REMOVED, REST, SESSIONS, SETTINGS, TABLES, TIPS, Tables
 from streak.storage.datafile.schema import META_TABLE
+from streak.storage.datafile.tables_text import UnreadTable
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on a check-in's path
 if TYPE_CHECKING:
@@ -37,7 +38,11 @@ def _tinydb_table(tables: Tables, name: str) -> Table:
 def append_documents(tables: Tables, name: str, documents: list[dict[str, Any]]) -> None:
     """Add `documents` at the end of table `name` as `Table.insert_multiple` does: ids counting on from the largest."""
     table = tables.setdefault(name, {})
-    next_id = max(map(int, table), default=0) + 1
+    if type(table) is UnreadTable:  # a long table known by its text: its ids are remembered, not read
+        next_id = table.last_id + len(table.added) + 1
+        table = table.added
+    else:
+        next_id = max(map(int, table), default=0) + 1
     for doc_id, document in enumerate(documents, next_id):
         table[str(doc_id)] = dict(document)
 

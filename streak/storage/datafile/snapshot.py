@@ -1,0 +1,236 @@
+"""A long history as last read, kept on this machine so the next read of the very same bytes skips the JSON.
+
+Reading a ten-year log means parsing every session's JSON and checking every field, and nearly
+every read finds the file as the last one did: a check-in is followed by prompts, `status` and
+the app until the next check-in. So a history of some size, once read in full and found sound, is
+kept as a snapshot (Python's `marshal` of its values, a column at a time) under the digest of the
+file's bytes. A read that finds a snapshot of the same digest, streak version and Python takes the
+history from it: keyed by the content itself, a snapshot cannot be stale, whatever changed the
+file or its stamps. It also keeps where each table's text lies in the file, so that a check-in,
+which only adds a session, can write the file without parsing the sessions table at all.
+
+Snapshots live in this machine's state folder, never in the synced one, and are written
+atomically; any doubt (none, damaged, another version) means reading the file as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from datetime import date
+from itertools import chain, islice, repeat
+
+from streak import __version__
+from streak.core.history.model import (
+    GoalChange,
+    History,
+    Lift,
+    Parts,
+    Removal,
+    RestPeriod,
+    Session,
+    Settings,
+    Stamp,
+)
+from streak.core.named_tuple import NamedTuple
+from streak.storage.datafile.tables_text import Tables, TableText, TableTexts, UnreadTable, scan_value
+from streak.storage.paths import user_state_dir
+
+try:  # C, and a fraction of a ms to import where hashlib (with OpenSSL) costs several
+    from _blake2 import blake2b
+except ImportError:  # a Python without the module: hashlib finds another
+    from hashlib import blake2b
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on the shell prompt's path
+if TYPE_CHECKING:
+    from typing import Any
+
+FOLDER = "snapshots"
+FORMAT = b"streak snapshot 1\n"
+KEPT = 4  # data files remembered at once: --db in one terminal, the default in another
+SMALLEST = 64 * 1024  # about 350 sessions: below this, parsing the JSON costs less than a snapshot saves
+LARGEST = 256 * 1024 * 1024  # far beyond any history's snapshot: a longer file is no snapshot streak wrote
+_KEY = (__version__, sys.implementation.cache_tag, marshal.version)  # marshal's format is each Python's own
+_new = tuple.__new__  # a named tuple without its Python-level __new__, as the reader builds them
+
+
+class Remembered(NamedTuple):
+    """What a snapshot gives back: the history, and where the file's tables lie in its text (see `tables_of`)."""
+
+    history: History
+    layout: list[tuple[str, int, int, int, int]]  # name, start, length, documents, largest id
+
+
+def worth_keeping(raw: bytes) -> bool:
+    """Whether a data file of these bytes is long enough for a snapshot to pay."""
+    return len(raw) >= SMALLEST
+
+
+def _digest(raw: bytes) -> str:
+    return blake2b(raw, digest_size=20).hexdigest()
+
+
+def _path(digest: str) -> str:
+    return os.path.join(user_state_dir(), FOLDER, digest)
+
+
+def recall(raw: bytes) -> Remembered | None:
+    """The history held in `raw`, from its snapshot; None if there is none to trust."""
+    digest = _digest(raw)
+    try:
+        with open(_path(digest), "rb") as file:
+            data = file.read(LARGEST + 1)
+        if not data.startswith(FORMAT) or len(data) > LARGEST:
+            return None
+        import zlib  # only with a snapshot to check: its import is small, but the prompt's memo needs none of this
+
+        check, blob = data[len(FORMAT) : len(FORMAT) + 4], data[len(FORMAT) + 4 :]
+        if int.from_bytes(check, "big") != zlib.crc32(blob):
+            return None
+        key, found, layout, columns = marshal.loads(blob)
+        if key != _KEY or found != digest:
+            return None
+        return Remembered(_history(columns), layout)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError):
+        return None  # no snapshot, or one damaged in a way its check missed: the file is read as usual
+
+
+def remember(raw: bytes, history: History, tables: Tables, texts: TableTexts) -> None:
+    """Keep `history` and the layout of `tables` as the snapshot of `raw`, if every table's text is known.
+
+    Only a shortcut: when it cannot be written, the next read parses the file.
+    """
+    if set(tables) - set(texts) or not all(type(table) is dict for table in tables.values()):
+        return  # a layout the reader kept no text of: nothing a change could reuse
+    layout = [
+        (name, texts[name].start, len(texts[name].text), len(table), _last_id(table)) for name, table in tables.items()
+    ]
+    digest = _digest(raw)
+    blob = marshal.dumps((_KEY, digest, layout, _columns(history)))
+    import zlib
+
+    path = _path(digest)
+    folder = os.path.dirname(path)
+    temporary = os.path.join(folder, f".{os.getpid()}.tmp")  # one per process
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        # readable by its owner alone, as the data file is: it holds the same notes
+        with open(
+            os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600), "wb"
+        ) as file:
+            file.write(FORMAT + zlib.crc32(blob).to_bytes(4, "big") + blob)
+        os.replace(temporary, path)
+        _prune(folder, path)
+    except OSError:
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+
+
+def _last_id(table: dict) -> int:
+    return max(map(int, table), default=0)
+
+
+def _prune(folder: str, kept: str) -> None:
+    """Remove all but the newest few snapshots: one for each data file in use, not one for each version of it."""
+    entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
+    entries.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+    for entry in entries[KEPT:]:
+        if entry.path != kept:
+            os.remove(entry.path)
+
+
+def tables_of(raw: bytes, remembered: Remembered, unread: str) -> tuple[Tables, TableTexts] | None:
+    """The tables of `raw` and their texts, as the reader finds them, but table `unread` left as its text; None if they do not fit."""
+    try:
+        return _tables(raw.decode("utf-8", "surrogatepass"), remembered.layout, unread)
+    except (ValueError, TypeError, IndexError, UnicodeError):
+        return None
+
+
+def _tables(text: str, layout: list[Any], unread: str) -> tuple[Tables, TableTexts]:
+    tables: Tables = {}
+    texts: TableTexts = {}
+    for name, start, length, count, last_id in layout:
+        table_text = text[start : start + length]
+        if len(table_text) != length or table_text[:1] != "{" or table_text[-1:] != "}":
+            raise ValueError("a layout that does not fit the file")
+        texts[name] = TableText(table_text, count, start)
+        if name == unread and count:
+            tables[name] = UnreadTable(count, last_id, {})
+        else:
+            value, end = scan_value(text, start)
+            if end != start + length or len(value) != count:
+                raise ValueError("a layout that does not fit the file")
+            tables[name] = value
+    return tables, texts
+
+
+# A history as marshal can hold it: tuples, lists, strings and numbers, dates as ordinals, each
+# kind of record as one list of its fields, sessions as columns.
+
+
+def _columns(history: History) -> tuple[Any, ...]:
+    sessions = history.sessions
+    parts = [session.parts or Parts() for session in sessions]
+    return (
+        [session.day.toordinal() for session in sessions],
+        [session.note for session in sessions],
+        [session.tip for session in sessions],
+        [part.checkins for part in parts],
+        [part.notes for part in parts],
+        [part.lift_ids for part in parts],
+        [len(part.lifts) for part in parts],
+        list(map(tuple, chain.from_iterable(part.lifts for part in parts))),
+        [(change.since.toordinal(), change.goal, _stamp_fields(change.changed)) for change in history.goal_changes],
+        [(rest.first.toordinal(), rest.last.toordinal(), _stamp_fields(rest.changed)) for rest in history.rest_periods],
+        [(removal.kind, removal.key, _stamp_fields(removal.changed)) for removal in history.removals],
+        (*history.settings[:2], *map(_stamp_fields, history.settings[2:])),
+        history.shown_tips,
+    )
+
+
+def _stamp_fields(stamp: Stamp | None) -> tuple[str, str] | None:
+    return None if stamp is None else tuple(stamp)
+
+
+def _stamp(fields: tuple[str, str] | None) -> Stamp | None:
+    return None if fields is None else _new(Stamp, fields)
+
+
+def _history(columns: tuple[Any, ...]) -> History:
+    (
+        days,
+        notes,
+        tips,
+        checkins,
+        note_parts,
+        lift_ids,
+        lift_counts,
+        lift_rows,
+        goals,
+        rests,
+        removals,
+        settings,
+        shown,
+    ) = columns
+    if lift_rows:
+        lifts = map(_new, repeat(Lift), lift_rows)
+        lifts_of = list(map(tuple, map(islice, repeat(lifts), lift_counts)))
+    else:  # a log without lifts: one empty tuple for every session
+        lifts_of = [()] * len(lift_counts)
+    parts = map(_new, repeat(Parts), zip(checkins, note_parts, lift_ids, lifts_of))
+    sessions = map(_new, repeat(Session), zip(map(date.fromordinal, days), notes, lifts_of, tips, parts))
+    week_start, units, week_start_changed, units_changed = settings
+    return History(
+        sessions=tuple(sessions),
+        goal_changes=tuple(GoalChange(date.fromordinal(day), goal, _stamp(stamp)) for day, goal, stamp in goals),
+        settings=Settings(week_start, units, _stamp(week_start_changed), _stamp(units_changed)),
+        shown_tips=tuple(shown),
+        rest_periods=tuple(
+            RestPeriod(date.fromordinal(a), date.fromordinal(b), _stamp(stamp)) for a, b, stamp in rests
+        ),
+        removals=tuple(Removal(kind, key, _stamp(stamp)) for kind, key, stamp in removals),
+    )

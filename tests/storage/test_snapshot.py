@@ -1,0 +1,231 @@
+"""A long history's snapshot: the very history the file holds, never a stale one, and nothing when in doubt."""
+
+import os
+import stat
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from helpers import run_streak
+from strategies import histories
+from streak.core.history.edits import add_session, replace_session
+from streak.core.history.model import History, Lift, Removal, Session, Stamp
+from streak.storage.datafile import snapshot
+from streak.storage.datafile.raw import parse_tables
+from streak.storage.datafile.read import history_from
+from streak.storage.store import Store
+
+TODAY = date(2026, 12, 3)
+AT = datetime(2026, 12, 3, 18)
+SQUAT, LUNGE = Lift("Back squat", 5, 5, 102.5, "kg"), Lift("Walking lunge", 3, 12, 0, "lb")
+
+
+def snapshots(state: Path) -> list[Path]:
+    return sorted((state / "streak" / snapshot.FOLDER).glob("*"))
+
+
+def long_history(sessions: int = 600, first: date = date(2015, 1, 5)) -> History:
+    """Three sessions a week, every other one with lifts and a note: well over the size a snapshot is kept for."""
+    days = [first + timedelta(days=7 * (n // 3) + 2 * (n % 3)) for n in range(sessions)]
+    return History(
+        tuple(
+            Session(day, f"week {n // 3} ünïcode" if n % 2 else None, (SQUAT, LUNGE) if n % 2 else ())
+            for n, day in enumerate(days)
+        )
+    )
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-state"  # where the isolated environment points XDG_STATE_HOME
+
+
+@pytest.fixture
+def long_file(db: Path) -> Path:
+    Store(str(db), now=lambda: AT, machine="m1").update(lambda _: (long_history(), None))
+    assert snapshot.worth_keeping(db.read_bytes())
+    return db
+
+
+def read_afresh(path: Path) -> History:
+    return history_from(parse_tables(path.read_bytes())[0])
+
+
+# The history it gives back
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(histories(), st.lists(st.sampled_from([None, "a note", "🦵 day"]), min_size=1), st.booleans())
+def test_a_history_read_through_its_snapshot_is_the_one_in_the_file(
+    tmp_path: Path, drawn: tuple[History, date], notes: list, removals: bool
+) -> None:
+    history, _ = drawn
+    assume(all(period.first.year >= 1900 for period in history.rest_periods))  # the years a file holds
+    sessions = tuple(
+        session._replace(note=notes[n % len(notes)], lifts=(SQUAT,) * (n % 3))
+        for n, session in enumerate(history.sessions)
+    )
+    history = history._replace(
+        sessions=sessions,
+        shown_tips=("ms-athletic",) if notes[0] else (),
+        removals=(Removal("session", "2001-01-01", Stamp("2026-01-01T00:00:00.000Z", "m2")),) if removals else (),
+    )
+    path = tmp_path / "data" / "streak.json"
+    path.parent.mkdir(exist_ok=True)
+    path.unlink(missing_ok=True)
+    Store(str(path), now=lambda: AT, machine="m1").update(lambda _: (history, None))
+    if not path.exists():
+        return  # an empty history writes no file
+    with mock.patch.object(snapshot, "SMALLEST", 0):
+        first = Store(str(path)).load()  # read from the file, and kept
+        remembered = snapshot.recall(path.read_bytes())
+        assert remembered is not None
+        assert remembered.history == first == read_afresh(path)
+        assert Store(str(path)).load() == first
+
+
+def test_status_and_a_check_in_read_through_the_snapshot_see_the_file_as_it_is(long_file: Path, state: Path) -> None:
+    """The command line, twice on one file (the second time from its snapshot), then after a check-in."""
+    env = {"STREAK_DB": str(long_file)}
+    first = run_streak("status", "--as-of", "2019-06-30", env=env)
+    assert first.status == 0 and len(snapshots(state)) == 1
+    again = run_streak("status", "--as-of", "2019-06-30", env=env)
+    elsewhere = run_streak("status", "--as-of", "2019-06-30", env={**env, "XDG_STATE_HOME": str(state.parent / "none")})
+    assert again == first == elsewhere
+    assert "600 in all" in first.out
+    checked_in = run_streak("checkin", "--date", "2019-01-02", "--lift", "back squat 5x5 110kg", env=env)
+    assert checked_in.status == 0, checked_in
+    after = run_streak("status", "--as-of", "2019-06-30", env=env)
+    assert "601 in all" in after.out
+    assert read_afresh(long_file).sessions[-1].lifts == (Lift("Back squat", 5, 5, 110, "kg"),)
+
+
+# Never stale
+
+
+def _same_size_edit(path: Path) -> None:
+    text = path.read_bytes()
+    path.write_bytes(text.replace(b"week 1 ", b"week 7 ", 1))
+
+
+def _replaced_as_a_sync_tool_does(path: Path) -> None:
+    """New content moved into place, its times set back to the old file's: only the bytes tell."""
+    old = path.stat()
+    newer = Path(f"{path}.tmp")
+    newer.write_bytes(path.read_bytes().replace(b"week 2 ", b"week 9 ", 1))
+    os.utime(newer, ns=(old.st_atime_ns, old.st_mtime_ns))
+    os.replace(newer, path)
+
+
+def _restored_from_backup(path: Path) -> None:
+    store = Store(str(path), now=lambda: AT + timedelta(days=1), machine="m1")
+    store.update(lambda history: (add_session(history, Session(TODAY), TODAY), None))
+    store.restore()  # back to the day's backup: the file before that check-in
+
+
+def _checked_in_by_another_store(path: Path) -> None:
+    Store(str(path), now=lambda: AT, machine="m2").update(lambda h: (add_session(h, Session(TODAY, "m2"), TODAY), None))
+
+
+@pytest.mark.parametrize(
+    "change", [_same_size_edit, _replaced_as_a_sync_tool_does, _restored_from_backup, _checked_in_by_another_store]
+)
+def test_whatever_changes_the_file_the_next_read_is_of_the_new_bytes(long_file: Path, change) -> None:  # noqa: ANN001
+    Store(str(long_file)).load()
+    change(long_file)
+    assert Store(str(long_file)).load() == read_afresh(long_file)
+
+
+# Nothing when in doubt
+
+
+def _truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _one_byte_changed(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) * 2 // 3] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _not_a_snapshot(path: Path) -> None:
+    path.write_bytes(b"\x00" * 100)
+
+
+def _a_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+@pytest.mark.parametrize("damage", [_truncated, _one_byte_changed, _not_a_snapshot, _a_folder])
+def test_a_damaged_snapshot_is_passed_over_and_the_file_read(long_file: Path, state: Path, damage) -> None:  # noqa: ANN001
+    expected = Store(str(long_file)).load()
+    [kept] = snapshots(state)
+    damage(kept)
+    assert Store(str(long_file)).load() == expected
+    Store(str(long_file), now=lambda: AT, machine="m1").update(lambda h: (add_session(h, Session(TODAY), TODAY), None))
+    assert read_afresh(long_file).sessions[:-1] == expected.sessions
+
+
+def test_a_snapshot_another_version_kept_is_passed_over(long_file: Path) -> None:
+    with mock.patch.object(snapshot, "_KEY", ("0.0.1", "cpython-00", 1)):
+        Store(str(long_file)).load()
+    with mock.patch.object(snapshot, "_history", side_effect=AssertionError("read from the snapshot")):
+        assert Store(str(long_file)).load() == read_afresh(long_file)
+
+
+def test_a_snapshot_for_other_bytes_under_this_files_name_is_passed_over(long_file: Path, state: Path) -> None:
+    """As a copied state folder could hold: the digest inside must be this file's own."""
+    Store(str(long_file)).load()
+    [kept] = snapshots(state)
+    _same_size_edit(long_file)
+    os.replace(kept, kept.parent / snapshot._digest(long_file.read_bytes()))
+    assert Store(str(long_file)).load() == read_afresh(long_file)
+
+
+def test_reading_works_as_ever_when_the_state_folder_cannot_be_written(long_file: Path, state: Path) -> None:
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text("a file where the state folder should be")
+    assert Store(str(long_file)).load() == read_afresh(long_file)
+    Store(str(long_file), now=lambda: AT, machine="m1").update(lambda h: (add_session(h, Session(TODAY), TODAY), None))
+    assert len(read_afresh(long_file).sessions) == 601
+
+
+# Where snapshots live
+
+
+def test_snapshots_live_in_the_state_folder_for_their_owner_alone_and_only_a_few(db: Path, state: Path) -> None:
+    for weeks in range(snapshot.KEPT + 3):
+        Store(str(db), now=lambda: AT, machine="m1").update(
+            lambda _, w=weeks: (long_history(first=date(2015, 1, 5) + timedelta(weeks=w)), None)
+        )
+        Store(str(db)).load()
+    kept = snapshots(state)
+    assert len(kept) == snapshot.KEPT
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in kept)
+    assert snapshot.recall(db.read_bytes()) is not None  # the newest is among them
+    assert {p.name for p in db.parent.iterdir()} <= {"streak.json", "streak.json.lock", "backups"}
+
+
+def test_a_short_history_keeps_no_snapshot(db: Path, state: Path) -> None:
+    Store(str(db), now=lambda: AT, machine="m1").update(lambda _: (long_history(sessions=20), None))
+    Store(str(db)).load()
+    assert snapshots(state) == []
+
+
+def test_a_change_to_a_session_reads_the_sessions_it_must_rewrite(long_file: Path) -> None:
+    """An edit changes a session's document in place, which only a full read of the sessions finds."""
+    Store(str(long_file)).load()
+    day = read_afresh(long_file).sessions[-5].day
+    Store(str(long_file), now=lambda: AT, machine="m1").update(
+        lambda h: (replace_session(h, h.session_on(day)._replace(note="changed")), None)
+    )
+    read = read_afresh(long_file)
+    assert len(read.sessions) == 600
+    assert read.session_on(day).note == "changed"
+    assert [s.note for s in read.sessions if s.day != day] == [s.note for s in long_history().sessions if s.day != day]
