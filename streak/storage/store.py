@@ -25,6 +25,11 @@ from streak.storage.datafile.tables_text import TableTexts, UnreadTable, tables_
 from streak.storage.errors import CorruptDataFile, DataFileError, SaveFailed
 from streak.storage.paths import DataPath
 
+# What the last read or change of a long history made, held to the end of the process: a command's
+# process ends with os._exit (see `streak.cli.main`), which takes all of it at once, where freeing
+# a ten-thousand-session history object by object as the command returns costs milliseconds.
+_last_read: list[object] = []
+
 # The shell prompt's `streak status` only reads: what only writing, backups or the merge of a conflict
 # copy need (the backups module with its `re`, the atomic writer, the sync modules) is imported where
 # it is used, and typing's names are for type checkers only (importing typing costs ~13 ms).
@@ -121,10 +126,12 @@ class Store:
             return self._open(raw).history
         remembered = recall(raw)
         if remembered is not None:
+            _last_read[:] = [remembered]
             return remembered.history
         opened = self._open(raw)
         if not opened.migrated:
             remember(raw, opened.history, opened.tables, opened.texts)
+        _last_read[:] = [opened]
         return opened.history
 
     def fingerprint(self) -> tuple[int, ...]:
@@ -165,7 +172,7 @@ class Store:
                 from streak.core.history.stamps import stamped
                 from streak.storage.datafile.write import write_history  # only commands that write load it
 
-                new = stamped(new, self._stamp(old), read=old)
+                new = stamped(new, self._stamp(old, opened.latest), read=old)
                 if type(opened.tables.get(SESSIONS)) is UnreadTable and only_in(old.sessions, new.sessions):
                     opened = self._open(raw)  # a session changed or went: its document must be found, so read them all
                 written = write_history(opened.tables, old, new)
@@ -176,6 +183,7 @@ class Store:
                 if report:
                     held = history_from(written.tables)  # exactly what the next read would find
                     seen = self.fingerprint()
+            _last_read[:] = [opened, new]
             return Applied(held, result, seen)
 
     def merge_conflict_copies(self) -> list[CopyReport]:
@@ -217,12 +225,15 @@ class Store:
         """Under the lock: write merged tables over the file that held `raw`, after a backup of it."""
         self._save(tables, raw, keep_backup=True)
 
-    def _stamp(self, history: History) -> Stamp:
-        """What a change to `history` is stamped with: a hybrid logical clock, never behind the file's latest stamp."""
+    def _stamp(self, history: History, latest: Stamp | None = None) -> Stamp:
+        """What a change to `history` is stamped with: a hybrid logical clock, never behind the file's latest stamp.
+
+        `latest` is that stamp, when known already.
+        """
         from streak.core.history.stamps import NoLaterStamp, latest_stamp, next_stamp
 
         try:
-            return next_stamp(self._now(), self._machine_id(), latest_stamp(history))
+            return next_stamp(self._now(), self._machine_id(), latest or latest_stamp(history))
         except NoLaterStamp as error:
             raise _unusable(
                 self.path,
@@ -404,7 +415,9 @@ class Store:
         """What `raw` holds, from its snapshot, with the sessions table left as text; None without one."""
         remembered = recall(raw)
         laid_out = None if remembered is None else tables_of(raw, remembered, SESSIONS)
-        return None if laid_out is None else Opened(laid_out[0], remembered.history, False, laid_out[1])
+        return (
+            None if laid_out is None else Opened(laid_out[0], remembered.history, False, laid_out[1], remembered.latest)
+        )
 
     def _open(self, raw: bytes | None, path: str | None = None) -> Opened:
         """The file's tables, its history, whether it was migrated from an older schema, and its tables' texts."""
@@ -433,7 +446,7 @@ class Store:
         from streak.storage.datafile.atomic import write_atomically  # writing only: a prompt's read skips it
 
         stamp_version(tables)
-        data = tables_bytes(tables, texts or {}, None if texts is None else rewritten | {META_TABLE})
+        data = tables_bytes(tables, texts or {}, None if texts is None else rewritten | {META_TABLE}, raw or b"")
         self._check_writable()
         if raw is not None:
             now = self._now()

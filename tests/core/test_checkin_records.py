@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from streak.core.history.model import History, Lift, Session
 from streak.core.rules.checkin import check_in, records_set_by
 from streak.core.rules.status import compute_status
+from tests.strategies import histories
 
 TODAY = date(2026, 11, 21)
 EXERCISES = ("Back squat", "Romanian deadlift", "Walking lunge")
@@ -48,3 +49,17 @@ def test_records_and_status_of_a_check_in_match_a_fresh_computation(history: His
     assert list(result.records) == records_set_by(history, session)
     assert result.status == compute_status(recorded, TODAY)
     assert result.before == compute_status(history, TODAY)
+
+
+@settings(max_examples=200, deadline=None)
+@given(histories(max_weeks=30), st.integers(0, 20))
+def test_the_status_after_a_check_in_is_a_full_recount_whatever_the_weeks(drawn: tuple, later: int) -> None:
+    """The weeks after a check-in are those before it with the day added: under goal changes, Sunday weeks and rest."""
+    history, as_of = drawn
+    last = history.sessions[-1].day if history.sessions else as_of - timedelta(days=later)
+    day = min(last + timedelta(days=1 + later), as_of)
+    if history.session_on(day) or (history.sessions and day <= last):
+        return
+    recorded, result = check_in(history, Session(day), as_of, random.Random(0).choice)
+    assert result.status == compute_status(recorded, as_of)
+    assert result.before == compute_status(history, as_of)

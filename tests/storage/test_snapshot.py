@@ -2,7 +2,7 @@
 
 import os
 import stat
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -20,7 +20,7 @@ from streak.storage.datafile.read import history_from
 from streak.storage.store import Store
 
 TODAY = date(2026, 12, 3)
-AT = datetime(2026, 12, 3, 18)
+AT = datetime(2026, 12, 3, 18, tzinfo=UTC)
 SQUAT, LUNGE = Lift("Back squat", 5, 5, 102.5, "kg"), Lift("Walking lunge", 3, 12, 0, "lb")
 
 
@@ -64,7 +64,7 @@ def test_a_history_read_through_its_snapshot_is_the_one_in_the_file(
     tmp_path: Path, drawn: tuple[History, date], notes: list, removals: bool
 ) -> None:
     history, _ = drawn
-    assume(all(period.first.year >= 1900 for period in history.rest_periods))  # the years a file holds
+    assume(all(record[0].year >= 1900 for record in (*history.rest_periods, *history.goal_changes)))  # as a file holds
     sessions = tuple(
         session._replace(note=notes[n % len(notes)], lifts=(SQUAT,) * (n % 3))
         for n, session in enumerate(history.sessions)
@@ -229,3 +229,19 @@ def test_a_change_to_a_session_reads_the_sessions_it_must_rewrite(long_file: Pat
     assert len(read.sessions) == 600
     assert read.session_on(day).note == "changed"
     assert [s.note for s in read.sessions if s.day != day] == [s.note for s in long_history().sessions if s.day != day]
+
+
+def test_a_change_over_a_snapshot_is_stamped_after_the_latest_change_in_the_file(db: Path, tmp_path: Path) -> None:
+    """The file was last written by a clock two days ahead: the next change is stamped after it, snapshot or not."""
+    ahead = AT + timedelta(days=2)
+    Store(str(db), now=lambda: ahead, machine="m2").update(lambda _: (long_history(), None))
+    twin = tmp_path / "twin.json"
+    twin.write_bytes(db.read_bytes())
+    Store(str(db)).load()  # the snapshot, holding that latest stamp
+    check_in = lambda h: (add_session(h, Session(TODAY), TODAY), None)  # noqa: E731
+    Store(str(db), now=lambda: AT, machine="m1").update(check_in)
+    with mock.patch.dict(os.environ, {"XDG_STATE_HOME": str(tmp_path / "elsewhere")}):
+        Store(str(twin), now=lambda: AT, machine="m1").update(check_in)  # read in full
+    assert db.read_bytes() == twin.read_bytes()
+    [made] = read_afresh(db).session_on(TODAY).parts.checkins
+    assert made[0].startswith("2026-12-05T18:00:00.001Z|m1|")

@@ -12,7 +12,7 @@ from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.rules.status import Status, compute_status, record_days
 from streak.core.rules.walk import REPAIRED
-from streak.core.rules.weeks import week_days, week_first_day
+from streak.core.rules.weeks import Week, week_days, week_first_day
 from streak.core.tips.choice import (
     COMEBACK,
     FIRST_SESSION,
@@ -106,7 +106,8 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     else:  # the usual check-in, the newest day: its records come after every earlier one
         days_before = record_days(history, today)
         before = compute_status(history, today, days_before)
-        status = compute_status(recorded, today, days_before + [session.day] * len(records))
+        weeks = with_day(before.weeks, session.day) if history.sessions else None
+        status = compute_status(recorded, today, days_before + [session.day] * len(records), weeks)
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
@@ -118,6 +119,19 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     recorded = recorded._replace(sessions=tuple(sessions), shown_tips=after_showing(tips, history.shown_tips, tip))
     away = comeback_gap(history, session.day)
     return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units, away)
+
+
+def with_day(weeks: tuple[Week, ...], day: date) -> list[Week]:
+    """`weeks` with `day` added to the one holding it, as a session on `day` after every other leaves them.
+
+    The weeks of a long history number thousands, and a check-in's weeks differ from those before
+    it in this one only, so the status after it is worked out from them rather than from scratch.
+    """
+    index = (day - weeks[0].start).days // 7
+    changed = list(weeks)
+    week = changed[index]
+    changed[index] = week._replace(days=(*week.days, day))
+    return changed
 
 
 def comeback_gap(history: History, day: date) -> int | None:

@@ -58,18 +58,23 @@ class Status(NamedTuple):
         return earned(list(self.badges))
 
 
-def compute_status(history: History, as_of: date, records_on: list[date] | None = None) -> Status:
+def compute_status(
+    history: History, as_of: date, records_on: list[date] | None = None, weeks: list[Week] | None = None
+) -> Status:
     """Every figure as the history stood at the end of `as_of`; later sessions are ignored.
 
-    `records_on` is `record_days(history, as_of)` when the caller has it already.
+    `records_on` is `record_days(history, as_of)` and `weeks` is `weeks_until(history, days,
+    as_of)` when the caller has them already (a check-in has its weeks from the status before it).
     """
     days = days_until(history, as_of)
-    weeks = weeks_until(history, days, as_of)
+    weeks = weeks_until(history, days, as_of) if weeks is None else weeks
     rest = RestCalendar(history.rest_periods)
     walked = walk(weeks, rest)
-    badges = badge_states(days, weeks, walked, record_days(history, as_of) if records_on is None else records_on)
+    comebacks = comeback_days(days)
+    records = record_days(history, as_of) if records_on is None else records_on
+    badges = badge_states(days, weeks, walked, records, comebacks)
     next_goal = GoalTimeline(history.goal_changes, history.week_start_day).goal_for(weeks[-1].start + ONE_WEEK)
-    return _status(as_of, days, weeks, walked, rest, badges, next_goal)
+    return _status(as_of, days, weeks, walked, rest, badges, next_goal, len(comebacks))
 
 
 def record_days(history: History, as_of: date) -> list[date]:
@@ -90,6 +95,7 @@ def _status(
     rest: RestCalendar,
     badges: list[BadgeState],
     next_goal: int,
+    comebacks: int,
 ) -> Status:
     this_week = weeks[-1]
     sessions, goal = len(this_week.days), this_week.goal
@@ -102,7 +108,7 @@ def _status(
         repair = Repair(walked.pending_week, walked.pending, max(0, goal + 1 - sessions))
     previous = weeks[-1 - AVERAGE_WEEKS : -1]
     earned_count = sum(1 for state in badges if state.earned)
-    xp = xp_total(len(days), len(comeback_days(days)), walked, earned_count) if days else 0
+    xp = xp_total(len(days), comebacks, walked, earned_count) if days else 0
     level = level_of(xp)
     return Status(
         as_of=as_of,

@@ -7,7 +7,7 @@ import errno
 import os
 import stat
 
-from streak.core.history.model import History
+from streak.core.history.model import History, Stamp
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.schema import Tables
 from streak.storage.datafile.tables_text import TableTexts, read_tables
@@ -21,6 +21,7 @@ class Opened(NamedTuple):
     history: History
     migrated: bool
     texts: TableTexts
+    latest: Stamp | None = None  # the history's latest change time, when known without a look at every part
 
 
 def read_regular_file(path: str, limit: int | None = None) -> bytes:

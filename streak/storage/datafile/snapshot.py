@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 FOLDER = "snapshots"
-FORMAT = b"streak snapshot 1\n"
+FORMAT = b"streak snapshot 3\n"  # changed with any change to what the blob holds, so no older layout is misread
 KEPT = 4  # data files remembered at once: --db in one terminal, the default in another
 SMALLEST = 64 * 1024  # about 350 sessions: below this, parsing the JSON costs less than a snapshot saves
 LARGEST = 256 * 1024 * 1024  # far beyond any history's snapshot: a longer file is no snapshot streak wrote
@@ -59,7 +59,8 @@ class Remembered(NamedTuple):
     """What a snapshot gives back: the history, and where the file's tables lie in its text (see `tables_of`)."""
 
     history: History
-    layout: list[tuple[str, int, int, int, int]]  # name, start, length, documents, largest id
+    layout: list[tuple[str, int, int, int, int]]  # each table's name, span in the file, documents and largest id
+    latest: Stamp  # the history's latest change time, which the next change is stamped after
 
 
 def worth_keeping(raw: bytes) -> bool:
@@ -85,13 +86,13 @@ def recall(raw: bytes) -> Remembered | None:
             return None
         import zlib  # only with a snapshot to check: its import is small, but the prompt's memo needs none of this
 
-        check, blob = data[len(FORMAT) : len(FORMAT) + 4], data[len(FORMAT) + 4 :]
+        check, blob = data[len(FORMAT) : len(FORMAT) + 4], memoryview(data)[len(FORMAT) + 4 :]  # no copy of megabytes
         if int.from_bytes(check, "big") != zlib.crc32(blob):
             return None
-        key, found, layout, columns = marshal.loads(blob)
+        key, found, layout, latest, columns = marshal.loads(blob)
         if key != _KEY or found != digest:
             return None
-        return Remembered(_history(columns), layout)
+        return Remembered(_history(columns), layout, _new(Stamp, latest))
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError):
         return None  # no snapshot, or one damaged in a way its check missed: the file is read as usual
 
@@ -103,11 +104,11 @@ def remember(raw: bytes, history: History, tables: Tables, texts: TableTexts) ->
     """
     if set(tables) - set(texts) or not all(type(table) is dict for table in tables.values()):
         return  # a layout the reader kept no text of: nothing a change could reuse
-    layout = [
-        (name, texts[name].start, len(texts[name].text), len(table), _last_id(table)) for name, table in tables.items()
-    ]
+    layout = [(name, *texts[name], _last_id(table)) for name, table in tables.items()]
+    from streak.core.history.stamps import latest_stamp  # a scan of every part id: paid once here, not at each change
+
     digest = _digest(raw)
-    blob = marshal.dumps((_KEY, digest, layout, _columns(history)))
+    blob = marshal.dumps((_KEY, digest, layout, tuple(latest_stamp(history)), _columns(history)))
     import zlib
 
     path = _path(digest)
@@ -144,27 +145,21 @@ def _prune(folder: str, kept: str) -> None:
 
 def tables_of(raw: bytes, remembered: Remembered, unread: str) -> tuple[Tables, TableTexts] | None:
     """The tables of `raw` and their texts, as the reader finds them, but table `unread` left as its text; None if they do not fit."""
-    try:
-        return _tables(raw.decode("utf-8", "surrogatepass"), remembered.layout, unread)
-    except (ValueError, TypeError, IndexError, UnicodeError):
-        return None
-
-
-def _tables(text: str, layout: list[Any], unread: str) -> tuple[Tables, TableTexts]:
     tables: Tables = {}
     texts: TableTexts = {}
-    for name, start, length, count, last_id in layout:
-        table_text = text[start : start + length]
-        if len(table_text) != length or table_text[:1] != "{" or table_text[-1:] != "}":
-            raise ValueError("a layout that does not fit the file")
-        texts[name] = TableText(table_text, count, start)
-        if name == unread and count:
-            tables[name] = UnreadTable(count, last_id, {})
-        else:
-            value, end = scan_value(text, start)
-            if end != start + length or len(value) != count:
-                raise ValueError("a layout that does not fit the file")
+    try:
+        for name, start, end, count, last_id in remembered.layout:
+            texts[name] = TableText(start, end, count)
+            if name == unread and count:
+                tables[name] = UnreadTable(count, last_id, {})
+                continue
+            text = raw[start:end].decode("ascii")  # the reader keeps texts of ASCII files alone
+            value, length = scan_value(text, 0)
+            if length != len(text) or type(value) is not dict or len(value) != count:
+                return None
             tables[name] = value
+    except (ValueError, TypeError, IndexError, StopIteration, RecursionError, SystemError):
+        return None
     return tables, texts
 
 

@@ -16,6 +16,7 @@ from streak.core.named_tuple import NamedTuple
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (~13 ms with re, enum, contextlib)
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from typing import Any
 
 Tables = dict[str, "Any"]  # quoted: `Any` is imported for type checkers only
@@ -41,11 +42,15 @@ scan_value = make_scanner(_AsJsonLoads)  # (text, index) to (value, end), as jso
 
 
 class TableText(NamedTuple):
-    """A table exactly as the file wrote it, and how many documents that text holds."""
+    """Where a table's text lies in the file's bytes, and how many documents that text holds.
 
-    text: str
+    Kept as a span rather than a copy: a ten-year sessions table is megabytes, and a check-in
+    writes it back straight from the bytes it read.
+    """
+
+    start: int
+    end: int
     count: int
-    start: int = 0  # where the text begins in the file's text
 
 
 class UnreadTable(NamedTuple):
@@ -64,16 +69,18 @@ TableTexts = dict[str, TableText]
 
 
 def read_tables(raw: bytes) -> tuple[Tables, TableTexts]:
-    """The file's tables, as `json.loads` reads them, and the text of each table that is an object.
+    """The file's tables, as `json.loads` reads them, and where the text of each table that is an object lies.
 
     When the file is not laid out as one JSON object of tables (or not as streak writes it, UTF-8
     opening with "{"), `json.loads` reads it (and raises what a malformed file deserves) and no
-    texts are kept, so everything is encoded afresh.
+    texts are kept, so everything is encoded afresh. So are the tables of a file holding other
+    characters than ASCII (as streak writes none), whose characters and bytes would not line up.
     """
     try:
         if raw[:1] != b"{":  # json.detect_encoding would find another encoding, or a byte-order mark
             raise ValueError("not as streak writes it")
-        return _scan(raw.decode("utf-8", "surrogatepass"))
+        tables, texts = _scan(raw.decode("utf-8", "surrogatepass"))
+        return tables, texts if raw.isascii() else {}
     except (ValueError, IndexError, StopIteration, RecursionError, SystemError):
         # SystemError: on Python 3.11 the C scanner finds json.decoder's error class only if json
         # is already imported, and otherwise fails without one (a truncated file, say).
@@ -110,7 +117,7 @@ def _scan(text: str) -> tuple[Tables, TableTexts]:
             value, at = scan_value(text, start)
             tables[name] = value  # a name written twice: the last wins, as with json.loads
             if type(value) is dict:
-                texts[name] = TableText(text[start:at], len(value), start)
+                texts[name] = TableText(start, at, len(value))
             else:
                 texts.pop(name, None)
             at = _skip(text, at)
@@ -160,26 +167,34 @@ def _encode(value: Any) -> str:
     return dumps(value, separators=(",", ":"), check_circular=False)
 
 
-def tables_bytes(tables: Tables, texts: TableTexts, rewritten: frozenset[str] | None) -> bytes:
-    """The file holding `tables`, reusing `texts` for every table not in `rewritten` (None: all were).
+def tables_bytes(tables: Tables, texts: TableTexts, rewritten: frozenset[str] | None, raw: bytes = b"") -> bytes:
+    """The file holding `tables`, reusing the `texts` read from `raw` for every table not in `rewritten` (None: all were).
 
     A table that is not rewritten either is exactly as read or only gained documents, which the
     store's writes add after every document already there; an `UnreadTable` holds only those.
+    The reused texts are written straight from `raw`'s bytes, never copied into a string.
     """
-    parts = []
+    read = memoryview(raw)
+    chunks: list[bytes | memoryview] = [b"{"]
     for name, table in tables.items():
+        if len(chunks) > 1:
+            chunks.append(b",")
+        chunks.append(f"{_encode(name)}:".encode())
         if type(table) is UnreadTable:  # only gained documents, or the store would have read it
-            added = ",".join(f"{_encode(key)}:{_encode(doc)}" for key, doc in table.added.items())
-            text = texts[name].text
-            parts.append(f"{_encode(name)}:{text[:-1]},{added}}}" if added else f"{_encode(name)}:{text}")
+            kept, added = texts[name], _added(table.added.items())
+            chunks += (read[kept.start : kept.end - 1], b",", added, b"}") if added else (read[kept.start : kept.end],)
             continue
         kept = None if rewritten is None or name in rewritten else texts.get(name)
         if kept is None or type(table) is not dict or len(table) < kept.count or kept.count == 0:
-            text = _encode(table)
+            chunks.append(_encode(table).encode("utf-8", "surrogatepass"))
         elif len(table) == kept.count:
-            text = kept.text
-        else:
-            added = ",".join(f"{_encode(key)}:{_encode(doc)}" for key, doc in islice(table.items(), kept.count, None))
-            text = f"{kept.text[:-1]},{added}}}"  # the old text ends with its closing brace
-        parts.append(f"{_encode(name)}:{text}")
-    return ("{" + ",".join(parts) + "}").encode("utf-8", "surrogatepass")
+            chunks.append(read[kept.start : kept.end])
+        else:  # the old text ends with its closing brace
+            added = _added(islice(table.items(), kept.count, None))
+            chunks += (read[kept.start : kept.end - 1], b",", added, b"}")
+    chunks.append(b"}")
+    return b"".join(chunks)
+
+
+def _added(documents: Iterable[tuple[str, Any]]) -> bytes:
+    return ",".join(f"{_encode(key)}:{_encode(doc)}" for key, doc in documents).encode("utf-8", "surrogatepass")
