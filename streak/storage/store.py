@@ -20,7 +20,7 @@ from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.raw import Opened, parse_tables, read_regular_file
 from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, SESSIONS, backups_kept, history_from
 from streak.storage.datafile.schema import META_TABLE, NewerDataFile, Tables, fresh_tables, stamp_version, upgrade
-from streak.storage.datafile.snapshot import recall, remember, tables_of, worth_keeping
+from streak.storage.datafile.snapshot import digest_of, recall, remember, tables_of, worth_keeping
 from streak.storage.datafile.tables_text import TableTexts, UnreadTable, tables_bytes
 from streak.storage.errors import CorruptDataFile, DataFileError, SaveFailed
 from streak.storage.paths import DataPath
@@ -124,13 +124,14 @@ class Store:
         raw = self._read_bytes()
         if raw is None or not worth_keeping(raw):
             return self._open(raw).history
-        remembered = recall(raw)
+        digest = digest_of(raw)
+        remembered = recall(digest)
         if remembered is not None:
             _last_read[:] = [remembered]
             return remembered.history
         opened = self._open(raw)
         if not opened.migrated:
-            remember(raw, opened.history, opened.tables, opened.texts)
+            remember(digest, opened.history, opened.tables, opened.texts)
         _last_read[:] = [opened]
         return opened.history
 
@@ -413,7 +414,7 @@ class Store:
 
     def _remembered(self, raw: bytes) -> Opened | None:
         """What `raw` holds, from its snapshot, with the sessions table left as text; None without one."""
-        remembered = recall(raw)
+        remembered = recall(digest_of(raw))
         laid_out = None if remembered is None else tables_of(raw, remembered, SESSIONS)
         return (
             None if laid_out is None else Opened(laid_out[0], remembered.history, False, laid_out[1], remembered.latest)

@@ -82,7 +82,7 @@ def test_a_history_read_through_its_snapshot_is_the_one_in_the_file(
         return  # an empty history writes no file
     with mock.patch.object(snapshot, "SMALLEST", 0):
         first = Store(str(path)).load()  # read from the file, and kept
-        remembered = snapshot.recall(path.read_bytes())
+        remembered = snapshot.recall(snapshot.digest_of(path.read_bytes()))
         assert remembered is not None
         assert remembered.history == first == read_afresh(path)
         assert Store(str(path)).load() == first
@@ -184,7 +184,7 @@ def test_a_snapshot_for_other_bytes_under_this_files_name_is_passed_over(long_fi
     Store(str(long_file)).load()
     [kept] = snapshots(state)
     _same_size_edit(long_file)
-    os.replace(kept, kept.parent / snapshot._digest(long_file.read_bytes()))
+    os.replace(kept, kept.parent / snapshot.digest_of(long_file.read_bytes()))
     assert Store(str(long_file)).load() == read_afresh(long_file)
 
 
@@ -208,7 +208,7 @@ def test_snapshots_live_in_the_state_folder_for_their_owner_alone_and_only_a_few
     kept = snapshots(state)
     assert len(kept) == snapshot.KEPT
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in kept)
-    assert snapshot.recall(db.read_bytes()) is not None  # the newest is among them
+    assert snapshot.recall(snapshot.digest_of(db.read_bytes())) is not None  # the newest is among them
     assert {p.name for p in db.parent.iterdir()} <= {"streak.json", "streak.json.lock", "backups"}
 
 
@@ -245,3 +245,23 @@ def test_a_change_over_a_snapshot_is_stamped_after_the_latest_change_in_the_file
     assert db.read_bytes() == twin.read_bytes()
     [made] = read_afresh(db).session_on(TODAY).parts.checkins
     assert made[0].startswith("2026-12-05T18:00:00.001Z|m1|")
+
+
+def test_the_snapshot_in_use_outlives_newer_ones_that_are_not(db: Path, state: Path) -> None:
+    """Pruning keeps the snapshots used last: a data file read at every prompt keeps its own."""
+    Store(str(db), now=lambda: AT, machine="m1").update(lambda _: (long_history(), None))
+    Store(str(db)).load()
+
+    def read_another(number: int) -> None:
+        other = db.parent / f"other-{number}.json"
+        history = long_history(first=date(2015, 1, 5) + timedelta(weeks=number))
+        Store(str(other), now=lambda: AT, machine="m1").update(lambda _: (history, None))
+        Store(str(other)).load()
+
+    for number in range(1, snapshot.KEPT):
+        read_another(number)
+        Store(str(db)).load()  # the prompt's file, read between each of the others
+    read_another(snapshot.KEPT)
+    read_another(snapshot.KEPT + 1)
+    assert len(snapshots(state)) == snapshot.KEPT
+    assert snapshot.recall(snapshot.digest_of(db.read_bytes())) is not None

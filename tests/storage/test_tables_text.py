@@ -256,7 +256,7 @@ def test_changes_made_over_a_snapshot_write_the_very_bytes_a_full_read_does(star
             apply = partial(_applied, change=change)
             with mock.patch.object(snapshot, "SMALLEST", 0):  # every file is worth a snapshot
                 Store(str(remembered)).load()  # keeps one, as a prompt would between two changes
-                kept = remembered.exists() and snapshot.recall(remembered.read_bytes()) is not None
+                kept = remembered.exists() and snapshot.recall(snapshot.digest_of(remembered.read_bytes())) is not None
                 assert kept == (remembered.exists() and b'"schema":3' in remembered.read_bytes())
                 with mock.patch.object(store_module, "tables_of", side_effect=snapshot.tables_of) as laid_out:
                     Store(str(remembered), now=lambda at=at: at, machine="m1").update(apply)

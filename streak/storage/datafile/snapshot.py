@@ -68,7 +68,8 @@ def worth_keeping(raw: bytes) -> bool:
     return len(raw) >= SMALLEST
 
 
-def _digest(raw: bytes) -> str:
+def digest_of(raw: bytes) -> str:
+    """What a snapshot of `raw` is kept under: the digest of the very bytes."""
     return blake2b(raw, digest_size=20).hexdigest()
 
 
@@ -76,11 +77,11 @@ def _path(digest: str) -> str:
     return os.path.join(user_state_dir(), FOLDER, digest)
 
 
-def recall(raw: bytes) -> Remembered | None:
-    """The history held in `raw`, from its snapshot; None if there is none to trust."""
-    digest = _digest(raw)
+def recall(digest: str) -> Remembered | None:
+    """The history held in the bytes of `digest` (see `digest_of`), from their snapshot; None if there is none to trust."""
+    path = _path(digest)
     try:
-        with open(_path(digest), "rb") as file:
+        with open(path, "rb") as file:
             data = file.read(LARGEST + 1)
         if not data.startswith(FORMAT) or len(data) > LARGEST:
             return None
@@ -92,13 +93,18 @@ def recall(raw: bytes) -> Remembered | None:
         key, found, layout, latest, columns = marshal.loads(blob)
         if key != _KEY or found != digest:
             return None
-        return Remembered(_history(columns), layout, _new(Stamp, latest))
+        history = _history(columns)
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError):
         return None  # no snapshot, or one damaged in a way its check missed: the file is read as usual
+    try:
+        os.utime(path)  # used now: pruning removes the snapshots unused longest
+    except OSError:
+        pass  # a state folder that cannot be written still serves its snapshots
+    return Remembered(history, layout, _new(Stamp, latest))
 
 
-def remember(raw: bytes, history: History, tables: Tables, texts: TableTexts) -> None:
-    """Keep `history` and the layout of `tables` as the snapshot of `raw`, if every table's text is known.
+def remember(digest: str, history: History, tables: Tables, texts: TableTexts) -> None:
+    """Keep `history` and the layout of `tables` as the snapshot of the bytes of `digest`, if every table's text is known.
 
     Only a shortcut: when it cannot be written, the next read parses the file.
     """
@@ -107,7 +113,6 @@ def remember(raw: bytes, history: History, tables: Tables, texts: TableTexts) ->
     layout = [(name, *texts[name], _last_id(table)) for name, table in tables.items()]
     from streak.core.history.stamps import latest_stamp  # a scan of every part id: paid once here, not at each change
 
-    digest = _digest(raw)
     blob = marshal.dumps((_KEY, digest, layout, tuple(latest_stamp(history)), _columns(history)))
     import zlib
 
@@ -135,7 +140,7 @@ def _last_id(table: dict) -> int:
 
 
 def _prune(folder: str, kept: str) -> None:
-    """Remove all but the newest few snapshots: one for each data file in use, not one for each version of it."""
+    """Remove all but the few snapshots used last: one for each data file in use, not one for each version of it."""
     entries = [entry for entry in os.scandir(folder) if entry.is_file() and not entry.name.startswith(".")]
     entries.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
     for entry in entries[KEPT:]:
