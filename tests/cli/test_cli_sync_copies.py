@@ -144,3 +144,59 @@ def test_a_sparse_copy_of_a_gigabyte_costs_no_memory_under_a_memory_limit(db: Pa
         " 20 MB a streak data file can reach, so it was not read; it was left where it is"
     ]
     assert os.path.getsize(copy) == 1024**3
+
+
+def _edited(copy: Path, edit: Callable[[dict], None]) -> None:
+    """The copy's JSON changed by hand, past what streak itself would write."""
+    tables = json.loads(copy.read_bytes())
+    edit(tables)
+    copy.write_text(json.dumps(tables), encoding="utf-8")
+
+
+def _break_the_reader(tables: dict) -> None:
+    sessions = tables["sessions"]
+    laptop = next(doc for doc in sessions.values() if doc["date"] == "2026-11-19")
+    laptop["lifts"][1][3] = 5000  # kg: past any weight the reader takes
+    laptop["lifts"][2][4] = "stone"
+    sessions["90"] = {"date": "2026-02-30", "made": [["2026-11-20T10:00:00.000Z|laptop|000", None]]}
+    tables["goals"] = {"1": {"from": "2026-11-16", "goal": 9, "changed": "2026-11-20T10:00:00.000Z", "by": "laptop"}}
+    tables["settings"] = {"1": {"units": "stone"}}
+    tables["tips"] = {"1": {"shown": "not a list"}}
+
+
+def test_a_copy_the_reader_would_refuse_merges_what_it_can_read_and_names_the_rest(
+    db: Path, streak: Callable[..., Run]
+) -> None:
+    """A hand-edited copy: a weight of 5000, a unit of stone, 30 February, a goal of 9, damaged settings and tips."""
+    lifts = (SQUAT, Lift("lunge", 3, 8, 20.0, "kg"), Lift("lunge", 3, 8, 22.5, "kg"), Lift("step-up", 3, 10, 0, "kg"))
+    copy = diverged(db, add(Session(D("2026-11-19"), "laptop day", lifts)))
+    _edited(copy, _break_the_reader)
+    copy_bytes = copy.read_bytes()
+    run = streak("status", "--json")
+    assert run.status == 0, run
+    assert json.loads(run.out)["total_sessions"] == 2
+    assert run.err.count("\n") == 1 and run.err.startswith("streak: merged 1 session from the copy made by Syncthing")
+    assert run.err.endswith(
+        "left out, as typed input could not hold them: 1 lift on 19 Nov (the weight must be at most 1000, not 5000),"
+        " 1 lift on 19 Nov ('stone' is not a unit: use kg or lb),"
+        ' 1 session (its date "2026-02-30" is not a day streak reads) and 2 more\n'
+    )  # the other two: the goal of 9 and the damaged settings
+    merged = Store(str(db)).load()
+    assert merged.session_on(D("2026-11-19")).lifts == (SQUAT, Lift("step-up", 3, 10, 0, "kg"))
+    assert merged.session_on(D("2026-11-19")).note == "laptop day"
+    assert merged.goal_changes == () and merged.units == "kg"
+    assert (db.parent / "backups" / COPY).read_bytes() == copy_bytes and not copy.exists()
+    assert streak("status").status == 0  # the merged file reads as any other
+
+
+def test_a_copy_whose_every_record_is_damaged_is_moved_aside_and_changes_nothing(
+    db: Path, streak: Callable[..., Run]
+) -> None:
+    copy = diverged(db, add(Session(D("2026-11-19"), "laptop day", (SQUAT,))))
+    _edited(copy, lambda tables: tables.update(sessions={"1": {"date": 7}, "2": "x"}, rest={"1": {"from": "x"}}))
+    before, history = db.read_bytes(), Store(str(db)).load()
+    run = streak("history", "--json")
+    assert run.status == 0 and run.err.count("\n") == 1, run
+    assert "left out" in run.err and "\x1b" not in run.err
+    assert Store(str(db)).load() == history and db.read_bytes() == before
+    assert (db.parent / "backups" / COPY).exists()

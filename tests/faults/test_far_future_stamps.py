@@ -17,6 +17,7 @@ import pytest
 from helpers import Run
 from streak.core.history.model import Stamp
 from streak.core.history.stamps import NoLaterStamp, next_stamp
+from streak.storage.store import Store
 
 END_OF_CALENDAR = "9999-12-31T23:59:59.999Z"
 COPY = "streak.sync-conflict-20261120-101530-ABCD2FG.json"
@@ -47,7 +48,8 @@ def test_a_data_file_stamped_past_the_supported_years_is_refused_in_one_line(
     assert db.read_bytes() == before
 
 
-def test_a_synced_copy_stamped_in_9999_is_not_merged_and_changes_go_on(streak: Callable[..., Run], db: Path) -> None:
+def test_a_synced_copy_stamped_in_9999_is_left_out_and_changes_go_on(streak: Callable[..., Run], db: Path) -> None:
+    """The part stamped past the supported years is left out of the merge and named; the copy goes to backups/."""
     assert streak("checkin", "--date", "2026-11-16").status == 0
     copy = db.parent / COPY
     shutil.copyfile(db, copy)
@@ -56,7 +58,9 @@ def test_a_synced_copy_stamped_in_9999_is_not_merged_and_changes_go_on(streak: C
     copy.write_text(json.dumps(tables))
     run = streak("status")
     assert run.status == 0
-    assert run.err.startswith("streak: could not merge the copy") and copy.exists()
+    assert run.err.count("\n") == 1 and not copy.exists()
+    assert "left out, as typed input could not hold them: 1 check-in on 18 Nov (stamped after the year 9998" in run.err
+    assert [s.day.isoformat() for s in Store(str(db)).load().sessions] == ["2026-11-16"]
     assert streak("checkin", "--date", "2026-11-19").status == 0  # stamped as ever: the copy's time never came in
     assert streak("goal", "3").status == 0
 

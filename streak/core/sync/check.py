@@ -36,7 +36,7 @@ class LeftOut(NamedTuple):
     """One thing left out of a copy: what it is (`session`, `note`, `lift`, `goal change`, `rest period`), its day, why."""
 
     what: str
-    day: date
+    day: date | None  # None for a record whose day could not be read
     why: str
 
 
@@ -93,7 +93,7 @@ def _checked_session(session: Session, today: date, problems: list[LeftOut]) -> 
             notes.append((id, text))
     lifts: list[tuple[PartId | None, Lift]] = []
     for id, lift in parts.lift_parts():
-        problem = _lift_problem(lift)
+        problem = lift_problem(lift)
         if problem:
             problems.append(LeftOut("lift", day, problem))
         elif len(lifts) == MAX_LIFTS:
@@ -108,7 +108,7 @@ def _checked_session(session: Session, today: date, problems: list[LeftOut]) -> 
     return session_from_parts(day, kept)
 
 
-def _lift_problem(lift: Lift) -> str | None:
+def lift_problem(lift: Lift) -> str | None:
     """What is wrong with a lift by the rules of typed input, in a few words; None when nothing is."""
     try:
         exercise = str(lift.exercise)

@@ -90,7 +90,7 @@ def _merge_under_lock(store: MergingStore, copies: list[ConflictCopy]) -> list[C
         merged = opened.history
         for copy in copies:
             try:
-                their_tables, theirs = _copy_history(store, copy)
+                their_tables, theirs, unreadable = _copy_history(store, copy)
             except FileNotFoundError:
                 if os.path.lexists(copy.path):
                     reports.append(_left(copy, "it is a link to a file that does not exist", today))
@@ -99,7 +99,8 @@ def _merge_under_lock(store: MergingStore, copies: list[ConflictCopy]) -> list[C
                 reports.append(_left(copy, error.strerror if isinstance(error, OSError) else str(error), today))
                 continue
             checked = checked_copy(theirs, today)
-            taken.append(_Taken(copy, merged, merge_histories(merged, checked.history), checked.left_out))
+            left_out = (*unreadable, *checked.left_out)
+            taken.append(_Taken(copy, merged, merge_histories(merged, checked.history), left_out))
             ahead = clock_ahead(theirs, now.astimezone(UTC))
             if ahead is not None:
                 taken[-1].clock_ahead = how_far(ahead)
@@ -145,17 +146,17 @@ def _size(size: int) -> str:
     return f"{size / 1024**2:.0f} MB"
 
 
-def _copy_history(store: MergingStore, copy: ConflictCopy) -> tuple[Tables, History]:
-    """The tables and history a conflict copy holds; DataFileError says why it cannot be used, without its path."""
+def _copy_history(store: MergingStore, copy: ConflictCopy) -> tuple[Tables, History, list[LeftOut]]:
+    """The tables and history a conflict copy holds, less what the reader refuses (named); DataFileError says why it cannot be used at all."""
     from streak.storage.datafile.raw import parse_tables, read_regular_file
-    from streak.storage.datafile.read import history_from
+    from streak.storage.datafile.salvage import salvaged_history
     from streak.storage.datafile.schema import NewerDataFile, upgrade
 
     data = read_regular_file(copy.path, limit=MAX_COPY_BYTES)
     try:
         tables = parse_tables(data)[0]
         upgrade(tables)
-        return tables, history_from(tables)
+        return (tables, *salvaged_history(tables))
     except NewerDataFile as error:
         raise NewerDataFile(f"it {error}") from None
 

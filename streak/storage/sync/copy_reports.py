@@ -62,10 +62,13 @@ def _listed(parts: list[str]) -> str:
 
 def _left_out(left_out: "tuple[LeftOut, ...]", today: date) -> str:
     """`12 lifts on 19 Nov (a session holds at most 20 lifts) and 1 note on 18 Nov (...)`, alike things counted once."""
-    counts: dict[tuple[str, date, str], int] = {}
+    counts: dict[tuple[str, date | None, str], int] = {}
     for thing in left_out:
         counts[thing] = counts.get(thing, 0) + 1
-    named = [f"{_plural(count, what)} on {_day(day, today)} ({why})" for (what, day, why), count in counts.items()]
+    named = [
+        f"{_plural(count, what)}{f' on {_day(day, today)}' if day else ''} ({why})"
+        for (what, day, why), count in counts.items()
+    ]
     if len(named) > LEFT_OUT_NAMED:
         rest = sum(list(counts.values())[LEFT_OUT_NAMED:])
         named = named[:LEFT_OUT_NAMED] + [f"{rest} more"]
