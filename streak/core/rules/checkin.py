@@ -44,32 +44,41 @@ class CheckIn(NamedTuple):
     records: tuple[Record, ...] = ()
     units: str = "kg"  # the person's units, to show the records in
     away_days: int | None = None  # the days since the session before, when this check-in is a comeback
+    # Whether this check-in repaired a missed week: the walk now marks one repaired that it did not
+    # before. A repair no longer pending is not enough: a day filled in behind can instead earn a
+    # freeze that covers the missed week, which the history then shows as frozen, not repaired.
+    repaired: bool = False
 
     @property
     def levelled_up(self) -> bool:
         """Whether this check-in reached a new level."""
         return self.status.level > self.before.level
 
-    @property
-    def repaired(self) -> bool:
-        """Whether this check-in repaired a missed week: the walk now marks one repaired that it did not before.
 
-        A repair no longer pending is not enough: a day filled in behind can instead earn a freeze
-        that covers the missed week, which the history then shows as frozen, not repaired.
-        """
-        return bool(repaired_weeks(self.status) - repaired_weeks(self.before))
+def moments_of(
+    status: Status,
+    before: Status,
+    day: date,
+    new_badges: list[BadgeState],
+    records: int,
+    comeback: bool | None = None,
+    repaired: bool | None = None,
+) -> list[str]:
+    """The moments a check-in on `day` marks, strongest first, given the status just before and after it.
 
-
-def moments_of(status: Status, before: Status, day: date, new_badges: list[BadgeState], records: int) -> list[str]:
-    """The moments a check-in on `day` marks, strongest first, given the status just before and after it."""
+    `comeback` (whether the session before came 14 or more days earlier) and `repaired` (whether a
+    missed week was repaired) are looked up from the statuses when the caller does not know them.
+    """
     moments = []
-    days = list(chain.from_iterable(map(week_days, status.weeks)))
-    index = bisect_left(days, day)
+    if comeback is None:
+        days = list(chain.from_iterable(map(week_days, status.weeks)))
+        index = bisect_left(days, day)
+        comeback = index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS
     if status.total_sessions == 1:
         moments.append(FIRST_SESSION)
-    elif index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS:
+    elif comeback:
         moments.append(COMEBACK)
-    if repaired_weeks(status) - repaired_weeks(before):
+    if repaired_weeks(status) - repaired_weeks(before) if repaired is None else repaired:
         moments.append(REPAIR)
     if records:
         moments.append(PERSONAL_RECORD)
@@ -111,14 +120,16 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
-    moments = moments_of(status, before, session.day, new_badges, len(records))
+    away = comeback_gap(history, session.day)
+    repaired = bool(repaired_weeks(status) - repaired_weeks(before))
+    moments = moments_of(status, before, session.day, new_badges, len(records), away is not None, repaired)
     tip = choose_tip(tips, history.shown_tips, strongest(moments), pick)
     stored = session._replace(tip=tip.id)
     sessions = list(recorded.sessions)
     sessions[bisect_left(sessions, session.day, key=session_day)] = stored
     recorded = recorded._replace(sessions=tuple(sessions), shown_tips=after_showing(tips, history.shown_tips, tip))
-    away = comeback_gap(history, session.day)
-    return recorded, CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units, away)
+    result = CheckIn(stored, tuple(new_badges), tip, status, before, tuple(records), history.units, away, repaired)
+    return recorded, result
 
 
 def with_day(weeks: tuple[Week, ...], day: date) -> list[Week]:
