@@ -219,15 +219,15 @@ def main() -> None:
         lifted = Setup(root, 1040, lifts=True)
         results = {}
         for label, setup in (("1,040 sessions", ten_years), ("10,000 sessions", ten_thousand)):
-            # `status --short` here is the prompt with nothing remembered: it reads the file, computes its
-            # line and remembers both. The others find the file as the last read left it (its snapshot
-            # kept), as they mostly do, and then again with nothing remembered, as after a change
-            # made elsewhere (the check-in's own change is read by the next prompt).
+            # `status` and `checkin` find the file as the last `status` left it (its snapshot kept, on a
+            # long history), then again with nothing remembered, as after a change made elsewhere.
+            # `status --short` here is the prompt with nothing remembered: it reads the file and
+            # computes its line (keeping a snapshot only of a very long history).
             for name, command, before in (
                 ("status", ["status"], None),
                 ("status --json", ["status", "--json"], None),
-                ("status --short", ["status", "--short"], setup.forget_state),
                 ("checkin", ["checkin"], setup.reset),
+                ("status --short", ["status", "--short"], setup.forget_state),
                 (COLD_STATUS, ["status"], setup.forget_state),
                 (COLD_CHECKIN, ["checkin"], setup.reset_and_forget),
             ):
@@ -236,10 +236,11 @@ def main() -> None:
                 rows.append((f"streak {name}", label, base, median, scatter, cpu))
             rows += prompt_rows(label, setup, streak, floor)
         heaviest_squat = ["--lift", "back squat 5x5 200kg", "--lift", "RDL 3x8 80", "--lift", "walking lunge 3x12"]
-        lifted_commands = {  # name: (arguments, what to do before each run)
+        lifted_commands = {  # name: (arguments, what to do before each run), in this order as above
             "status": (["status"], None),
-            "status --short": (["status", "--short"], lifted.forget_state),
             "checkin": (["checkin", *heaviest_squat], lifted.reset),
+            "status --short": (["status", "--short"], lifted.forget_state),
+            COLD_CHECKIN: (["checkin", *heaviest_squat], lifted.reset_and_forget),
             "lifts": (["lifts"], None),
         }
         for name, (command, before) in lifted_commands.items():

@@ -115,11 +115,12 @@ class Store:
 
         return Backups(self.path, machine=self._machine_id)
 
-    def load(self) -> History:
+    def load(self, hurried: bool = False) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet.
 
         A long history read in full is kept as a snapshot of its bytes, for every read of the same
-        bytes until the next change (see `streak.storage.datafile.snapshot`).
+        bytes until the next change (see `streak.storage.datafile.snapshot`); a `hurried` reader
+        (the shell prompt) keeps one only of a very long history.
         """
         raw = self._read_bytes()
         if raw is None or not worth_keeping(raw):
@@ -130,7 +131,7 @@ class Store:
             _last_read[:] = [remembered]
             return remembered.history
         opened = self._open(raw)
-        if not opened.migrated:
+        if not opened.migrated and worth_keeping(raw, hurried):
             remember(digest, opened.history, opened.tables, opened.texts)
         _last_read[:] = [opened]
         return opened.history

@@ -265,3 +265,20 @@ def test_the_snapshot_in_use_outlives_newer_ones_that_are_not(db: Path, state: P
     read_another(snapshot.KEPT + 1)
     assert len(snapshots(state)) == snapshot.KEPT
     assert snapshot.recall(snapshot.digest_of(db.read_bytes())) is not None
+
+
+def test_the_shell_prompt_keeps_no_snapshot_of_a_history_it_reads_faster_than_it_would_keep_one(
+    long_file: Path, state: Path
+) -> None:
+    """`status --short` just after a change is the prompt's slow moment: it reads, and leaves keeping to `status`."""
+    env = {"STREAK_DB": str(long_file)}
+    assert run_streak("status", "--short", env=env).status == 0
+    assert snapshots(state) == []
+    assert run_streak("status", env=env).status == 0
+    assert len(snapshots(state)) == 1
+    with mock.patch.object(snapshot, "SMALLEST_IN_A_HURRY", 0):
+        Store(str(long_file), now=lambda: AT, machine="m1").update(
+            lambda h: (add_session(h, Session(TODAY), TODAY), None)
+        )
+        Store(str(long_file)).load(hurried=True)
+    assert len(snapshots(state)) == 2  # a history long enough is kept even in a hurry

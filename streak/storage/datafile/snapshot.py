@@ -50,6 +50,10 @@ FOLDER = "snapshots"
 FORMAT = b"streak snapshot 3\n"  # changed with any change to what the blob holds, so no older layout is misread
 KEPT = 4  # data files remembered at once: --db in one terminal, the default in another
 SMALLEST = 64 * 1024  # about 350 sessions: below this, parsing the JSON costs less than a snapshot saves
+# A reader in a hurry (the shell prompt, just after a change) keeps one only from here, about 5,000
+# sessions: keeping one costs about half of reading the file, which a prompt is slowed by for a
+# gain that comes later, to `status`, the app and the next check-in.
+SMALLEST_IN_A_HURRY = 1024 * 1024
 LARGEST = 256 * 1024 * 1024  # far beyond any history's snapshot: a longer file is no snapshot streak wrote
 _KEY = (__version__, sys.implementation.cache_tag, marshal.version)  # marshal's format is each Python's own
 _new = tuple.__new__  # a named tuple without its Python-level __new__, as the reader builds them
@@ -63,9 +67,9 @@ class Remembered(NamedTuple):
     latest: Stamp  # the history's latest change time, which the next change is stamped after
 
 
-def worth_keeping(raw: bytes) -> bool:
-    """Whether a data file of these bytes is long enough for a snapshot to pay."""
-    return len(raw) >= SMALLEST
+def worth_keeping(raw: bytes, hurried: bool = False) -> bool:
+    """Whether a data file of these bytes is long enough for a snapshot to pay (for a reader in a hurry, to pay at once)."""
+    return len(raw) >= (SMALLEST_IN_A_HURRY if hurried else SMALLEST)
 
 
 def digest_of(raw: bytes) -> str:
