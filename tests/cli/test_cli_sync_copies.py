@@ -200,3 +200,41 @@ def test_a_copy_whose_every_record_is_damaged_is_moved_aside_and_changes_nothing
     assert "left out" in run.err and "\x1b" not in run.err
     assert Store(str(db)).load() == history and db.read_bytes() == before
     assert (db.parent / "backups" / COPY).exists()
+
+
+def _laptop_day(tables: dict) -> dict:
+    return next(doc for doc in tables["sessions"].values() if doc["date"] == "2026-11-19")
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (lambda tables: tables.update(tips={"1": ["x"]}), None),  # the tip cycle: nobody's training
+        (lambda tables: _laptop_day(tables)["lifts"][0].__setitem__(3, 10**400), "1 lift on 19 Nov"),
+        (
+            lambda tables: tables.update(goals={"1": {"from": "2026-11-02", "goal": 3, "changed": ["x"], "by": "x"}}),
+            "1 goal change on 2 Nov",
+        ),
+        (
+            lambda tables: tables.update(
+                goals={
+                    "1": {"from": "2026-11-09", "goal": 3, "changed": "2026-11-02T10:00:00.000Z", "by": "laptop"},
+                    "2": {"from": "2026-11-09", "goal": 4, "changed": "2026-11-05T10:00:00.000Z", "by": "laptop"},
+                }
+            ),
+            "1 goal change on 9 Nov (another for the same day was made later)",
+        ),
+    ],
+)
+def test_what_a_hand_edited_copy_gets_wrong_never_stops_a_command(
+    db: Path, streak: Callable[..., Run], edit: Callable[[dict], None], named: str | None
+) -> None:
+    """A tip cycle that is not a list, a weight of 10^400, a change time that is a list, two goals from one day."""
+    copy = diverged(db, add(Session(D("2026-11-19"), "laptop day", (SQUAT,))))
+    _edited(copy, edit)
+    run = streak("status")
+    assert run.status == 0 and run.err.startswith("streak: merged") and run.err.count("\n") == 1, run
+    assert named is None or named in run.err, run.err
+    assert not copy.exists() and streak("history").status == 0
+    assert [change.goal for change in Store(str(db)).load().goal_changes] in ([], [4])
+    assert [s.day for s in Store(str(db)).load().sessions] == [D("2026-11-16"), D("2026-11-19")]

@@ -1,5 +1,6 @@
 """A long history's snapshot: the very history the file holds, never a stale one, and nothing when in doubt."""
 
+import json
 import os
 import stat
 from datetime import UTC, date, datetime, timedelta
@@ -282,3 +283,18 @@ def test_the_shell_prompt_keeps_no_snapshot_of_a_history_it_reads_faster_than_it
         )
         Store(str(long_file)).load(hurried=True)
     assert len(snapshots(state)) == 2  # a history long enough is kept even in a hurry
+
+
+def test_a_table_keyed_by_names_a_newer_streak_wrote_reads_and_is_kept(long_file: Path, state: Path) -> None:
+    """Tables streak does not know may be keyed by anything: the snapshot keeps them as text, never unread."""
+    tables = json.loads(long_file.read_bytes())
+    tables["sync_peers"] = {"laptop": {"seen": 1}}
+    tables["meta"]["note"] = {}
+    long_file.write_text(json.dumps(tables), encoding="ascii")
+    env = {"STREAK_DB": str(long_file)}
+    first = run_streak("status", "--as-of", "2019-06-30", env=env)
+    assert first.status == 0 and first.err == "" and len(snapshots(state)) == 1, first
+    assert run_streak("status", "--as-of", "2019-06-30", env=env) == first
+    assert run_streak("checkin", "--date", "2019-01-02", env=env).status == 0
+    written = json.loads(long_file.read_bytes())
+    assert written["sync_peers"] == {"laptop": {"seen": 1}} and len(written["sessions"]) == 601

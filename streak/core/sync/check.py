@@ -33,7 +33,8 @@ _OUTSIDE_YEARS = f"outside the years {MIN_YEAR} to {MAX_YEAR}"
 
 
 class LeftOut(NamedTuple):
-    """One thing left out of a copy: what it is (`session`, `note`, `lift`, `goal change`, `rest period`), its day, why."""
+    """One thing left out of a copy: what it is (`session`, `check-in`, `note`, `lift`, `goal change`, `rest period`,
+    `removal`, `setting`, `record`, `table`), its day when it has one that reads, and why."""
 
     what: str
     day: date | None  # None for a record whose day could not be read
@@ -118,7 +119,12 @@ def lift_problem(lift: Lift) -> str | None:
         check_lift(lift)
     except InputError as problem:
         return str(problem)
-    except (TypeError, ValueError, AttributeError):  # a field of the wrong type in a hand-edited file
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        OverflowError,
+    ):  # a field of the wrong type or size in a hand-edited file
         return "it is not a lift streak can read"
     return None
 

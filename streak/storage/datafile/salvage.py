@@ -4,8 +4,10 @@ The data file itself is read strictly (`read.history_from`): one damaged record 
 so that nothing is ever written over what streak cannot read. A conflict copy is another matter:
 it is another machine's work, and SPEC.md has a part that breaks a rule left out of the merge and
 named, not the whole copy refused. So when a copy does not read strictly, each record and each
-part of a session is put through the reader's own checks on its own; what passes is exactly what
-the reader would have made of it, and what does not is named as a `LeftOut`.
+part of a session is put through the reader's own checks on its own: what passes is what the
+reader makes of it, and what does not is named as a `LeftOut`. Of two records the reader would
+not have side by side (two sessions on a day, two goal changes from a day), one is kept; damaged
+settings give way to this file's own.
 """
 
 from __future__ import annotations
@@ -64,16 +66,18 @@ def salvaged_history(tables: Tables) -> tuple[History, list[LeftOut]]:
     except (CorruptDataFile, TypeError, ValueError, AttributeError):
         settings = Settings()  # as old as a setting can be: this file's own settings win the merge
         left.append(LeftOut("setting", None, "the copy's settings are damaged"))
-    shown = _single(_object(tables.get(TIPS, {}))).get("shown", [])
+    shown = _object(_single(_object(tables.get(TIPS, {})))).get("shown", [])
     if type(shown) is not list or not all(type(tip) is str for tip in shown):
         shown = []  # the tips shown lately, not anyone's training: no need to name it
     history = History(
-        sessions=tuple(_first_of_each(sessions, attrgetter("day"), "session", left)),
-        goal_changes=tuple(_first_of_each(goal_changes, attrgetter("since"), "goal change", left)),
+        sessions=tuple(_one_of_each(sessions, attrgetter("day"), "session", "the same day", left)),
+        goal_changes=tuple(_one_of_each(goal_changes, attrgetter("since"), "goal change", "the same day", left)),
         settings=settings,
         shown_tips=tuple(shown),
-        rest_periods=tuple(_first_of_each(rest_periods, attrgetter("first", "last"), "rest period", left)),
-        removals=tuple(_first_of_each(removals, attrgetter("kind", "key"), "removal", left)),
+        rest_periods=tuple(
+            _one_of_each(rest_periods, attrgetter("first", "last"), "rest period", "the same days", left)
+        ),
+        removals=tuple(_one_of_each(removals, attrgetter("kind", "key"), "removal", "the same record", left)),
     )
     return history, left
 
@@ -85,7 +89,7 @@ def _object(value: Any) -> dict[str, Any]:
 def _documents(tables: Tables, name: str, left: list[LeftOut]) -> list[dict[str, Any]]:
     table = tables.get(name, {})
     if not isinstance(table, dict):
-        left.append(LeftOut(f"{name} table", None, "it is not a table of records"))
+        left.append(LeftOut("table", None, f"its {name} table is not a table of records"))
         return []
     documents = [doc for doc in table.values() if isinstance(doc, dict)]
     left.extend([LeftOut("record", None, f"in the {name} table, but not an object")] * (len(table) - len(documents)))
@@ -166,14 +170,19 @@ def _day_or_none(text: Any) -> date | None:
         return None
 
 
-def _first_of_each(records: list[Any], key: Any, what: str, left: list[LeftOut]) -> list[Any]:
-    """`records` in order of `key`, keeping the first of any that share one (the reader refuses a file holding two)."""
-    records = sorted(records, key=key)
+def _one_of_each(records: list[Any], key: Any, what: str, alike: str, left: list[LeftOut]) -> list[Any]:
+    """`records` in order of `key`, one of any that share one (the reader refuses a file holding two).
+
+    Of records with change times the later-made is kept, as a merge would; of sessions, the first.
+    """
+    records = sorted(records, key=lambda record: (key(record), getattr(record, "changed", None) or ("", "")))
     kept: list[Any] = []
     for record in records:
         if kept and key(kept[-1]) == key(record):
-            day = record[0] if isinstance(record[0], date) else None
-            left.append(LeftOut(what, day, f"a second {what} for the same {'day' if day else 'key'}"))
+            later = hasattr(record, "changed")
+            left_out, kept[-1] = (kept[-1], record) if later else (record, kept[-1])
+            day = left_out[0] if isinstance(left_out[0], date) else None
+            left.append(LeftOut(what, day, f"another for {alike} was {'made later' if later else 'kept'}"))
         else:
             kept.append(record)
     return kept

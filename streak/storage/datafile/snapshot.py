@@ -140,7 +140,9 @@ def remember(digest: str, history: History, tables: Tables, texts: TableTexts) -
 
 
 def _last_id(table: dict) -> int:
-    return max(map(int, table), default=0)
+    """The largest document id, or -1 for a table keyed otherwise (one only a newer streak knows, say), never left unread."""
+    keys = "".join(table)
+    return max(map(int, table), default=0) if keys.isascii() and (keys.isdigit() or not keys) else -1
 
 
 def _prune(folder: str, kept: str) -> None:
@@ -159,7 +161,7 @@ def tables_of(raw: bytes, remembered: Remembered, unread: str) -> tuple[Tables, 
     try:
         for name, start, end, count, last_id in remembered.layout:
             texts[name] = TableText(start, end, count)
-            if name == unread and count:
+            if name == unread and count and last_id >= 0:
                 tables[name] = UnreadTable(count, last_id, {})
                 continue
             text = raw[start:end].decode("ascii")  # the reader keeps texts of ASCII files alone

@@ -225,9 +225,10 @@ def keep_unknown_fields(tables: Tables, source: Tables) -> None:
     have that this version does not know stays as ours holds it (the copy is kept in backups/).
     """
     for name in (SESSIONS, GOALS, REST, REMOVED):
-        theirs = {_version_key(doc): doc for doc in _documents(source, name)}
+        # a copy's damaged record (a change time that is a list, say) matches none of ours: skipped
+        theirs = {_version_key(doc): doc for doc in _documents(source, name) if _hashable_version(doc)}
         for doc in _documents(tables, name) if theirs else ():
-            their_doc = theirs.get(_version_key(doc))
+            their_doc = theirs.get(_version_key(doc)) if _hashable_version(doc) else None
             if their_doc is None:
                 continue
             for field, value in their_doc.items():
@@ -248,6 +249,10 @@ def keep_unknown_fields(tables: Tables, source: Tables) -> None:
 def _documents(tables: Tables, name: str) -> list[dict[str, Any]]:
     table = tables.get(name)
     return [doc for doc in table.values() if isinstance(doc, dict)] if isinstance(table, dict) else []
+
+
+def _hashable_version(document: dict[str, Any]) -> bool:
+    return all(type(document.get(field)) in (str, type(None)) for field in ("changed", "by"))
 
 
 def _version_key(document: dict[str, Any]) -> tuple[str, Any, Any]:
