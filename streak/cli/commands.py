@@ -252,7 +252,7 @@ def export(args: "Namespace", context: Context) -> None:
         raise InputError("--output needs the path of a file to write")
     recorded = context.store.load()
     data = {"json": to_json, "csv": to_csv, "lifts-csv": to_lifts_csv}[args.format](recorded).encode()
-    if args.output:
+    if args.output and args.output != "-":  # "-" is standard output, as for `import -`, never a file named "-"
         write_export_file(args.output, data, context.store.own_files())
         context.tell(f"Exported {plural(len(recorded.sessions), 'session')} to {args.output}.")
     else:

@@ -335,6 +335,18 @@ def test_an_empty_export_output_is_refused_not_printed(streak: Callable[..., Run
     assert run.out == ""
 
 
+def test_export_output_dash_is_standard_output_not_a_file_named_dash(
+    streak: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--output -` as `import -` reads it: the terminal, as with no --output; no file called "-" appears."""
+    assert streak("checkin", "--date", "2026-11-16").status == 0
+    monkeypatch.chdir(tmp_path)
+    for format in ("json", "csv", "lifts-csv"):
+        dashed, plain = streak("export", "--format", format, "--output", "-"), streak("export", "--format", format)
+        assert dashed.status == 0 and dashed == plain and dashed.out.startswith("{" if format == "json" else "date,")
+    assert not (tmp_path / "-").exists()
+
+
 def test_a_note_can_be_edited_beside_a_lift_whose_name_came_from_a_file_with_escapes(
     streak: Callable[..., Run], db: Path
 ) -> None:
