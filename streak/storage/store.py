@@ -366,6 +366,8 @@ class Store:
         """Unless this is the default data file, the folder named must exist: a missing one is a mistyped path."""
         folder = os.path.dirname(self.given_path)
         if not self.create_folder and not os.path.isdir(folder):
+            if os.path.lexists(folder):  # `--db streak.json/x`: the data file taken for a folder
+                raise MissingFolder(f"{folder} is a file, not a folder; check the path")
             raise MissingFolder(f"the folder {folder} does not exist; check the path, or create the folder first")
 
     def _check_not_a_folder(self) -> None:

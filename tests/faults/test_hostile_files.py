@@ -340,6 +340,17 @@ def test_a_missing_folder_in_db_or_streak_db_is_bad_input(tmp_path: Path) -> Non
     assert not (tmp_path / "typo").exists()
 
 
+def test_a_data_file_named_as_a_folder_in_db_is_bad_input_saying_so(tmp_path: Path) -> None:
+    """`--db streak.json/x`: the line says the data file is a file, not that a folder is missing; it is untouched."""
+    data = tmp_path / "streak.json"
+    assert run_streak("--db", str(data), "checkin", "--date", "2026-11-16").status == 0
+    before = data.read_bytes()
+    for command in (["checkin"], ["status"], []):
+        run = run_streak("--db", str(data / "x.json"), *command)
+        refused(run, 2, f"{data} is a file, not a folder", "--db")
+    assert data.read_bytes() == before
+
+
 def test_the_default_location_gets_its_folders_made(tmp_path: Path) -> None:
     """Without --db or STREAK_DB, the first check-in makes the user data folder."""
     xdg = tmp_path / "fresh" / "xdg"
