@@ -55,7 +55,30 @@ SMALLEST = 64 * 1024  # about 350 sessions: below this, parsing the JSON costs l
 # gain that comes later, to `status`, the app and the next check-in.
 SMALLEST_IN_A_HURRY = 1024 * 1024
 LARGEST = 256 * 1024 * 1024  # far beyond any history's snapshot: a longer file is no snapshot streak wrote
-_KEY = (__version__, sys.implementation.cache_tag, marshal.version)  # marshal's format is each Python's own
+
+
+def _code_stamp() -> tuple[int, ...]:
+    """The size and modification time of the code that makes and reads a history: any change to it, released
+    or not (an editable install), makes every snapshot kept before it another version's."""
+    from streak.core.history import model
+    from streak.storage.datafile import read
+
+    stamps: list[int] = []
+    for module in (model, read, sys.modules[__name__]):
+        try:
+            info = os.stat(module.__file__ or "")
+            stamps += (info.st_size, info.st_mtime_ns)
+        except (OSError, TypeError):
+            stamps.append(-1)
+    return tuple(stamps)
+
+
+_KEY = (
+    __version__,
+    sys.implementation.cache_tag,
+    marshal.version,
+    _code_stamp(),
+)  # marshal's format is each Python's own
 _new = tuple.__new__  # a named tuple without its Python-level __new__, as the reader builds them
 
 
