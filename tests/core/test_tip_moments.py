@@ -40,7 +40,15 @@ def checked_in(history: History, session: Session, seed: int = 0) -> CheckIn:
 
 def moments(result: CheckIn) -> list[str]:
     """Every moment a check-in marked, strongest first."""
-    return moments_of(result.status, result.before, result.session.day, list(result.new_badges), len(result.records))
+    return moments_of(
+        result.status,
+        result.before,
+        result.session.day,
+        list(result.new_badges),
+        len(result.records),
+        result.away_days is not None,
+        result.repaired,
+    )
 
 
 # What each moment is, one history per moment (goal 2 unless set).

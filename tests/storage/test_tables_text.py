@@ -6,6 +6,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -197,19 +198,30 @@ STARTS = {
 }
 
 
+def _started(start: str, folder: Path, *names: str) -> list[Path]:
+    """Copies of the file `start` names (none yet for a new one) in `folder`, each under one of `names`."""
+    paths = [folder / name for name in names]
+    for path in paths:
+        if STARTS[start] is not None:
+            path.write_bytes(STARTS[start])
+    return paths
+
+
+def _in_turn(sequence: list) -> list[tuple[datetime, Any]]:
+    """Each change with the moment it is made, a second after the one before."""
+    moment = datetime(2026, 11, 22, 9)
+    return [
+        (moment + timedelta(seconds=number), partial(_applied, change=change)) for number, change in enumerate(sequence)
+    ]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(STARTS)), st.lists(changes, min_size=1, max_size=12))
 def test_any_changes_leave_a_file_that_means_what_writing_it_afresh_would(start: str, sequence: list) -> None:
     """Two copies of the same file take the same changes, one reusing texts and one encoding everything each time."""
     with tempfile.TemporaryDirectory() as folder:
-        reused, afresh = Path(folder) / "reused.json", Path(folder) / "afresh.json"
-        for path in (reused, afresh):
-            if STARTS[start] is not None:
-                path.write_bytes(STARTS[start])
-        moment = datetime(2026, 11, 22, 9)
-        for number, change in enumerate(sequence):
-            at = moment + timedelta(seconds=number)
-            apply = partial(_applied, change=change)
+        reused, afresh = _started(start, Path(folder), "reused.json", "afresh.json")
+        for at, apply in _in_turn(sequence):
             Store(str(reused), now=lambda at=at: at, machine="m1").update(apply)
             with mock.patch.object(raw_module, "read_tables", _encoded_afresh):
                 Store(str(afresh), now=lambda at=at: at, machine="m1").update(apply)
@@ -246,14 +258,8 @@ def test_a_damaged_file_is_still_refused_and_untouched(tmp_path: Path) -> None:
 def test_changes_made_over_a_snapshot_write_the_very_bytes_a_full_read_does(start: str, sequence: list) -> None:
     """A file read through its snapshot (the sessions table left as text) takes every change as a parsed one does."""
     with tempfile.TemporaryDirectory() as folder, mock.patch.dict(os.environ, {"XDG_STATE_HOME": folder}):
-        remembered, parsed = Path(folder) / "remembered.json", Path(folder) / "parsed.json"
-        for path in (remembered, parsed):
-            if STARTS[start] is not None:
-                path.write_bytes(STARTS[start])
-        moment = datetime(2026, 11, 22, 9)
-        for number, change in enumerate(sequence):
-            at = moment + timedelta(seconds=number)
-            apply = partial(_applied, change=change)
+        remembered, parsed = _started(start, Path(folder), "remembered.json", "parsed.json")
+        for at, apply in _in_turn(sequence):
             with mock.patch.object(snapshot, "SMALLEST", 0):  # every file is worth a snapshot
                 Store(str(remembered)).load()  # keeps one, as a prompt would between two changes
                 kept = remembered.exists() and snapshot.recall(snapshot.digest_of(remembered.read_bytes())) is not None

@@ -2,7 +2,7 @@
 
 from bisect import bisect_left
 from datetime import date
-from itertools import chain, compress
+from itertools import compress
 
 from streak.core.history.edits import add_session
 from streak.core.history.model import History, Session, session_day
@@ -12,7 +12,7 @@ from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
 from streak.core.rules.status import Status, compute_status, record_days
 from streak.core.rules.walk import REPAIRED
-from streak.core.rules.weeks import Week, week_days, week_first_day
+from streak.core.rules.weeks import Week, week_first_day
 from streak.core.tips.choice import (
     COMEBACK,
     FIRST_SESSION,
@@ -61,24 +61,19 @@ def moments_of(
     day: date,
     new_badges: list[BadgeState],
     records: int,
-    comeback: bool | None = None,
-    repaired: bool | None = None,
+    comeback: bool,
+    repaired: bool,
 ) -> list[str]:
     """The moments a check-in on `day` marks, strongest first, given the status just before and after it.
 
-    `comeback` (whether the session before came 14 or more days earlier) and `repaired` (whether a
-    missed week was repaired) are looked up from the statuses when the caller does not know them.
+    `comeback`: the session before came 14 or more days earlier; `repaired`: a missed week was repaired.
     """
     moments = []
-    if comeback is None:
-        days = list(chain.from_iterable(map(week_days, status.weeks)))
-        index = bisect_left(days, day)
-        comeback = index > 0 and (day - days[index - 1]).days >= COMEBACK_GAP_DAYS
     if status.total_sessions == 1:
         moments.append(FIRST_SESSION)
     elif comeback:
         moments.append(COMEBACK)
-    if repaired_weeks(status) - repaired_weeks(before) if repaired is None else repaired:
+    if repaired:
         moments.append(REPAIR)
     if records:
         moments.append(PERSONAL_RECORD)
