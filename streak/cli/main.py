@@ -5,6 +5,8 @@ This module imports nothing while it loads: even `gc` and `sys` (built in) are i
 slowest moment) lands inside `main`'s try and is caught like any other. An import at this module's
 top would run outside it, where a Ctrl-C 20-30 ms into `streak status` printed a traceback. That
 holds `from __future__ import annotations` too (it imports `__future__`): annotations are strings.
+What runs before this module (the packages `streak` and `streak.cli`) is covered by the script,
+which holds a Ctrl-C until `main` takes it back.
 A shell prompt's `status --short` on an unchanged data file is answered from its memo
 (cli/prompt.py) before argparse, the data file and the rules are loaded at all.
 """
@@ -20,15 +22,24 @@ EXIT_INTERRUPTED = 130
 INTERRUPTED = "streak: interrupted; nothing was changed unless a message above said so"
 
 
-def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, now: "datetime | None" = None) -> int:
+def main(
+    argv: "Sequence[str] | None" = None,
+    *,
+    today: "date | None" = None,
+    now: "datetime | None" = None,
+    pressed_while_loading: "list[int] | None" = None,
+) -> int:
     """Run `streak` with `argv`; `today` and `now` pin the clock for tests. Returns the exit status.
 
     Without `argv` this is the process itself (the `streak` script, `python -m streak`): it then
     also makes its output safe for any terminal encoding and, once the work is done, lets no late
-    Ctrl-C turn into a traceback on the way out.
+    Ctrl-C turn into a traceback on the way out. `pressed_while_loading` is the script's note of
+    a Ctrl-C that came while Python loaded this module's packages (scripts/streak says why).
     """
     as_process = argv is None
     try:
+        if pressed_while_loading is not None:
+            _take_back_interrupts(pressed_while_loading)
         import gc
         import sys
 
@@ -67,12 +78,12 @@ def main(argv: "Sequence[str] | None" = None, *, today: "date | None" = None, no
     return status
 
 
-def process() -> int:
+def process(pressed_while_loading: "list[int] | None" = None) -> int:
     """The `streak` process itself (the installed script, `python -m streak`): `main()`, then the process's end.
 
     Apart from `main` so that nothing else calling `main` (a wrapper, a test) is ended with it.
     """
-    status = main()
+    status = main(pressed_while_loading=pressed_while_loading)
     _exit_at_once(status)
     return status
 
@@ -122,6 +133,20 @@ def _say_interrupted() -> int:
     except (OSError, ValueError):
         pass  # stderr is closed: the status alone tells
     return EXIT_INTERRUPTED
+
+
+def _take_back_interrupts(pressed: "list[int]") -> None:
+    """Give Ctrl-C back to Python, and raise the one the script noted while streak loaded, if any.
+
+    A Ctrl-C that arrived but is not yet handled is handled by whatever handler is set when
+    Python next checks: from here that is Python's own, which raises where `main` catches it.
+    """
+    import _signal
+
+    if _signal.getsignal(_signal.SIGINT) is not _signal.SIG_IGN:
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _ignore_interrupts() -> None:
