@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streak.core.history.edits import set_goal
-from streak.core.history.model import History, Lift, Session, Stamp
+from streak.core.history.model import ORIGINAL, History, Lift, Session, Settings, Stamp
 from streak.core.history.rest import add_rest
 from streak.core.history.stamps import stamped
 from streak.storage.datafile import salvage
@@ -64,3 +64,36 @@ def test_a_damaged_lift_costs_that_lift_alone(drawn: list, data: st.DataObject) 
     if not doc["lifts"]:
         del doc["lifts"]
     assert read == history_from(tables)
+
+
+def test_a_damaged_setting_costs_that_setting_alone() -> None:
+    """The copy's first weekday survives a damaged units setting, with its change time, and the units are named."""
+    tables = tables_of([(1, "legs", [])], 0, False)
+    tables["settings"] = {
+        "1": {
+            "week_start": "sunday",
+            "units": "stone",
+            "changed": {"week_start": {"changed": STAMP.at, "by": STAMP.machine}},
+        }
+    }
+    read, left_out = salvaged_history(tables)
+    assert (read.settings.week_start_day, read.settings.week_start_changed) == ("sunday", STAMP)
+    assert (read.settings.units, read.settings.units_changed) == ("kg", ORIGINAL)  # as old as can be: ours wins
+    assert [(thing.what, thing.why) for thing in left_out] == [("setting", "the copy's units setting is damaged")]
+    assert read.sessions == history_from(tables_of([(1, "legs", [])], 0, False)).sessions
+
+
+def test_a_damaged_change_time_costs_that_setting_its_claim_to_be_newer() -> None:
+    tables = tables_of([], 0, False)
+    tables["settings"] = {"1": {"week_start": "sunday", "units": "lb", "changed": {"week_start": {"changed": 5}}}}
+    read, left_out = salvaged_history(tables)
+    assert read.settings == Settings("monday", "lb", ORIGINAL, ORIGINAL)
+    assert [thing.why for thing in left_out] == ["the copy's first weekday setting is damaged"]
+
+
+def test_settings_that_are_no_record_at_all_give_way_whole() -> None:
+    tables = tables_of([], 0, False)
+    tables["settings"] = {"1": ["sunday"]}
+    read, left_out = salvaged_history(tables)
+    assert read.settings == Settings()
+    assert [thing.why for thing in left_out] == ["the copy's settings are damaged"]

@@ -7,7 +7,7 @@ named, not the whole copy refused. So when a copy does not read strictly, each r
 part of a session is put through the reader's own checks on its own: what passes is what the
 reader makes of it, and what does not is named as a `LeftOut`. Of two records the reader would
 not have side by side (two sessions on a day, two goal changes from a day), one is kept; damaged
-settings give way to this file's own.
+settings give way to this file's own, a setting at a time.
 """
 
 from __future__ import annotations
@@ -61,11 +61,7 @@ def salvaged_history(tables: Tables) -> tuple[History, list[LeftOut]]:
     goal_changes = _records(tables, GOALS, "goal change", _goal_change, "from", left)
     rest_periods = _records(tables, REST, "rest period", _rest_period, "from", left)
     removals = _records(tables, REMOVED, "removal", _removal, None, left)
-    try:
-        settings = _settings(_single(_object(tables.get(SETTINGS, {}))))
-    except (CorruptDataFile, TypeError, ValueError, AttributeError):
-        settings = Settings()  # as old as a setting can be: this file's own settings win the merge
-        left.append(LeftOut("setting", None, "the copy's settings are damaged"))
+    settings = _salvaged_settings(tables, left)
     shown = _object(_single(_object(tables.get(TIPS, {})))).get("shown", [])
     if type(shown) is not list or not all(type(tip) is str for tip in shown):
         shown = []  # the tips shown lately, not anyone's training: no need to name it
@@ -80,6 +76,35 @@ def salvaged_history(tables: Tables) -> tuple[History, list[LeftOut]]:
         removals=tuple(_one_of_each(removals, attrgetter("kind", "key"), "removal", "the same record", left)),
     )
     return history, left
+
+
+# Each setting's value and change time, as places in Settings, and its name in a merge line.
+_SETTING_FIELDS = {"week_start": (0, 2, "first weekday"), "units": (1, 3, "units")}
+
+
+def _salvaged_settings(tables: Tables, left: list[LeftOut]) -> Settings:
+    """The copy's settings, each one that is damaged left at its oldest, so that this file's own wins the merge."""
+    doc = _single(_object(tables.get(SETTINGS, {})))
+    try:
+        return _settings(doc)
+    except (CorruptDataFile, TypeError, ValueError, AttributeError):
+        pass
+    if type(doc) is not dict:
+        left.append(LeftOut("setting", None, "the copy's settings are damaged"))
+        return Settings()
+    fields = list(Settings())  # as old as a setting can be
+    changed = _object(doc.get("changed"))
+    for name, (value_at, stamp_at, shown) in _SETTING_FIELDS.items():
+        if name not in doc:
+            continue
+        alone = {name: doc[name], "changed": {name: changed[name]} if name in changed else {}}
+        try:
+            read = _settings(alone)
+        except (CorruptDataFile, TypeError, ValueError, AttributeError):
+            left.append(LeftOut("setting", None, f"the copy's {shown} setting is damaged"))
+            continue
+        fields[value_at], fields[stamp_at] = read[value_at], read[stamp_at]
+    return Settings(*fields)
 
 
 def _object(value: Any) -> dict[str, Any]:
