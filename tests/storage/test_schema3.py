@@ -102,3 +102,27 @@ def test_notes_joined_past_500_characters_are_kept_whole(tmp_path: Path) -> None
     a.merge_conflict_copies()
     note = Store(str(a_path)).load().session_on(D("2026-11-11")).note
     assert note == "b" * 300 + " / " + "a" * 300
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda session: session["lifts"][1].pop("unit"),  # a lift of another shape
+        lambda session: session.update(lifts="5x5 at 100"),  # lifts that are no list
+    ],
+    ids=["a lift without its unit", "lifts that are no list"],
+)
+def test_a_damaged_lift_in_a_schema_2_copy_costs_the_lift_not_the_note(tmp_path: Path, damage) -> None:
+    """The copy is migrated part by part: its session keeps its note and check-in, and the lift is named."""
+    store, db = store_at(tmp_path, SCHEMA_2)
+    store.update(lambda h: (edits.set_units(h, "kg"), None))  # this file migrated; the copy is still schema 2
+    copy = json.loads(SCHEMA_2.read_text())
+    first = copy["sessions"]["1"]
+    first["note"], first["changed"] = "squats, then a heavy single", "2026-12-04T08:00:00.000Z"
+    damage(first)
+    (tmp_path / "streak.sync-conflict-20261204-090000-B.json").write_text(json.dumps(copy))
+    [report] = store.merge_conflict_copies()
+    merged = store.load()
+    assert merged.sessions[0].note == "squats / squats, then a heavy single"  # both versions kept
+    assert report.merged and "left out" in report.line, report.line
+    assert "1 lift on 2 Nov" in report.line, report.line

@@ -41,8 +41,9 @@ def _sessions_as_parts(tables: Tables) -> None:
 
     The ids hold the day too (`AT|BY|DAY.NNN`): schema-1 sessions all share the oldest change time,
     and an id must name one part only. Two machines migrating the same session give it the same ids,
-    so their copies still merge. Lifts become compact lists. A document of the wrong shape is left
-    as it is, for the reader to name.
+    so their copies still merge. Lifts become compact lists. A document without a day is left as it
+    is, and a damaged lift too, for the reader to name: a conflict copy, read part by part, then
+    loses that lift alone, not the session's note with it.
     """
     table = tables.get("sessions")
     if not isinstance(table, dict):
@@ -63,13 +64,18 @@ def _session_parts(document: dict[str, Any]) -> dict[str, Any]:
         parts["notes"] = [[base + "001", document["note"]]]
     lifts = document.get("lifts", [])
     if not isinstance(lifts, list):
-        raise TypeError("lifts that are not a list")  # left as it is: the reader names the damage
-    if lifts:
-        parts["lifts"] = [
-            [lift["exercise"], lift["sets"], lift["reps"], lift["weight"], lift["unit"], base + f"{index:03d}"]
-            for index, lift in enumerate(lifts, start=2)
-        ]
+        parts["lifts"] = lifts  # as it is, for the reader to name; the check-in and note still become parts
+    elif lifts:
+        parts["lifts"] = [_lift_part(lift, base + f"{index:03d}") for index, lift in enumerate(lifts, start=2)]
     return kept | parts
+
+
+def _lift_part(lift: Any, id: str) -> Any:
+    """A schema-2 lift as a compact list; one of another shape is left as it is, for the reader to name."""
+    try:
+        return [lift["exercise"], lift["sets"], lift["reps"], lift["weight"], lift["unit"], id]
+    except (KeyError, TypeError, IndexError):
+        return lift
 
 
 _SCHEMA_2_SESSION_FIELDS = {"date", "note", "lifts", "tip", "changed", "by"}

@@ -58,13 +58,13 @@ LARGEST = 256 * 1024 * 1024  # far beyond any history's snapshot: a longer file 
 
 
 def _code_stamp() -> tuple[int, ...]:
-    """The size and modification time of the code that makes and reads a history: any change to it, released
-    or not (an editable install), makes every snapshot kept before it another version's."""
+    """The size and modification time of the code that makes, migrates and reads a history: any change to it,
+    released or not (an editable install), makes every snapshot kept before it another version's."""
     from streak.core.history import model
-    from streak.storage.datafile import read
+    from streak.storage.datafile import read, schema
 
     stamps: list[int] = []
-    for module in (model, read, sys.modules[__name__]):
+    for module in (model, read, schema, sys.modules[__name__]):
         try:
             info = os.stat(module.__file__ or "")
             stamps += (info.st_size, info.st_mtime_ns)
