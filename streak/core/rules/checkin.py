@@ -10,9 +10,9 @@ from streak.core.lifts.lift import exercise_key
 from streak.core.lifts.records import Record, best_e1rms, records_of
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.badges import COMEBACK_GAP_DAYS, BadgeState
-from streak.core.rules.status import Status, compute_status, record_days
-from streak.core.rules.walk import REPAIRED
-from streak.core.rules.weeks import Week, week_first_day
+from streak.core.rules.status import Status, Tally, compute_status, status_from, tally
+from streak.core.rules.walk import REPAIRED, walk_after
+from streak.core.rules.weeks import week_first_day
 from streak.core.tips.choice import (
     COMEBACK,
     FIRST_SESSION,
@@ -108,10 +108,10 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     if history.sessions and history.sessions[-1].day > session.day:  # a day filled in behind later ones
         status, before = compute_status(recorded, today), compute_status(history, today)
     else:  # the usual check-in, the newest day: its records come after every earlier one
-        days_before = record_days(history, today)
-        before = compute_status(history, today, days_before)
-        weeks = with_day(before.weeks, session.day) if history.sessions else None
-        status = compute_status(recorded, today, days_before + [session.day] * len(records), weeks)
+        tallied = tally(history, today)
+        before = status_from(tallied, today)
+        after = with_day(tallied, session.day, len(records)) if history.sessions else tally(recorded, today)
+        status = status_from(after, today)
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
@@ -127,17 +127,26 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     return recorded, result
 
 
-def with_day(weeks: tuple[Week, ...], day: date) -> list[Week]:
-    """`weeks` with `day` added to the one holding it, as a session on `day` after every other leaves them.
+def with_day(tallied: Tally, day: date, records: int) -> Tally:
+    """`tallied` with a session on `day`, after every other, setting `records` personal records.
 
-    The weeks of a long history number thousands, and a check-in's weeks differ from those before
-    it in this one only, so the status after it is worked out from them rather than from scratch.
+    The weeks of a long history number thousands, and a check-in's differ from those before it in
+    the one holding `day` only, so the status after it is worked out from them rather than from scratch.
     """
+    weeks = tallied.weeks
     index = (day - weeks[0].start).days // 7
     changed = list(weeks)
     week = changed[index]
     changed[index] = week._replace(days=(*week.days, day))
-    return changed
+    days = tallied.days
+    comeback = bool(days) and (day - days[-1]).days >= COMEBACK_GAP_DAYS
+    return tallied._replace(
+        days=[*days, day],
+        weeks=changed,
+        walked=walk_after(tallied.walked, changed, tallied.rest, index),
+        comebacks=[*tallied.comebacks, day] if comeback else tallied.comebacks,
+        records=tallied.records + [day] * records,
+    )
 
 
 def comeback_gap(history: History, day: date) -> int | None:

@@ -58,22 +58,38 @@ class Status(NamedTuple):
         return earned(list(self.badges))
 
 
-def compute_status(
-    history: History, as_of: date, records_on: list[date] | None = None, weeks: list[Week] | None = None
-) -> Status:
-    """Every figure as the history stood at the end of `as_of`; later sessions are ignored.
+class Tally(NamedTuple):
+    """What the figures of a day are worked out from: the days trained, their weeks, the walk over them, the comebacks
+    and personal records among them, and the goal of the week after. A check-in's is the one before it with its
+    day added (`rules.checkin.with_day`): a long history's weeks need not be cut and walked again."""
 
-    `records_on` is `record_days(history, as_of)` and `weeks` is `weeks_until(history, days,
-    as_of)` when the caller has them already (a check-in has its weeks from the status before it).
-    """
+    days: list[date]
+    weeks: list[Week]
+    rest: RestCalendar
+    walked: Walk
+    comebacks: list[date]
+    records: list[date]
+    next_goal: int
+
+
+def compute_status(history: History, as_of: date) -> Status:
+    """Every figure as the history stood at the end of `as_of`; later sessions are ignored."""
+    return status_from(tally(history, as_of), as_of)
+
+
+def tally(history: History, as_of: date) -> Tally:
+    """What the figures of `history` at the end of `as_of` are worked out from."""
     days = days_until(history, as_of)
-    weeks = weeks_until(history, days, as_of) if weeks is None else weeks
+    weeks = weeks_until(history, days, as_of)
     rest = RestCalendar(history.rest_periods)
-    walked = walk(weeks, rest)
-    comebacks = comeback_days(days)
-    records = record_days(history, as_of) if records_on is None else records_on
-    badges = badge_states(days, weeks, walked, records, comebacks)
     next_goal = GoalTimeline(history.goal_changes, history.week_start_day).goal_for(weeks[-1].start + ONE_WEEK)
+    return Tally(days, weeks, rest, walk(weeks, rest), comeback_days(days), record_days(history, as_of), next_goal)
+
+
+def status_from(tallied: Tally, as_of: date) -> Status:
+    """The figures a tally makes on `as_of`."""
+    days, weeks, rest, walked, comebacks, records, next_goal = tallied
+    badges = badge_states(days, weeks, walked, records, comebacks)
     return _status(as_of, days, weeks, walked, rest, badges, next_goal, len(comebacks))
 
 

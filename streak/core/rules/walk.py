@@ -6,6 +6,7 @@ reads its result rather than walking the weeks again.
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import islice
 
 from streak.core.named_tuple import NamedTuple
 from streak.core.rules.weeks import RestCalendar, Week
@@ -44,18 +45,54 @@ def walk(weeks: Sequence[Week], rest: RestCalendar) -> Walk:
     count = len(weeks)
     if not count or not weeks[0].days:
         return Walk((NONE,) * count, (False,) * count, (False,) * count, (0,) * count, 0, 0, 0, None, None)
-    states: list[str] = []
-    earned: list[bool] = []
-    repairing: list[bool] = []
-    runs: list[int] = []
-    run = best = freezes = 0
-    pending: int | None = None
-    pending_index = -1
-    last = count - 1
+    return _walk_on(weeks, rest, 0, _Walked([], [], [], [], 0, 0, 0, None, -1))
+
+
+def walk_after(walked: Walk, weeks: Sequence[Week], rest: RestCalendar, first: int) -> Walk:
+    """The walk over `weeks`, where `walked` went over weeks that were the same before week `first`.
+
+    A check-in changes one week, nearly always the current one, of thousands: the weeks before it
+    keep their states, and the walk takes up from the values they left it with. Week `first` is
+    walked again, so a repair it made of the week before is undone first, and that week's missed
+    streak is pending again.
+    """
+    if first == 0 or not weeks[0].days:
+        return walk(weeks, rest)
+    states, earned = list(walked.states[:first]), list(walked.earned_freeze[:first])
+    runs = list(walked.runs[:first])
+    if states[-1] == REPAIRED:
+        states[-1] = MISSED
+    pending = runs[-2] if states[-1] == MISSED and first >= 2 and runs[-2] else None
+    # Freezes change only when one is earned (marked) or spent (a frozen week).
+    freezes = sum(earned) - states.count(FROZEN)
+    taken_up = _Walked(
+        states, earned, list(walked.repairing[:first]), runs, runs[-1], max(runs), freezes, pending, first - 1
+    )
+    return _walk_on(weeks, rest, first, taken_up)
+
+
+class _Walked(NamedTuple):
+    """The walk so far: each week's state and what it did, and the running values after the last of them."""
+
+    states: list[str]
+    earned: list[bool]
+    repairing: list[bool]
+    runs: list[int]
+    run: int
+    best: int
+    freezes: int
+    pending: int | None
+    pending_index: int
+
+
+def _walk_on(weeks: Sequence[Week], rest: RestCalendar, first: int, so_far: _Walked) -> Walk:
+    """Walk `weeks` from week `first` on, taking up from `so_far`, the walk over the weeks before it."""
+    states, earned, repairing, runs, run, best, freezes, pending, pending_index = so_far
+    last = len(weeks) - 1
     # The loop below runs once a week of the history (5,000 times for a century): its lookups are
     # made once, here, rather than on every turn.
     is_rest_week = rest.is_rest_week
-    for index, (start, goal, days) in enumerate(weeks):
+    for index, (start, goal, days) in enumerate(islice(weeks, first, None), first):
         sessions = len(days)
         state, earns, repairs = "", False, False
         if pending is not None:
