@@ -57,7 +57,7 @@ def status(args: "Namespace", context: Context) -> None:
     prompt = args.short and args.as_of is None
     # Taken before the file is read: a change made meanwhile then shows as a changed key next time.
     key = prompt_key(context.store.path, context.today.isoformat(), context.encoding) if prompt else None
-    figures = compute_status(context.store.load(hurried=prompt), args.as_of or context.today)
+    figures = compute_status(context.store.load(hurried=prompt, parts=False), args.as_of or context.today)
     if context.json:
         context.print_json(render.status_json(figures))
     elif args.short:

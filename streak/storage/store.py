@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cached_property
 
 from streak.core.errors import InputError
-from streak.core.history.model import History, Stamp
+from streak.core.history.model import History, PartsNotRead, Stamp
 from streak.core.named_tuple import NamedTuple
 from streak.storage.datafile.raw import Opened, parse_tables, read_regular_file
 from streak.storage.datafile.read import MAX_BACKUPS_KEPT, MIN_BACKUPS_KEPT, SESSIONS, backups_kept, history_from
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from typing import Generic, TypeVar
 
     from streak.storage.backups import Backup, Backups
+    from streak.storage.datafile.write import Written
     from streak.storage.sync.copy_reports import CopyReport
 
     Result = TypeVar("Result")
@@ -65,6 +66,16 @@ else:
 
 
 LOCK_TIMEOUT_SECONDS = 10.0
+
+
+class _Made(NamedTuple):
+    """A change made under the lock: what it was made to, the history before and after it, its result, and what to write."""
+
+    opened: Opened
+    old: History
+    new: History
+    result: object
+    written: Written | None  # None: nothing changed, nothing to write
 
 
 class BackupState(NamedTuple):
@@ -115,18 +126,19 @@ class Store:
 
         return Backups(self.path, machine=self._machine_id)
 
-    def load(self, hurried: bool = False) -> History:
+    def load(self, hurried: bool = False, parts: bool = True) -> History:
         """The history as it is on disk now; an empty one if the file does not exist yet.
 
         A long history read in full is kept as a snapshot of its bytes, for every read of the same
         bytes until the next change (see `streak.storage.datafile.snapshot`); a `hurried` reader
-        (the shell prompt) keeps one only of a very long history.
+        (the shell prompt) keeps one only of a very long history. A reader that only works out
+        figures passes `parts=False`: from a snapshot, the sessions' parts are then left unread.
         """
         raw = self._read_bytes()
         if raw is None or not worth_keeping(raw):
             return self._open(raw).history
         digest = digest_of(raw)
-        remembered = recall(digest)
+        remembered = recall(digest, parts)
         if remembered is not None:
             _last_read[:] = [remembered]
             return remembered.history
@@ -148,7 +160,10 @@ class Store:
     def update(self, change: Callable[[History], tuple[History, Result]]) -> Result:
         """Apply `change` to the history on disk and save the result, all under the lock; the change's result.
 
-        If `change` raises, or returns the history unchanged, the file is not touched.
+        If `change` raises, or returns the history unchanged, the file is not touched. `change` must
+        be a function of the history alone: over a long history's snapshot it is first given the
+        sessions without their parts, and if it changes a session or looks into its parts, it is
+        made again on the history read whole.
         """
         return self._change(change, report=False).result
 
@@ -165,19 +180,17 @@ class Store:
         with self._locked():
             seen = self.fingerprint() if report else ()  # before reading: a sync tool takes no lock, and may write
             raw = self._read_bytes()
-            opened = self._remembered(raw) if raw is not None and worth_keeping(raw) and not report else None
-            opened = opened or self._open(raw)
-            old = held = opened.history
-            new, result = change(old)
-            if new != old or opened.migrated:
-                from streak.core.history.identity import only_in
-                from streak.core.history.stamps import stamped
-                from streak.storage.datafile.write import write_history  # only commands that write load it
-
-                new = stamped(new, self._stamp(old, opened.latest), read=old)
-                if type(opened.tables.get(SESSIONS)) is UnreadTable and only_in(old.sessions, new.sessions):
-                    opened = self._open(raw)  # a session changed or went: its document must be found, so read them all
-                written = write_history(opened.tables, old, new)
+            made = None
+            remembered = self._remembered(raw) if raw is not None and worth_keeping(raw) and not report else None
+            if remembered is not None:
+                try:
+                    made = self._made(change, remembered)
+                except PartsNotRead:
+                    made = None  # it looked into a session's parts: made again below, on the history read whole
+            made = made or self._made(change, self._open(raw))
+            opened, old, new, result, written = made
+            held = old
+            if written is not None:
                 # Tables the change left alone go back as the text read; a migrated file, changed
                 # throughout, is written afresh (after a backup of the old one).
                 texts = None if opened.migrated else opened.texts
@@ -187,6 +200,27 @@ class Store:
                     seen = self.fingerprint()
             _last_read[:] = [opened, new]
             return Applied(held, result, seen)
+
+    def _made(self, change: Callable[[History], tuple[History, Result]], opened: Opened) -> _Made | None:
+        """`change` made to what `opened` holds, stamped, and the tables to write (None if nothing changed).
+
+        None instead when the sessions table was left unread and the change edits or removes a
+        session: its document must be found, so the file is to be read whole.
+        """
+        old = opened.history
+        new, result = change(old)
+        if type(opened.tables.get(SESSIONS)) is UnreadTable:
+            from streak.core.history.identity import only_in
+
+            if only_in(old.sessions, new.sessions):
+                return None
+        if new == old and not opened.migrated:
+            return _Made(opened, old, new, result, None)
+        from streak.core.history.stamps import stamped
+        from streak.storage.datafile.write import write_history  # only commands that write load it
+
+        new = stamped(new, self._stamp(old, opened.latest), read=old)
+        return _Made(opened, old, new, result, write_history(opened.tables, old, new))
 
     def merge_conflict_copies(self) -> list[CopyReport]:
         """Merge every conflict copy a sync tool left beside the data file into it (see `streak.storage.sync.copies`)."""
@@ -416,8 +450,8 @@ class Store:
             raise DataFileError(f"{self.path} cannot be read: {error.strerror}") from None
 
     def _remembered(self, raw: bytes) -> Opened | None:
-        """What `raw` holds, from its snapshot, with the sessions table left as text; None without one."""
-        remembered = recall(digest_of(raw))
+        """What `raw` holds, from its snapshot: the sessions without their parts, and their table left as text; None without one."""
+        remembered = recall(digest_of(raw), parts=False)
         laid_out = None if remembered is None else tables_of(raw, remembered, SESSIONS)
         return (
             None if laid_out is None else Opened(laid_out[0], remembered.history, False, laid_out[1], remembered.latest)

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from helpers import run_streak
 from strategies import histories
-from streak.core.history.edits import add_session, replace_session
-from streak.core.history.model import History, Lift, Removal, Session, Stamp
+from streak.core.history.edits import add_session, remove_session, replace_session
+from streak.core.history.model import UNREAD_PARTS, History, Lift, PartsNotRead, Removal, Session, Stamp
 from streak.storage.datafile import snapshot
 from streak.storage.datafile.raw import parse_tables
 from streak.storage.datafile.read import history_from
@@ -298,3 +298,87 @@ def test_a_table_keyed_by_names_a_newer_streak_wrote_reads_and_is_kept(long_file
     assert run_streak("checkin", "--date", "2019-01-02", env=env).status == 0
     written = json.loads(long_file.read_bytes())
     assert written["sync_peers"] == {"laptop": {"seen": 1}} and len(written["sessions"]) == 601
+
+
+# Sessions without their parts: what `status` and a change over a snapshot are first given
+
+
+def _views(history: History) -> list[tuple]:
+    return [(s.day, s.note, s.lifts, s.tip) for s in history.sessions]
+
+
+def test_status_reads_the_sessions_views_alone_and_everything_else_their_parts(long_file: Path) -> None:
+    whole = Store(str(long_file)).load()  # read from the file, and kept
+    assert whole == read_afresh(long_file)
+    viewed = Store(str(long_file)).load(parts=False)
+    assert all(session.parts is UNREAD_PARTS for session in viewed.sessions)
+    assert _views(viewed) == _views(whole) and viewed._replace(sessions=()) == whole._replace(sessions=())
+    assert Store(str(long_file)).load() == whole  # a reader that may change it gets every part, ids and all
+    with pytest.raises(PartsNotRead):
+        viewed.sessions[0].parts.ids()
+
+
+def _damage_at(path: Path, where: float) -> None:
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * where)] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_parts_cost_only_the_readers_of_parts_and_a_damaged_view_everyone(long_file: Path, state: Path) -> None:
+    expected = Store(str(long_file)).load()
+    [kept] = snapshots(state)
+    pristine = kept.read_bytes()
+    _damage_at(kept, 0.95)  # among the parts, which come last
+    assert snapshot.recall(snapshot.digest_of(long_file.read_bytes())) is None
+    assert snapshot.recall(snapshot.digest_of(long_file.read_bytes()), parts=False) is not None
+    kept.write_bytes(pristine)
+    _damage_at(kept, 0.05)  # among the views
+    assert snapshot.recall(snapshot.digest_of(long_file.read_bytes()), parts=False) is None
+    assert Store(str(long_file)).load(parts=False) == expected == Store(str(long_file)).load()
+
+
+def _change_seen(long_file: Path, change) -> list[History]:  # noqa: ANN001
+    """The histories `change` was given, made through the store over the file's snapshot."""
+    Store(str(long_file)).load()
+    given: list[History] = []
+
+    def recorded(history: History) -> tuple[History, None]:
+        given.append(history)
+        return change(history), None
+
+    Store(str(long_file), now=lambda: AT, machine="m1").update(recorded)
+    return given
+
+
+def test_a_check_in_over_a_snapshot_is_made_once_on_the_sessions_views(long_file: Path) -> None:
+    given = _change_seen(long_file, lambda h: add_session(h, Session(TODAY, "new"), TODAY))
+    assert len(given) == 1 and given[0].sessions[0].parts is UNREAD_PARTS
+    read = read_afresh(long_file)
+    assert read.sessions[:-1] == Store(str(long_file)).load().sessions[:-1] and read.sessions[-1].note == "new"
+
+
+def test_a_removal_over_a_snapshot_is_made_again_on_the_parts_it_names(long_file: Path) -> None:
+    """Removing a session names its parts' ids, which only a whole read holds."""
+    before = read_afresh(long_file)
+    gone = before.sessions[-3]
+    given = _change_seen(long_file, lambda h: remove_session(h, gone.day))
+    assert len(given) == 2 and given[1].sessions[0].parts is not UNREAD_PARTS
+    after = read_afresh(long_file)
+    assert after.session_on(gone.day) is None and len(after.sessions) == 599
+    assert {removal.key for removal in after.removals} == set(gone.parts.ids())
+
+
+def test_a_session_made_from_another_over_a_snapshot_is_made_again_with_its_parts(long_file: Path) -> None:
+    """A new session carrying an old one's unread parts is caught as it is stamped, before a byte is written."""
+    before = read_afresh(long_file)
+    source = before.sessions[1]
+
+    def moved_on(history: History) -> History:
+        session = history.session_on(source.day)
+        return history._replace(sessions=(*history.sessions, session._replace(day=TODAY, note="again")))
+
+    given = _change_seen(long_file, moved_on)
+    assert len(given) == 2
+    after = read_afresh(long_file)
+    assert after.sessions[-1].day == TODAY and after.sessions[-1].lifts == source.lifts
+    assert after.sessions[:-1] == before.sessions

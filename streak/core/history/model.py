@@ -78,19 +78,44 @@ class Parts(NamedTuple):
         return tuple(zip(self.lift_ids, self.lifts))
 
 
+class PartsNotRead(Exception):
+    """A session's parts were looked at, but were not read: the store then reads the history whole and starts again."""
+
+
+class UnreadParts:
+    """The parts of a session read for its view alone: `status` or a change over a long history's snapshot.
+
+    Most of those need only what the rules read (the day, note, lifts and tip), and building every
+    part of thousands of sessions costs them more than anything else they do. Nothing may read,
+    stamp or write such parts: any look at them raises PartsNotRead, before a byte is written.
+    """
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> None:
+        raise PartsNotRead(name)
+
+    def __repr__(self) -> str:
+        return "UNREAD_PARTS"
+
+
+UNREAD_PARTS = UnreadParts()
+
+
 class Session(NamedTuple):
     """One leg-day workout on a local calendar date, with its note, its lifts and the tip shown for it.
 
     `note`, `lifts` and `tip` are the view the rules and screens read: the surviving note versions
     joined, the surviving lifts in the order made, the first check-in's tip. `parts` is what they are
-    made of (None on a session just typed: it is made of new parts, see `parts_of`).
+    made of (None on a session just typed: it is made of new parts, see `parts_of`; UNREAD_PARTS on
+    one read without them).
     """
 
     day: date
     note: str | None = None
     lifts: tuple[Lift, ...] = ()  # in the order entered
     tip: str | None = None
-    parts: Parts | None = None
+    parts: "Parts | UnreadParts | None" = None
 
 
 def parts_of(session: Session) -> Parts:

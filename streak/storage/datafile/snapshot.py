@@ -23,6 +23,7 @@ from itertools import chain, islice, repeat
 
 from streak import __version__
 from streak.core.history.model import (
+    UNREAD_PARTS,
     GoalChange,
     History,
     Lift,
@@ -47,7 +48,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 FOLDER = "snapshots"
-FORMAT = b"streak snapshot 3\n"  # changed with any change to what the blob holds, so no older layout is misread
+FORMAT = b"streak snapshot 4\n"  # changed with any change to what the blob holds, so no older layout is misread
+# After FORMAT: the view's CRC-32 and length, the view (the key, the layout and the sessions as the
+# rules see them), then the parts' CRC-32 and the parts (their ids), read only by a reader that needs them.
+_VIEW_HEAD = 12
 KEPT = 4  # data files remembered at once: --db in one terminal, the default in another
 SMALLEST = 64 * 1024  # about 350 sessions: below this, parsing the JSON costs less than a snapshot saves
 # A reader in a hurry (the shell prompt, just after a change) keeps one only from here, about 5,000
@@ -104,23 +108,37 @@ def _path(digest: str) -> str:
     return os.path.join(user_state_dir(), FOLDER, digest)
 
 
-def recall(digest: str) -> Remembered | None:
-    """The history held in the bytes of `digest` (see `digest_of`), from their snapshot; None if there is none to trust."""
+def recall(digest: str, parts: bool = True) -> Remembered | None:
+    """The history held in the bytes of `digest` (see `digest_of`), from their snapshot; None if there is none to trust.
+
+    Without `parts`, its sessions are read as the rules see them, their parts left unread (UNREAD_PARTS):
+    for a reader that only works figures out, or only adds sessions.
+    """
     path = _path(digest)
     try:
         with open(path, "rb") as file:
-            data = file.read(LARGEST + 1)
-        if not data.startswith(FORMAT) or len(data) > LARGEST:
-            return None
+            head = file.read(len(FORMAT) + _VIEW_HEAD)
+            if not head.startswith(FORMAT) or len(head) != len(FORMAT) + _VIEW_HEAD:
+                return None
+            view_check, view_length = int.from_bytes(head[-12:-8], "big"), int.from_bytes(head[-8:], "big")
+            if view_length > LARGEST:
+                return None
+            view = file.read(view_length)
+            rest = file.read(LARGEST + 1) if parts else b""
         import zlib  # only with a snapshot to check: its import is small, but the prompt's memo needs none of this
 
-        check, blob = data[len(FORMAT) : len(FORMAT) + 4], memoryview(data)[len(FORMAT) + 4 :]  # no copy of megabytes
-        if int.from_bytes(check, "big") != zlib.crc32(blob):
+        if len(view) != view_length or zlib.crc32(view) != view_check:
             return None
-        key, found, layout, latest, columns = marshal.loads(blob)
+        key, found, layout, latest, columns = marshal.loads(view)
         if key != _KEY or found != digest:
             return None
-        history = _history(columns)
+        if parts:
+            blob = memoryview(rest)[4:]  # no copy of megabytes
+            if len(rest) > LARGEST or int.from_bytes(rest[:4], "big") != zlib.crc32(blob):
+                return None
+            history = _history(columns, marshal.loads(blob))
+        else:
+            history = _history(columns, None)
     except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, OverflowError, UnicodeError):
         return None  # no snapshot, or one damaged in a way its check missed: the file is read as usual
     try:
@@ -140,7 +158,9 @@ def remember(digest: str, history: History, tables: Tables, texts: TableTexts) -
     layout = [(name, *texts[name], _last_id(table)) for name, table in tables.items()]
     from streak.core.history.stamps import latest_stamp  # a scan of every part id: paid once here, not at each change
 
-    blob = marshal.dumps((_KEY, digest, layout, tuple(latest_stamp(history)), _columns(history)))
+    view_columns, parts_columns = _columns(history)
+    view = marshal.dumps((_KEY, digest, layout, tuple(latest_stamp(history)), view_columns))
+    parts = marshal.dumps(parts_columns)
     import zlib
 
     path = _path(digest)
@@ -152,7 +172,8 @@ def remember(digest: str, history: History, tables: Tables, texts: TableTexts) -
         with open(
             os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600), "wb"
         ) as file:
-            file.write(FORMAT + zlib.crc32(blob).to_bytes(4, "big") + blob)
+            file.write(FORMAT + zlib.crc32(view).to_bytes(4, "big") + len(view).to_bytes(8, "big") + view)
+            file.write(zlib.crc32(parts).to_bytes(4, "big") + parts)
         os.replace(temporary, path)
         _prune(folder, path)
     except OSError:
@@ -198,19 +219,16 @@ def tables_of(raw: bytes, remembered: Remembered, unread: str) -> tuple[Tables, 
 
 
 # A history as marshal can hold it: tuples, lists, strings and numbers, dates as ordinals, each
-# kind of record as one list of its fields, sessions as columns.
+# kind of record as one list of its fields, sessions as columns: first their view, then their parts.
 
 
-def _columns(history: History) -> tuple[Any, ...]:
+def _columns(history: History) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     sessions = history.sessions
     parts = [session.parts or Parts() for session in sessions]
-    return (
+    view = (
         [session.day.toordinal() for session in sessions],
         [session.note for session in sessions],
         [session.tip for session in sessions],
-        [part.checkins for part in parts],
-        [part.notes for part in parts],
-        [part.lift_ids for part in parts],
         [len(part.lifts) for part in parts],
         list(map(tuple, chain.from_iterable(part.lifts for part in parts))),
         [(change.since.toordinal(), change.goal, _stamp_fields(change.changed)) for change in history.goal_changes],
@@ -219,6 +237,7 @@ def _columns(history: History) -> tuple[Any, ...]:
         (*history.settings[:2], *map(_stamp_fields, history.settings[2:])),
         history.shown_tips,
     )
+    return view, ([part.checkins for part in parts], [part.notes for part in parts], [part.lift_ids for part in parts])
 
 
 def _stamp_fields(stamp: Stamp | None) -> tuple[str, str] | None:
@@ -229,29 +248,24 @@ def _stamp(fields: tuple[str, str] | None) -> Stamp | None:
     return None if fields is None else _new(Stamp, fields)
 
 
-def _history(columns: tuple[Any, ...]) -> History:
-    (
-        days,
-        notes,
-        tips,
-        checkins,
-        note_parts,
-        lift_ids,
-        lift_counts,
-        lift_rows,
-        goals,
-        rests,
-        removals,
-        settings,
-        shown,
-    ) = columns
+def _history(view: tuple[Any, ...], parts: tuple[Any, ...] | None) -> History:
+    """The history of a snapshot's columns; without `parts`, its sessions' parts unread."""
+    days, notes, tips, lift_counts, lift_rows, goals, rests, removals, settings, shown = view
+    if not len(days) == len(notes) == len(tips) == len(lift_counts):
+        raise ValueError("columns that do not line up")
     if lift_rows:
         lifts = map(_new, repeat(Lift), lift_rows)
         lifts_of = list(map(tuple, map(islice, repeat(lifts), lift_counts)))
     else:  # a log without lifts: one empty tuple for every session
         lifts_of = [()] * len(lift_counts)
-    parts = map(_new, repeat(Parts), zip(checkins, note_parts, lift_ids, lifts_of))
-    sessions = map(_new, repeat(Session), zip(map(date.fromordinal, days), notes, lifts_of, tips, parts))
+    if parts is None:
+        made_of: Any = repeat(UNREAD_PARTS)
+    else:
+        checkins, note_parts, lift_ids = parts
+        if not len(checkins) == len(note_parts) == len(lift_ids) == len(days):
+            raise ValueError("parts that do not line up with the sessions")
+        made_of = map(_new, repeat(Parts), zip(checkins, note_parts, lift_ids, lifts_of))
+    sessions = map(_new, repeat(Session), zip(map(date.fromordinal, days), notes, lifts_of, tips, made_of))
     week_start, units, week_start_changed, units_changed = settings
     return History(
         sessions=tuple(sessions),
