@@ -1,11 +1,10 @@
-"""Ten years of daily Loop Habit Tracker data imports in well under a second (measured loosely, in process).
+"""Ten years of daily Loop Habit Tracker data import whole, in both of Loop's formats.
 
-The budget is on this process's CPU time, not the wall clock: the suite runs in parallel on shared
-machines, where the wall clock also counts the time other processes had the core.
+How long it takes (issue 13: under a second) is measured by tests/benchmark.py, which runs the
+same import from the same files; a test run on a shared machine is no place to time it.
 """
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -13,19 +12,14 @@ import pytest
 from foreign_files import ten_years_of_loop, write_loop_db, write_loop_zip
 from helpers import TODAY
 
-BUDGET_SECONDS = 1.0
-
 
 @pytest.mark.parametrize("kind", ["db", "zip"])
-def test_ten_years_of_daily_loop_data_import_in_under_a_second(streak, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
-    """3,650 days of five habits: reading, picking, merging and writing the data file take under a second."""
+def test_ten_years_of_daily_loop_data_import_whole(streak, tmp_path: Path, kind: str) -> None:  # noqa: ANN001
+    """3,650 days of five habits: the one picked comes in whole, a session a day."""
     habits = ten_years_of_loop(TODAY)
     if kind == "db":
         source = write_loop_db(tmp_path / "Loop Habits Backup.db", habits)
     else:
         source = write_loop_zip(tmp_path / "Loop Habits CSV.zip", habits)
-    started = time.process_time()
     run = streak("import", str(source), "--habit", "leg day", "--json")
-    elapsed = time.process_time() - started
     assert json.loads(run.out) == {"imported": 3650, "skipped": 0}
-    assert elapsed < BUDGET_SECONDS, f"{elapsed:.2f} s"
