@@ -27,6 +27,7 @@ from streak.core.lifts.lift import (
 )
 from streak.core.phrases import in_units, short_day
 from streak.core.text import show_safely
+from streak.ui.dialogs.in_turn import TakesKeysInTurn
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
@@ -37,7 +38,7 @@ class CheckInEntry(NamedTuple):
     lifts: tuple[Lift, ...]
 
 
-class CheckInDialog(ModalScreen[CheckInEntry | None]):
+class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
     """Ask for an optional note and lifts; enter on an empty lift line confirms, escape cancels (None).
 
     A lift typed on the lift line is checked as it is typed, its exercise name completed from the
@@ -55,7 +56,9 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
             "delete,backspace", "remove_lift", "Remove lift", key_display="del", tooltip="Take the highlighted lift out"
         ),
         # Only while the lift line offers a close name for a new one; otherwise tab moves on as everywhere.
-        Binding("tab", "accept_close_name", "Did you mean", show=False),
+        # Priority bindings, as in_turn.py says why: keys typed after them go to the field they lead to.
+        Binding("tab", "accept_close_name", "Did you mean", show=False, priority=True),
+        Binding("shift+tab", "focus_previous_at_once", show=False, priority=True),
     ]
     CONFIRMS = "check in"
 
@@ -71,7 +74,6 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         self.day = day
         self.history = history
         self.lifts: list[Lift] = list(session.lifts) if session else []
-        self.offered: Lift | None = None  # the lift being typed, with the close name offered for its new exercise
         self.note = (session.note or "") if session else ""
         # The note as the field shows it. One from a hand-edited file or a synced copy may hold escapes
         # (shown as visible \x1b, never sent to the terminal) or be over 500 characters (two versions
@@ -137,7 +139,6 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
     def _check_lift(self, event: Input.Changed) -> None:
         """Say what is wrong with a lift while it is typed, before enter can take it."""
         text = event.value.strip()
-        self.offered = None
         if not text:
             self._error("")
             return
@@ -149,7 +150,6 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
         close = close_exercise(lift.exercise, self.known)
         if close is not None:
             # A likely typo: enter still adds it as typed (it may be a new exercise), tab takes the close name.
-            self.offered = lift._replace(exercise=close)
             self.query_one("#dialog-error", Static).update(
                 f"New exercise {show_safely(lift.exercise)}: did you mean {close}? tab accepts, enter keeps it"
             )
@@ -161,11 +161,30 @@ class CheckInDialog(ModalScreen[CheckInEntry | None]):
     def action_accept_close_name(self) -> None:
         """Put the offered name in place of the new one on the lift line; without an offer, tab moves on."""
         lift_field = self.query_one("#lift", Input)
-        if self.offered is None or not lift_field.has_focus:
-            self.focus_next()  # this binding takes the screen's own tab, so it does the screen's work too
+        if self.focused is not lift_field:
+            self.focus_next()  # at once: this binding takes the screen's own tab, so it does the screen's work too
             return
-        lift_field.value = format_lift(self.offered)
+        # Whether a name is on offer depends on the keys before this tab, which the line may not have
+        # taken yet: it decides once it has (keys typed after the tab then go to the line either way).
+        lift_field.call_later(self._accept_close_name_or_move_on)
+
+    def _accept_close_name_or_move_on(self) -> None:
+        lift_field = self.query_one("#lift", Input)
+        offered = self._close_name_offered(lift_field.value.strip())
+        if offered is None or self.focused is not lift_field:
+            self.focus_next()
+            return
+        lift_field.value = format_lift(offered)
         lift_field.cursor_position = len(lift_field.value)
+
+    def _close_name_offered(self, text: str) -> Lift | None:
+        """The lift `text` names, with the known name close to its new exercise's; None when no name is offered."""
+        try:
+            lift = parse_lift(text, self.history.units, self.known)
+        except InputError:
+            return None
+        close = close_exercise(lift.exercise, self.known)
+        return None if close is None else lift._replace(exercise=close)
 
     def action_confirm(self) -> None:
         """Add the lift being typed, if any; otherwise check the note and hand everything back."""

@@ -11,12 +11,13 @@ from textual.widgets import Input, Static
 
 from streak.core.errors import InputError
 from streak.core.text import show_safely
+from streak.ui.dialogs.in_turn import MOVES_ON_AT_ONCE, TakesKeysInTurn
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 Loaded = TypeVar("Loaded")
 
 
-class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
+class ImportDialog(TakesKeysInTurn, ModalScreen[Loaded | None], Generic[Loaded]):
     """A path and an optional habit; enter hands them to `load`, whose result closes the dialog (escape: None).
 
     When `load` refuses the file, its reason shows under the inputs and the dialog stays open.
@@ -26,6 +27,7 @@ class ImportDialog(ModalScreen[Loaded | None], Generic[Loaded]):
     BINDINGS = [
         enter_confirms("Read the file", "Read the file and show what importing it would do"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without importing"),
+        *MOVES_ON_AT_ONCE,
     ]
 
     def __init__(self, load: Callable[[str, str | None], Loaded], *, cursor_blink: bool = True) -> None:

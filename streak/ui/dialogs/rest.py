@@ -16,6 +16,7 @@ from streak.core.history.model import History
 from streak.core.history.rest import add_rest, check_rest_range, clear_rest, rest_spans
 from streak.core.phrases import short_day, streak_effect
 from streak.core.rules.weeks import RestCalendar
+from streak.ui.dialogs.in_turn import TakesKeysInTurn
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
@@ -31,7 +32,7 @@ class RestChange(NamedTuple):
         return (clear_rest if self.clear else add_rest)(history, self.first, self.last)
 
 
-class RestDialog(ModalScreen[RestChange | None]):
+class RestDialog(TakesKeysInTurn, ModalScreen[RestChange | None]):
     """Type `FROM [TO]` as YYYY-MM-DD; enter saves (the days are widened to whole weeks), escape cancels.
 
     Weeks that are all rest weeks already are taken out of rest instead, so one key both plans and clears.

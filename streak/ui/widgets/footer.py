@@ -94,6 +94,8 @@ class KeysFooter(Footer):
 def enter_confirms(description: str, tooltip: str) -> Binding:
     """enter, for a dialog whose fields are Inputs: the dialog's `confirm` action, named in its footer.
 
-    A priority binding, so the footer shows it over the focused Input's own enter, which it hides.
+    A priority binding, so the footer shows it over the focused Input's own enter, which it hides;
+    the dialog's `confirm_in_turn` (dialogs/in_turn.py) then confirms once the field has taken every
+    key typed before it.
     """
-    return Binding("enter", "confirm", description, key_display="enter", tooltip=tooltip, priority=True)
+    return Binding("enter", "confirm_in_turn", description, key_display="enter", tooltip=tooltip, priority=True)
