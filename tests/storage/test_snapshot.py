@@ -382,3 +382,18 @@ def test_a_session_made_from_another_over_a_snapshot_is_made_again_with_its_part
     after = read_afresh(long_file)
     assert after.sessions[-1].day == TODAY and after.sessions[-1].lifts == source.lifts
     assert after.sessions[:-1] == before.sessions
+
+
+def test_sessions_added_far_apart_over_a_snapshot_are_made_once(long_file: Path) -> None:
+    """As an import adds days between old ones: the old sessions between them are not looked into."""
+    before = read_afresh(long_file)
+    early, late = before.sessions[10].day + timedelta(days=1), before.sessions[-10].day + timedelta(days=1)
+
+    def filled_in(history: History) -> History:
+        return add_session(add_session(history, Session(early, "early"), TODAY), Session(late, "late"), TODAY)
+
+    given = _change_seen(long_file, filled_in)
+    assert len(given) == 1
+    after = read_afresh(long_file)
+    assert [s.note for s in after.sessions if s.day in (early, late)] == ["early", "late"]
+    assert [s for s in after.sessions if s.day not in (early, late)] == list(before.sessions)

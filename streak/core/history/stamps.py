@@ -13,7 +13,7 @@ from operator import attrgetter, itemgetter
 
 from streak.core.dates import MAX_YEAR
 from streak.core.history.identity import shared_ends
-from streak.core.history.model import ORIGINAL, History, PartId, Parts, Session, Stamp
+from streak.core.history.model import ORIGINAL, History, PartId, Parts, Session, Stamp, UnreadParts
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing on a check-in's path
 if TYPE_CHECKING:
@@ -147,6 +147,8 @@ def _stamp_sessions(sessions: tuple[Session, ...], stamp: Stamp, read: tuple[Ses
             made += len(lifts)
             result[place] = new(Session, (day, note, lifts, tip, new(Parts, (checkins, notes, lift_ids, lifts))))
             continue
+        if type(parts) is UnreadParts:
+            continue  # a session as read from the file, between two new ones: every part of it has its id
         if None not in parts.lift_ids and all(map(_ID, parts.checkins)) and all(map(_ID, parts.notes)):
             continue  # every part has its id (ids are never empty): the very same session
         fields = []
