@@ -169,9 +169,8 @@ def _day(day_text: Any, where: str, today: date) -> date:
     if not isinstance(day_text, str):
         raise InputError(f"{where}: the date is missing")
     try:
-        return check_not_future(
-            parse_date(day_text), today
-        )  # exactly as written: SPEC holds file dates to ten characters
+        # exactly as written, never stripped: SPEC holds a file's dates to ten characters
+        return check_not_future(parse_date(day_text), today)
     except InputError as error:
         raise InputError(f"{where}: {error}") from None
 

@@ -87,20 +87,18 @@ def badge_states(
     days: list[date],
     weeks: list[Week],
     walked: Walk,
-    record_days: Sequence[date] = (),
-    comebacks: list[date] | None = None,
+    record_days: Sequence[date],
+    comebacks: list[date],
 ) -> list[BadgeState]:
     """Every badge, as the sessions `days` (sorted), their `weeks` and the streak walk over them stand.
 
     `record_days` holds a day for each personal record, in order (a session with records in two
     exercises appears twice), at least the first RECORDS_COUNTED of them; `comebacks` is
-    `comeback_days(days)` when the caller has it. One pass over the weeks per kind of run,
-    whatever the number of badges.
+    `comeback_days(days)`. One pass over the weeks per kind of run, whatever the number of badges.
     """
     sessions = sessions_in(weeks)
     twice = list(map(ge, sessions, repeat(2)))
     twice_runs = _first_runs(twice, {1} | {badge.target for badge in BADGES if badge.kind == "twice-weekly"})
-    comebacks = comeback_days(days) if comebacks is None else comebacks
     freeze_week = _first_index(walked.earned_freeze)
     repair_week = _first_index(walked.repairing)
     now = {

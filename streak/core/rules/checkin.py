@@ -105,17 +105,21 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     """Record `session` and choose its tip; raises Refused or InputError and changes nothing if it cannot."""
     recorded = add_session(history, session, today)
     records = records_set_by(history, session)
+    away = comeback_gap(history, session.day)
     if history.sessions and history.sessions[-1].day > session.day:  # a day filled in behind later ones
         status, before = compute_status(recorded, today), compute_status(history, today)
     else:  # the usual check-in, the newest day: its records come after every earlier one
         tallied = tally(history, today)
         before = status_from(tallied, today)
-        after = with_day(tallied, session.day, len(records)) if history.sessions else tally(recorded, today)
+        after = (
+            with_day(tallied, session.day, len(records), away is not None)
+            if history.sessions
+            else tally(recorded, today)
+        )
         status = status_from(after, today)
     earned_before = {state.badge.id for state in before.badges if state.earned}
     new_badges = [state for state in status.earned_badges if state.badge.id not in earned_before]
     tips = catalogue()
-    away = comeback_gap(history, session.day)
     repaired = bool(repaired_weeks(status) - repaired_weeks(before))
     moments = moments_of(status, before, session.day, new_badges, len(records), away is not None, repaired)
     tip = choose_tip(tips, history.shown_tips, strongest(moments), pick)
@@ -127,8 +131,8 @@ def check_in(history: History, session: Session, today: date, pick: Pick) -> tup
     return recorded, result
 
 
-def with_day(tallied: Tally, day: date, records: int) -> Tally:
-    """`tallied` with a session on `day`, after every other, setting `records` personal records.
+def with_day(tallied: Tally, day: date, records: int, comeback: bool) -> Tally:
+    """`tallied` with a session on `day`, after every other, setting `records` personal records (and a comeback).
 
     The weeks of a long history number thousands, and a check-in's differ from those before it in
     the one holding `day` only, so the status after it is worked out from them rather than from scratch.
@@ -138,10 +142,8 @@ def with_day(tallied: Tally, day: date, records: int) -> Tally:
     changed = list(weeks)
     week = changed[index]
     changed[index] = week._replace(days=(*week.days, day))
-    days = tallied.days
-    comeback = bool(days) and (day - days[-1]).days >= COMEBACK_GAP_DAYS
     return tallied._replace(
-        days=[*days, day],
+        days=[*tallied.days, day],
         weeks=changed,
         walked=walk_after(tallied.walked, changed, tallied.rest, index),
         comebacks=[*tallied.comebacks, day] if comeback else tallied.comebacks,

@@ -119,12 +119,7 @@ def lift_problem(lift: Lift) -> str | None:
         check_lift(lift)
     except InputError as problem:
         return str(problem)
-    except (
-        TypeError,
-        ValueError,
-        AttributeError,
-        OverflowError,
-    ):  # a field of the wrong type or size in a hand-edited file
+    except (TypeError, ValueError, AttributeError, OverflowError):  # a field of the wrong type or size, by hand
         return "it is not a lift streak can read"
     return None
 

@@ -112,7 +112,8 @@ def recall(digest: str, parts: bool = True) -> Remembered | None:
     """The history held in the bytes of `digest` (see `digest_of`), from their snapshot; None if there is none to trust.
 
     Without `parts`, its sessions are read as the rules see them, their parts left unread (UNREAD_PARTS):
-    for a reader that only works figures out, or only adds sessions.
+    for a reader that only works figures out, or a change the store makes again on the history read
+    whole should it look into a session's parts (see `Store._change`).
     """
     path = _path(digest)
     try:

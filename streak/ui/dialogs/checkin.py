@@ -27,7 +27,7 @@ from streak.core.lifts.lift import (
 )
 from streak.core.phrases import in_units, short_day
 from streak.core.text import show_safely
-from streak.ui.dialogs.in_turn import TakesKeysInTurn
+from streak.ui.dialogs.in_turn import GOES_BACK_AT_ONCE, TakesKeysInTurn
 from streak.ui.widgets.footer import KeysFooter, enter_confirms
 
 
@@ -58,7 +58,7 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
         # Only while the lift line offers a close name for a new one; otherwise tab moves on as everywhere.
         # Priority bindings, as in_turn.py says why: keys typed after them go to the field they lead to.
         Binding("tab", "accept_close_name", "Did you mean", show=False, priority=True),
-        Binding("shift+tab", "focus_previous_at_once", show=False, priority=True),
+        GOES_BACK_AT_ONCE,
     ]
     CONFIRMS = "check in"
 

@@ -12,10 +12,8 @@ field, as they would typed one by one.
 from textual.binding import Binding
 
 # Priority bindings, so they act as the key is read, before the keys after it are handed out.
-MOVES_ON_AT_ONCE = [
-    Binding("tab", "focus_next_at_once", show=False, priority=True),
-    Binding("shift+tab", "focus_previous_at_once", show=False, priority=True),
-]
+GOES_BACK_AT_ONCE = Binding("shift+tab", "focus_previous_at_once", show=False, priority=True)
+MOVES_ON_AT_ONCE = [Binding("tab", "focus_next_at_once", show=False, priority=True), GOES_BACK_AT_ONCE]
 
 
 class TakesKeysInTurn:
