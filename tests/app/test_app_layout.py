@@ -51,7 +51,7 @@ async def test_check_in_dialog_footer_says_enter_confirms(db: Path) -> None:
 
 def view_sizes(screen: Screen) -> list[Size]:
     """The size of every widget of a view except the footer, which redraws as bindings change."""
-    return [widget.size for widget in screen.query("*").exclude("Footer, Footer *")]
+    return [widget.size for widget in screen.query("*").exclude("KeysFooter")]
 
 
 @pytest.mark.parametrize("view", ["t", "h", "b", "g"])
@@ -138,7 +138,7 @@ async def test_nothing_is_clipped_at_supported_sizes(db: Path, size: tuple[int, 
         await pilot.press(*keys)
         await until(pilot, lambda: screen_lines(app)[-1].strip())  # laid out and drawn, down to the footer
         screen = app.screen
-        for widget in screen.query("*").exclude("Footer *"):
+        for widget in screen.query("*").exclude("KeysFooter"):
             region = widget.region
             if widget.display and region.area:
                 scrolled = any(ancestor.allow_vertical_scroll for ancestor in widget.ancestors[:-2])

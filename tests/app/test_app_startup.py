@@ -1,4 +1,4 @@
-"""What keeps the first screen early: no parser, Today as the default screen, its footer composed once, no collector."""
+"""What keeps the first screen early: no parser, Today as the default screen, its footer in the first frame, no collector."""
 
 import gc
 import subprocess
@@ -6,9 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 import streak.cli.main as cli
@@ -49,16 +46,16 @@ async def test_first_screen_does_not_restyle_the_whole_app(db: Path, monkeypatch
     assert refreshed == []
 
 
-async def test_the_footer_is_composed_once_with_its_screen(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Today's footer shows its keys from the first frame on and is not rebuilt when the screen announces them."""
-    rebuilt = []
-    recompose = KeysFooter.recompose
-    monkeypatch.setattr(KeysFooter, "recompose", lambda self: rebuilt.append(1) or recompose(self))
+async def test_the_footer_is_in_the_first_frame(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's footer shows its keys in the frame the app is ready with, not a repaint later, and mounts no widget per key."""
+    at_ready = []
+    on_ready = StreakApp.on_ready
+    monkeypatch.setattr(StreakApp, "on_ready", lambda self: at_ready.append(screen_lines(self)[-1]) or on_ready(self))
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert screen_lines(app)[-1].startswith("c Check in  thlbg Views  ? Keys  q Quit")
-    assert rebuilt == []
+        assert not app.screen.query_one(KeysFooter).children
+    assert at_ready[0].startswith("c Check in  thlbg Views  ? Keys  q Quit")
 
 
 async def test_no_widget_is_styled_twice_on_the_way_to_the_first_frame(
@@ -78,50 +75,6 @@ async def test_no_widget_is_styled_twice_on_the_way_to_the_first_frame(
         await pilot.pause()
         assert "1 of 2 sessions" in str(app.screen.query_one("#week-count", Static).render())
     assert restyled == []
-
-
-class AddPane(Static, can_focus=True):
-    """A focusable box whose key is a."""
-
-    BINDINGS = [Binding("a", "app.bell", "Add")]
-
-
-class RemovePane(Static, can_focus=True):
-    """A focusable box whose key is x."""
-
-    BINDINGS = [Binding("x", "app.bell", "Remove")]
-
-
-class TwoPanes(Screen[None]):
-    """Two focusable panes with a key each, so the footer's keys change as focus moves."""
-
-    def compose(self) -> ComposeResult:
-        yield AddPane("adding", id="first")
-        yield RemovePane("removing", id="second")
-        yield KeysFooter()
-
-
-class PaneApp(App[None]):
-    """TwoPanes alone."""
-
-    BINDINGS = [Binding("q", "quit", "Quit")]
-
-    def get_default_screen(self) -> Screen:
-        return TwoPanes()
-
-
-async def test_the_footer_follows_keys_that_change() -> None:
-    """When the keys on offer change (focus moves to a pane with other keys), the footer shows the new ones."""
-    app = PaneApp()
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#first").focus()
-        await pilot.pause()
-        assert "a Add" in screen_lines(app)[-1]
-        app.screen.query_one("#second").focus()
-        await pilot.pause()
-        await pilot.pause()
-        assert "x Remove" in screen_lines(app)[-1]
-        assert "a Add" not in screen_lines(app)[-1]
 
 
 async def test_the_collector_runs_again_once_the_first_frame_is_up(db: Path) -> None:
