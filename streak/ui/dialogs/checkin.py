@@ -143,11 +143,10 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
             self._error("")
             return
         try:
-            lift = parse_lift(text, self.history.units, self.known)
+            lift, close = self._read_lift(text)
         except InputError as error:
             self._error(error)
             return
-        close = close_exercise(lift.exercise, self.known)
         if close is not None:
             # A likely typo: enter still adds it as typed (it may be a new exercise), tab takes the close name.
             self.query_one("#dialog-error", Static).update(
@@ -177,13 +176,17 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
         lift_field.value = format_lift(offered)
         lift_field.cursor_position = len(lift_field.value)
 
+    def _read_lift(self, text: str) -> tuple[Lift, str | None]:
+        """The lift `text` names, and a known exercise's name close to its new one if there is one; InputError if it names none."""
+        lift = parse_lift(text, self.history.units, self.known)
+        return lift, close_exercise(lift.exercise, self.known)
+
     def _close_name_offered(self, text: str) -> Lift | None:
         """The lift `text` names, with the known name close to its new exercise's; None when no name is offered."""
         try:
-            lift = parse_lift(text, self.history.units, self.known)
+            lift, close = self._read_lift(text)
         except InputError:
             return None
-        close = close_exercise(lift.exercise, self.known)
         return None if close is None else lift._replace(exercise=close)
 
     def action_confirm(self) -> None:
