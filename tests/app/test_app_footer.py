@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Static, Tooltip
 
 from app_driver import make_app, screen_lines, until
 from streak.ui.dialogs.checkin import CheckInDialog
@@ -73,6 +73,70 @@ async def test_the_key_under_the_pointer_is_lit_and_tells_what_it_does(db: Path)
         assert backgrounds(app) == unlit
 
 
+def tooltip_shown(app: App) -> str | None:
+    """The tooltip on the screen, or None while none shows."""
+    tooltip = app.screen.query_one(Tooltip)
+    return str(tooltip.render()) if tooltip.display else None
+
+
+async def test_in_an_ansi_theme_only_the_key_lights_as_textuals_footer_did(db: Path) -> None:
+    """In ansi-light a key's name keeps the terminal's own background, so the pointer lights only the key itself."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "ansi-light"
+        await pilot.pause()
+        unlit = backgrounds(app)
+        quit_ = column_of(app, "q Quit")
+        await pilot.hover(KeysFooter, offset=(quit_ + 3, 0))
+        await pilot.pause()
+        lit = backgrounds(app)
+        assert [x for x, (before, after) in enumerate(zip(unlit, lit)) if before != after] == [quit_]
+
+
+async def test_each_key_gives_its_own_tooltip_after_a_single_step_onto_it(db: Path) -> None:
+    """One step of the pointer from t to h in "thlbg" brings h's tooltip, as entering another key's widget did."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24), tooltips=True) as pilot:
+        await pilot.pause()
+        views = column_of(app, "thlbg")
+        await pilot.hover(KeysFooter, offset=(views, 0))
+        await until(pilot, lambda: tooltip_shown(app) == "Today's check-in, this week and the streak")
+        await pilot.hover(KeysFooter, offset=(views + 1, 0))
+        await until(pilot, lambda: tooltip_shown(app) == "The last 52 weeks as a heat map, and every week")
+
+
+async def test_the_rule_before_the_palettes_key_is_part_of_it(db: Path) -> None:
+    """The line left of ^p palette lights with it under the pointer, and a click on it opens the palette."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        unlit = backgrounds(app)
+        rule = column_of(app, "▏^p palette")
+        await pilot.hover(KeysFooter, offset=(rule, 0))
+        await pilot.pause()
+        lit = backgrounds(app)
+        assert [x for x, (before, after) in enumerate(zip(unlit, lit)) if before != after] == list(range(rule, 80))
+        await pilot.click(KeysFooter, offset=(rule, 0))
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_the_light_follows_the_pointer_when_the_terminal_is_resized(db: Path) -> None:
+    """Pointing at the palette's key and widening the terminal moves the key away: nothing is lit under the pointer."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.hover(KeysFooter, offset=(column_of(app, "^p palette") + 2, 0))
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        assert footer.tooltip == "Open the command palette"
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_lines(app)[-1].endswith("▏^p palette")
+        assert footer.tooltip is None
+        assert len(set(backgrounds(app))) == 1  # the palette's key, now at the right of 100 columns, is not lit
+
+
 class AddPane(Static, can_focus=True):
     """A focusable box whose key is a."""
 
@@ -127,6 +191,25 @@ async def test_the_footer_follows_keys_that_change() -> None:
         assert "a Add" not in screen_lines(app)[-1]
         await pilot.click(KeysFooter, offset=(column_of(app, "q Quit"), 0))
         await until(pilot, lambda: not app.is_running)
+
+
+async def test_the_key_now_under_a_still_pointer_is_lit_when_the_keys_change() -> None:
+    """The keys change under a pointer that stays put: whichever key is now under it is the one lit."""
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#first").focus()
+        await pilot.pause()
+        unlit = backgrounds(app)
+        await pilot.hover(KeysFooter, offset=(column_of(app, "q Quit"), 0))
+        await pilot.pause()
+        app.screen.query_one("#second").focus()  # x Remove is wider than a Add: the pointer is now on Remove's name
+        await until(pilot, lambda: "x Remove" in screen_lines(app)[-1])
+        await pilot.pause()
+        remove = column_of(app, "x Remove")
+        lit = backgrounds(app)
+        assert [x for x, (before, after) in enumerate(zip(unlit, lit)) if before != after] == list(
+            range(remove, remove + len("x Remove"))
+        )
 
 
 async def test_a_key_that_cannot_be_used_is_dim_and_a_click_only_rings_the_bell(

@@ -1,6 +1,7 @@
 """The footer every screen shows: the keys the screen takes now, on one line drawn by one widget."""
 
 from collections import defaultdict
+from functools import partial
 from itertools import groupby
 from typing import NamedTuple
 
@@ -24,9 +25,10 @@ class ShownKey(NamedTuple):
 
     key: str
     display: str  # how it is written: "c", "^p", "←"
-    description: str  # "" for a key in a group: the group's label follows its keys
+    description: str
     enabled: bool
     tooltip: str
+    grouped: bool = False  # in a group, whose keys run together before the group's label: "thlbg Views"
 
 
 Line = tuple[tuple[ShownKey | str, ...], ShownKey | None]  # the keys and group labels, then the palette's key
@@ -39,8 +41,8 @@ class KeysFooter(Widget):
     the largest single cost of the first screen (about 15 ms, docs/speed.md). One widget draws the
     same line, and does what the keys did: a click presses the key (a disabled one rings the bell),
     the key under the pointer is lit and gives its tooltip, and the line follows the keys on offer
-    as focus moves. Groups of keys (thlbg Views) are drawn compact; the palette's key keeps to the
-    right, and the rest is cut at the edge rather than scrolled.
+    as focus moves. Groups of keys (thlbg Views) are drawn compact, as all of streak's are; the
+    palette's key keeps to the right, and the rest is cut at the edge rather than scrolled.
     """
 
     ALLOW_SELECT = False
@@ -63,8 +65,10 @@ class KeysFooter(Widget):
         self.show_command_palette = show_command_palette
         self.keys = keys  # a view with more keys than 80 columns hold splits them over two footers: VIEW above APP
         self._drawn: Line | None = None
-        self._columns: list[tuple[int, int, ShownKey]] = []  # where each key was drawn, for the pointer
-        self._hovered: int | None = None  # the index in _columns of the key under the pointer
+        self._columns: list[
+            tuple[int, int, ShownKey]
+        ] = []  # where each key was drawn: its first column and the one after
+        self._pointer: int | None = None  # the column the mouse pointer is on, while it is over the footer
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -74,14 +78,17 @@ class KeysFooter(Widget):
 
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self.screen and self._line() != self._drawn:
-            self._point_at(None)
             self.refresh()
+            self.call_after_refresh(self._follow_pointer)  # another key may now be under a pointer that stayed
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._follow_pointer)
 
     def _shows(self, node: object) -> bool:
         return self.keys == ALL or (self.keys == APP) == isinstance(node, App)
 
-    def _shown(self, binding: Binding, description: str, enabled: bool, tooltip: str) -> ShownKey:
-        return ShownKey(binding.key, self.app.get_key_display(binding), description, enabled, tooltip)
+    def _shown_key(self, binding: Binding, description: str, enabled: bool, tooltip: str, grouped: bool) -> ShownKey:
+        return ShownKey(binding.key, self.app.get_key_display(binding), description, enabled, tooltip, grouped)
 
     def _line(self) -> Line:
         """The screen's keys, grouped and ordered as Textual 8.2.8's Footer composes them."""
@@ -95,75 +102,115 @@ class KeysFooter(Widget):
             firsts = [bindings[0] for bindings in grouped]  # an action's first key stands for its others
             if group is not None and len(firsts) > 1:
                 parts += [
-                    self._shown(binding, "", enabled, tooltip or binding.description)
+                    self._shown_key(binding, "", enabled, tooltip or binding.description, grouped=True)
                     for binding, enabled, tooltip in firsts
                 ]
                 parts.append(group.description)
             else:
                 parts += [
-                    self._shown(binding, binding.description, enabled, tooltip) for binding, enabled, tooltip in firsts
+                    self._shown_key(binding, binding.description, enabled, tooltip, grouped=False)
+                    for binding, enabled, tooltip in firsts
                 ]
         palette = None
         found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and found and self._shows(found.node):
             binding = found.binding
-            palette = self._shown(binding, binding.description, found.enabled, binding.tooltip or binding.description)
+            tooltip = binding.tooltip or binding.description
+            palette = self._shown_key(binding, binding.description, found.enabled, tooltip, grouped=False)
         return tuple(parts), palette
 
     def render(self) -> Text:
         self._drawn = parts, palette = self._line()
         self._columns = []
+        width = self.size.width
+        room = width - cell_len(PALETTE_RULE + self._label(palette)) if palette else width
         line = Text(no_wrap=True, end="")
         for part, following in zip(parts, (*parts[1:], None)):
             if isinstance(part, str):
                 line.append(part, self.get_component_rich_style("keys-footer--description"))
                 line.append(GAP)
             else:
-                self._add_key(line, part)
-                if part.description:
+                self._add_key(line, part, room)
+                if not part.grouped:
                     line.append(GAP)
                 elif isinstance(following, str):
                     line.append(" ")  # between a group's keys and its label
         if palette is not None:
-            width = 1 + cell_len(palette.display) + 1 + cell_len(palette.description)
-            room = max(0, self.size.width - width)
-            self._columns = [(start, min(end, room), shown) for start, end, shown in self._columns if start < room]
-            line.truncate(room, pad=True)
-            line.append(PALETTE_RULE, self.get_component_rich_style("keys-footer--rule"))
-            self._add_key(line, palette)
+            line.truncate(max(0, room), pad=True)
+            self._add_key(line, palette, width, rule=PALETTE_RULE)  # the rule is the palette key's, as its border was
         return line
 
-    def _add_key(self, line: Text, shown: ShownKey) -> None:
+    @staticmethod
+    def _label(shown: ShownKey) -> str:
+        return f"{shown.display} {shown.description}" if shown.description else shown.display
+
+    def _add_key(self, line: Text, shown: ShownKey, room: int, rule: str = "") -> None:
+        """Draw `shown` at the end of `line`, lit if the pointer is on what shows of it before column `room`."""
         start = line.cell_len
-        line.append(shown.display, self.get_component_rich_style("keys-footer--key"))
+        end = min(start + cell_len(rule + self._label(shown)), room)
+        lit = self._pointer is not None and start <= self._pointer < end
+        runs = [(rule, "keys-footer--rule"), (shown.display, "keys-footer--key")]
         if shown.description:
-            line.append(f" {shown.description}", self.get_component_rich_style("keys-footer--description"))
+            runs.append((f" {shown.description}", "keys-footer--description"))
+        for text, component in runs:
+            style = self.get_component_rich_style(component)
+            if lit and not self.get_component_styles(component).background.a:
+                # Only the parts with no background of their own light up, as on Textual's FooterKey,
+                # whose description keeps its background in the ANSI themes.
+                style += Style(bgcolor=self.get_component_rich_style("keys-footer--hovered").bgcolor)
+            line.append(text, style)
         if not shown.enabled:
             line.stylize(self.get_component_rich_style("keys-footer--disabled", partial=True), start)
-        if self._hovered == len(self._columns):
-            hovered = self.get_component_rich_style("keys-footer--hovered")
-            line.stylize(Style(bgcolor=hovered.bgcolor), start)
-        self._columns.append((start, line.cell_len, shown))
+        if start < end:
+            self._columns.append((start, end, shown))
 
-    def _key_at(self, x: int) -> int | None:
-        return next((index for index, (start, end, _) in enumerate(self._columns) if start <= x < end), None)
+    def _index_at(self, column: int | None) -> int | None:
+        """Which of the keys drawn is at `column`; None for none."""
+        if column is None:
+            return None
+        return next((index for index, (start, end, _) in enumerate(self._columns) if start <= column < end), None)
 
-    def _point_at(self, index: int | None) -> None:
-        if index == self._hovered:
-            return
-        self._hovered = index
+    def _follow_pointer(self) -> None:
+        """Give the key under the pointer its tooltip and the pointing hand; render lights it."""
+        index = self._index_at(self._pointer)
         self.set_class(index is not None, "-pointing")
         self.tooltip = None if index is None else self._columns[index][2].tooltip or None
-        self.refresh()
+
+    def _point_at(self, column: int | None) -> None:
+        before = self._index_at(self._pointer)
+        self._pointer = column
+        index = self._index_at(column)
+        if index != before:
+            self._follow_pointer()
+            self.refresh()
+            if index is not None:
+                self._restart_tooltip_delay()
+
+    def _restart_tooltip_delay(self) -> None:
+        """Show the tooltip of the key just pointed at after Textual's delay, as entering another widget would.
+
+        Textual hides a widget's tooltip when the pointer moves within it, and shows it again only
+        after a further move: a single step from t to h in "thlbg" would leave no tooltip at all.
+        To the person pointing each key is a widget of its own, so each starts the delay afresh. This
+        leans on the Screen's `_tooltip_timer` and `_handle_tooltip_timer` (Textual 8.2.8);
+        tests/app/test_app_footer.py says if they move.
+        """
+        if self.app._disable_tooltips:  # as in Textual's tests, unless they ask for tooltips
+            return
+        screen = self.screen
+        if screen._tooltip_timer is not None:
+            screen._tooltip_timer.stop()
+        show = partial(screen._handle_tooltip_timer, self)
+        screen._tooltip_timer = screen.set_timer(self.app.TOOLTIP_DELAY, show, name="tooltip-timer")
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self._point_at(self._key_at(event.x))
+        self._point_at(event.x)
 
     def on_leave(self) -> None:
         self._point_at(None)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        index = self._key_at(event.x)
+        index = self._index_at(event.x)
         if index is None:
             return
         shown = self._columns[index][2]
