@@ -65,9 +65,8 @@ class KeysFooter(Widget):
         self.show_command_palette = show_command_palette
         self.keys = keys  # a view with more keys than 80 columns hold splits them over two footers: VIEW above APP
         self._drawn: Line | None = None
-        self._columns: list[
-            tuple[int, int, ShownKey]
-        ] = []  # where each key was drawn: its first column and the one after
+        # Where each key was drawn (its first column and the one after), for the pointer and clicks.
+        self._columns: list[tuple[int, int, ShownKey]] = []
         self._pointer: int | None = None  # the column the mouse pointer is on, while it is over the footer
 
     def on_mount(self) -> None:
