@@ -5,7 +5,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from app_driver import fill, footer_text, listed_lifts, make_app, screen_lines, seed, text_of
+from app_driver import fill, footer_text, listed_lifts, make_app, notifications, screen_lines, seed, text_of
 from helpers import TODAY
 from streak.core.history.edits import add_session, set_units
 from streak.core.history.model import Lift, Session
@@ -156,6 +156,45 @@ async def test_the_legend_names_the_keys_of_the_part_in_focus(db: Path) -> None:
         await pilot.press("shift+tab")
         await pilot.pause()
         assert text_of(app, "#legend").endswith("tab: list")
+
+
+async def test_enter_on_the_list_goes_back_to_the_map_on_the_day_selected_there(db: Path) -> None:
+    """Enter on a week keeps the selected day (the one picked on the map, or the week's last session), not its Sunday."""
+    seed(db, "2026-11-12", "2026-11-18", "2026-11-20")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "up", "up", "tab", "enter")  # Wed 18 Nov on the map, to the list and back
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Wed 18 Nov 2026: leg day")
+        await pilot.press("tab", "down", "enter")  # the week before: its last session, Thu 12 Nov
+        await pilot.pause()
+        assert text_of(app, "#selected").startswith("Thu 12 Nov 2026: leg day")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSessionDialog) and app.screen.day == date(2026, 11, 12)
+
+
+async def test_adding_a_day_checked_in_elsewhere_meanwhile_says_so_and_what_was_typed(db: Path) -> None:
+    """The day gets a session from another window while the add dialog is open: the toast says so in the app's
+    words and repeats the note and lift typed, and the file keeps the other window's session as it was."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "up", "up", "a")  # Thu 19 Nov
+        await pilot.pause()
+        await fill(pilot, "#note", "app note")
+        await pilot.press("tab")
+        await fill(pilot, "#lift", "goblet squat 3x12 24")
+        await pilot.press("enter")  # the lift goes on the list
+        await pilot.pause()
+        record(db, date(2026, 11, 19), "from the command line")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notifications(app)[-1] == (
+            "Not added: Thu 19 Nov 2026 was checked in elsewhere while the dialog was open: press e to edit it."
+            ' Your note was "app note". Your lifts were Goblet squat 3x12 24kg.'
+        )
+        assert text_of(app, "#selected").startswith('Thu 19 Nov 2026: leg day "from the command line"')
+    assert Store(str(db)).load().session_on(date(2026, 11, 19)).note == "from the command line"
 
 
 async def test_removing_says_what_goes_with_the_session(db: Path) -> None:

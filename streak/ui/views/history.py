@@ -146,11 +146,12 @@ class HistoryScreen(StoreScreen):
 
     @on(DataTable.RowSelected, "#weeks")
     def _week_chosen(self, message: DataTable.RowSelected) -> None:
-        """Enter on a week moves the heat map to that week's last day (or today)."""
+        """Enter on a week goes back to the heat map on the day selected in that week (its last day if none is)."""
         start = date.fromisoformat(str(message.row_key.value))
         heatmap = self.query_one(HeatMap)
         if start >= heatmap.data.first_day:
-            heatmap.cursor = min(start + timedelta(days=6), self.today)
+            chosen = start <= self.selected_day < start + timedelta(days=7)
+            heatmap.cursor = self.selected_day if chosen else min(start + timedelta(days=6), self.today)
             heatmap.focus()
 
     def _describe(self, day: date) -> None:
@@ -189,7 +190,21 @@ class HistoryScreen(StoreScreen):
         try:
             result = self.change(lambda history: check_in(history, Session(day, entry.note, entry.lifts), today, pick))
         except (Refused, InputError) as error:
-            self.notify(str(error), title="Not added", severity="warning", markup=False)
+            self.reload()  # the file as it is now: the day may have been checked in elsewhere while the dialog was open
+            if self.history.session_on(day) is None:
+                self.notify(str(error), title="Not added", severity="warning", markup=False)
+                return
+            # Say what was typed, so it can be added to that day's session with e rather than lost unawares.
+            typed = f' Your note was "{show_safely(entry.note)}".' if entry.note else ""
+            if entry.lifts:
+                typed += f" Your lifts were {show_safely('; '.join(format_lift(lift) for lift in entry.lifts))}."
+            self.notify(
+                f"{short_day(day)} was checked in elsewhere while the dialog was open: press e to edit it.{typed}",
+                title="Not added",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
             return
         if result is None:
             return
