@@ -49,6 +49,19 @@ async def test_check_in_dialog_footer_says_enter_confirms(db: Path) -> None:
         assert screen_lines(app)[-1].startswith("enter Check in  esc Cancel ")
 
 
+@pytest.mark.parametrize(("keys", "confirms"), [(["c"], "Check in"), (["h", "up", "e"], "Save")])
+async def test_the_footer_says_enter_adds_the_lift_while_one_is_typed(db: Path, keys: list[str], confirms: str) -> None:
+    """With a lift on the lift line enter adds it, and the footer says "enter Add lift"; emptied, enter confirms again."""
+    seed(db, "2026-11-20")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys, "tab", *"goblet squat 3x12 24")
+        await until(pilot, lambda: screen_lines(app)[-1].startswith("enter Add lift  esc Cancel "))
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_lines(app)[-1].startswith(f"enter {confirms}  esc Cancel "))
+        assert [lift.exercise for lift in app.screen.lifts] == ["Goblet squat"]
+
+
 def view_sizes(screen: Screen) -> list[Size]:
     """The size of every widget of a view except the footer, which redraws as bindings change."""
     return [widget.size for widget in screen.query("*").exclude("KeysFooter")]

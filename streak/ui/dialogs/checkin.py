@@ -38,6 +38,19 @@ class CheckInEntry(NamedTuple):
     lifts: tuple[Lift, ...]
 
 
+# enter adds the lift on the lift line while one is typed, and the footer says so: this binding is shown
+# then and the dialog's confirming one otherwise (check_action). Both wait for the keys before them,
+# and action_confirm then does what the line holds by that time.
+ADDS_THE_LIFT = Binding(
+    "enter",
+    "add_lift_in_turn",
+    "Add lift",
+    key_display="enter",
+    tooltip="Add the lift typed to the list",
+    priority=True,
+)
+
+
 class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
     """Ask for an optional note and lifts; enter on an empty lift line confirms, escape cancels (None).
 
@@ -49,6 +62,7 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
     CSS_PATH = "dialogs.tcss"
     VERB = "Check in leg day for"
     BINDINGS = [
+        ADDS_THE_LIFT,
         enter_confirms("Check in", "Record the session, with its note and lifts"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without checking in"),
         # The Inputs bind both keys themselves, so this shows and acts only on the list of lifts.
@@ -135,9 +149,20 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
         text = show_safely(error.problem if isinstance(error, LiftTextError) else str(error))
         self.query_one("#dialog-error", Static).update(text[:1].upper() + text[1:])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """enter is named "Add lift" while a lift is typed, and the dialog's own confirming otherwise."""
+        if action in ("add_lift_in_turn", "confirm_in_turn"):
+            lift_typed = bool(self.query("#lift").only_one(Input).value.strip()) if self.is_mounted else False
+            return lift_typed == (action == "add_lift_in_turn")
+        return True
+
+    def action_add_lift_in_turn(self) -> None:
+        self.action_confirm_in_turn()
+
     @on(Input.Changed, "#lift")
     def _check_lift(self, event: Input.Changed) -> None:
         """Say what is wrong with a lift while it is typed, before enter can take it."""
+        self.refresh_bindings()  # enter's name in the footer follows whether a lift is typed
         text = event.value.strip()
         if not text:
             self._error("")
@@ -234,6 +259,7 @@ class EditSessionDialog(CheckInDialog):
 
     VERB = "Edit the session of"
     BINDINGS = [
+        ADDS_THE_LIFT,  # again: a class's own enter bindings take the place of those it inherits
         enter_confirms("Save", "Save the note and lifts"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without changing the session"),
     ]
