@@ -9,6 +9,7 @@ import pytest
 
 from app_driver import make_app, screen_lines, seed
 from streak.ui.widgets.badge_list import BadgeRow
+from streak.ui.widgets.view_bar import ViewBar
 
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 D = date.fromisoformat
@@ -84,3 +85,17 @@ async def test_history_week_list_names_months_across_a_month_end(db: Path) -> No
         days = {str(table.get_row_at(row)[0]): str(table.get_row_at(row)[-1]) for row in range(table.row_count)}
         assert days["Mon 28 Sep 2026"] == "Wed 30 Sep, Sat 3 Oct"
         assert days["Mon 16 Nov 2026"] == "Tue 17"
+
+
+@pytest.mark.parametrize(("name", "mode"), [("History", "history"), ("Lifts", "lifts"), ("b Badges", "badges")])
+async def test_clicking_a_view_in_the_top_bar_opens_it(db: Path, name: str, mode: str) -> None:
+    """The bar along the top reads like tabs, and works like them: a click on a view's name or key opens it."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await pilot.click(ViewBar, offset=(screen_lines(app)[0].index(name) + 1, 0))
+        await pilot.pause()
+        assert app.current_mode == mode
+        await pilot.click(ViewBar, offset=(2, 0))  # the app's name: nothing
+        await pilot.pause()
+        assert app.current_mode == mode
