@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
@@ -16,7 +16,6 @@ from textual.screen import Screen
 from streak.core.text import show_safely
 from streak.storage.paths import DataPath
 from streak.storage.store import Store
-from streak.ui.keys_in_order import KeepsKeysForNewScreens
 from streak.ui.session import AppSession
 from streak.ui.views.base import StoreScreen
 from streak.ui.views.today import TodayScreen
@@ -58,7 +57,7 @@ def _goal() -> Screen:
     return GoalScreen()
 
 
-class StreakApp(KeepsKeysForNewScreens):
+class StreakApp(App[str]):
     """Check in leg day, watch the streak, browse history and badges, set the goal.
 
     The app's result is the data-file problem that ended it, if one did.

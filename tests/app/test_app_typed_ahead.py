@@ -90,29 +90,3 @@ async def test_a_path_a_tab_and_a_habit_in_one_read_go_to_their_fields(db: Path,
         assert str(app.screen.query_one("#dialog-title", Static).render()).startswith(
             'Would import 2 sessions of "Leg day"'
         )
-
-
-async def test_keys_typed_with_the_c_that_opens_the_dialog_land_in_its_fields(db: Path) -> None:
-    """c, a note, tab, a lift and enters in one read: the keys after c wait for the dialog, then fill it in."""
-    app = make_app(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        _arrive_at_once(app, "c", "heavy", "tab", "squat 5x5 100", "enter", "enter")
-        for _ in range(6):
-            await pilot.pause()
-    [session] = Store(str(db)).load().sessions
-    assert session.note == "heavy"
-    assert session.lifts == (Lift("Back squat", 5, 5, 100.0, "kg"),)
-
-
-async def test_a_note_typed_with_the_a_that_opens_the_add_dialog_is_kept(db: Path) -> None:
-    """In History, a, a note and enter in one read add yesterday's session with its note."""
-    app = make_app(db)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "up")
-        await pilot.pause()
-        _arrive_at_once(app, "a", "older", "enter")
-        for _ in range(6):
-            await pilot.pause()
-    [session] = Store(str(db)).load().sessions
-    assert session.note == "older"

@@ -41,7 +41,7 @@ class GoalScreen(StoreScreen):
         ],
         Binding("w", "toggle_week_start", "Weekday", tooltip="Start weeks on Monday or on Sunday"),
         Binding("u", "toggle_units", "Units", tooltip="Read lift weights that name no unit in kg or lb"),
-        Binding("r", "rest", "Rest", tooltip="Plan or clear rest weeks", priority=True),
+        Binding("r", "rest", "Rest", tooltip="Plan or clear rest weeks"),
         Binding(
             "enter,s", "save", "Save", key_display="enter", tooltip="Save the goal, the first weekday and the units"
         ),

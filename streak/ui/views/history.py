@@ -47,8 +47,8 @@ class HistoryScreen(StoreScreen):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("a", "add", "Add", tooltip="Add a session on the selected day", priority=True),
-        Binding("e", "edit", "Edit", tooltip="Change the selected day's note or lifts", priority=True),
+        Binding("a", "add", "Add", tooltip="Add a session on the selected day"),
+        Binding("e", "edit", "Edit", tooltip="Change the selected day's note or lifts"),
         Binding("x,delete", "remove", "Remove", key_display="x", tooltip="Delete the session on the selected day"),
     ]
 

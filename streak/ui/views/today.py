@@ -45,9 +45,7 @@ TIGHT_SAVES = 3  # the blank lines that today.tcss's -tight takes out
 class TodayScreen(StoreScreen):
     """The first screen: today's check-in and where the streak stands."""
 
-    BINDINGS = [
-        Binding("c", "check_in", "Check in", tooltip="Check in today, with an optional note and lifts", priority=True)
-    ]
+    BINDINGS = [Binding("c", "check_in", "Check in", tooltip="Check in today, with an optional note and lifts")]
 
     def compose(self) -> ComposeResult:
         yield ViewBar("today")
