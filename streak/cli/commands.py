@@ -189,7 +189,7 @@ def badges(args: "Namespace", context: Context) -> None:
 
 def edit(args: "Namespace", context: Context) -> None:
     """Change the note or the lifts of a recorded session."""
-    from streak.core.lifts.lift import check_lift_count, format_lift, typed_lifts
+    from streak.core.lifts.lift import check_lift_count, format_lifts, typed_lifts
 
     if args.note is None and not args.lift and not args.clear_lifts:
         raise InputError("nothing to change: give --note, --lift or --clear-lifts")
@@ -208,7 +208,7 @@ def edit(args: "Namespace", context: Context) -> None:
         return edits.replace_session(history, edited), edited
 
     edited = context.store.update(change)
-    lifts = "; ".join(format_lift(lift) for lift in edited.lifts) or "no lifts"
+    lifts = format_lifts(edited.lifts) or "no lifts"
     note = f'"{edited.note}"' if edited.note else "no note"
     context.print(f"Edited the session on {short_day(edited.day)}: {note}, {lifts}.")
 

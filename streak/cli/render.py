@@ -268,9 +268,9 @@ def checkin_text(result: CheckIn) -> str:
         f"{status.week_sessions} of {week_target(status)}: {week_nudge(status)}.",
     ]
     if result.session.lifts:
-        from streak.core.lifts.lift import format_lift
+        from streak.core.lifts.lift import format_lifts
 
-        lines.append("Lifts: " + "; ".join(format_lift(lift) for lift in result.session.lifts) + ".")
+        lines.append(f"Lifts: {format_lifts(result.session.lifts)}.")
     # Records lead here, before a repair: the line that says what the lifts did sits under the lifts.
     items = sorted(earned_by(result), key=lambda item: item.kind != RECORD)
     lines += [earned_line(item) for item in items]

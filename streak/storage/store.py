@@ -186,7 +186,7 @@ class Store:
                 try:
                     made = self._made(change, remembered)
                 except PartsNotRead:
-                    made = None  # it looked into a session's parts: made again below, on the history read whole
+                    pass  # it looked into a session's parts: made again below, on the history read whole
             made = made or self._made(change, self._open(raw))
             opened, old, new, result, written = made
             held = old

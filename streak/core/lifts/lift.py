@@ -85,6 +85,11 @@ def format_lift(lift: Lift) -> str:
     return f"{lift.exercise} {lift.sets}x{lift.reps} {format_weight(lift.weight)}{lift.unit}"
 
 
+def format_lifts(lifts: Iterable[Lift]) -> str:
+    """A session's lifts as one line: their text forms, separated by semicolons."""
+    return "; ".join(map(format_lift, lifts))
+
+
 def format_weight(weight: float) -> str:
     """A weight as a person writes it: `100`, `62.5`, `102.25`, never `100.0`."""
     whole, hundredths = divmod(_hundredths(weight), 100)

@@ -77,12 +77,8 @@ def _code_stamp() -> tuple[int, ...]:
     return tuple(stamps)
 
 
-_KEY = (
-    __version__,
-    sys.implementation.cache_tag,
-    marshal.version,
-    _code_stamp(),
-)  # marshal's format is each Python's own
+# marshal's format is each Python's own, and the code that reads a history may change in place.
+_KEY = (__version__, sys.implementation.cache_tag, marshal.version, _code_stamp())
 _new = tuple.__new__  # a named tuple without its Python-level __new__, as the reader builds them
 
 

@@ -152,7 +152,7 @@ class CheckInDialog(TakesKeysInTurn, ModalScreen[CheckInEntry | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """enter is named "Add lift" while a lift is typed, and the dialog's own confirming otherwise."""
         if action in ("add_lift_in_turn", "confirm_in_turn"):
-            lift_typed = bool(self.query("#lift").only_one(Input).value.strip()) if self.is_mounted else False
+            lift_typed = self.is_mounted and bool(self.query_one("#lift", Input).value.strip())
             return lift_typed == (action == "add_lift_in_turn")
         return True
 

@@ -12,7 +12,7 @@ from streak.core.dates import MONDAY, week_start
 from streak.core.errors import InputError, Refused
 from streak.core.history.edits import remove_session, replace_session
 from streak.core.history.model import History, Session
-from streak.core.lifts.lift import format_lift
+from streak.core.lifts.lift import format_lifts
 from streak.core.phrases import RECORD, WEEKDAYS, earned, goal_dots, plural, short_day, week_days
 from streak.core.rules.checkin import check_in
 from streak.core.rules.week_states import WeekState, week_states
@@ -161,7 +161,7 @@ class HistoryScreen(StoreScreen):
         else:
             # A hand-edited file or a synced copy may hold escapes in a note or an exercise's name.
             note = f' "{show_safely(session.note)}"' if session.note else ""
-            lifts = f" {show_safely('; '.join(format_lift(lift) for lift in session.lifts))}." if session.lifts else ""
+            lifts = f" {show_safely(format_lifts(session.lifts))}." if session.lifts else ""
             text = f"{short_day(day)}: leg day{note}.{lifts} e edits, x removes."
         self.query_one("#selected", Static).update(text)
 
@@ -197,7 +197,7 @@ class HistoryScreen(StoreScreen):
             # Say what was typed, so it can be added to that day's session with e rather than lost unawares.
             typed = f' Your note was "{show_safely(entry.note)}".' if entry.note else ""
             if entry.lifts:
-                typed += f" Your lifts were {show_safely('; '.join(format_lift(lift) for lift in entry.lifts))}."
+                typed += f" Your lifts were {show_safely(format_lifts(entry.lifts))}."
             self.notify(
                 f"{short_day(day)} was checked in elsewhere while the dialog was open: press e to edit it.{typed}",
                 title="Not added",
